@@ -1,0 +1,8 @@
+package io.plugmate.events;
+
+public enum ActionState {
+    PENDING,
+    CONFIRMED,
+    FAILED,
+    CANCELLED
+}

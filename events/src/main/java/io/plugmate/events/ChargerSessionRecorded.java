@@ -1,0 +1,19 @@
+package io.plugmate.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A charging session as the charger's own meter measured it: energy = meter stop − meter start. */
+public record ChargerSessionRecorded(UUID eventId, int schemaVersion, String clientId, String userId,
+        Instant occurredAt, String sessionId, String chargerId, String vendor, Instant startedAt, Instant endedAt,
+        Double meterStartKwh, Double meterStopKwh)
+        implements
+            PlugmateEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Null when either reading is unknown; never negative readings are trusted blindly by consumers. */
+    public Double energyKwh() {
+        return meterStartKwh == null || meterStopKwh == null ? null : meterStopKwh - meterStartKwh;
+    }
+}

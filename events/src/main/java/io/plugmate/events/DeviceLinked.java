@@ -1,0 +1,12 @@
+package io.plugmate.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record DeviceLinked(UUID eventId, int schemaVersion, String clientId, String userId, Instant occurredAt,
+        DeviceType deviceType, String deviceId, String vendor, DeviceCapabilities capabilities)
+        implements
+            DeviceLifecycleEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,4 @@
+package io.plugmate.events;
+
+public record FailureReason(String type, String detail) {
+}

@@ -1,0 +1,4 @@
+package io.plugmate.events;
+
+public record GeoLocation(double latitude, double longitude) {
+}

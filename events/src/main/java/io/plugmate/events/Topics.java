@@ -1,0 +1,30 @@
+package io.plugmate.events;
+
+/** Kafka topic names (ARCHITECTURE §4). A poison record goes to {@link #dlq(String)} of its topic. */
+public final class Topics {
+
+    public static final String DEVICE_LIFECYCLE = "device-lifecycle";
+    public static final String VEHICLE_STATE = "vehicle-state";
+    public static final String CHARGER_STATE = "charger-state";
+    public static final String PAIR_EVENTS = "pair-events";
+    public static final String VEHICLE_COMMANDS = "vehicle-commands";
+    public static final String CHARGER_COMMANDS = "charger-commands";
+    public static final String COMMAND_RESULTS = "command-results";
+    public static final String ACTION_EVENTS = "action-events";
+    public static final String CAPABILITY_EVENTS = "capability-events";
+    public static final String CHARGING_SESSIONS = "charging-sessions";
+    public static final String CLIENT_FEATURES = "client-features";
+
+    /** Header names a DLQ record carries, so that an operator can see why without the consumer's logs. */
+    public static final String DLQ_REASON_HEADER = "dlq-reason";
+    public static final String DLQ_SOURCE_TOPIC_HEADER = "dlq-source-topic";
+    public static final String DLQ_SOURCE_PARTITION_HEADER = "dlq-source-partition";
+    public static final String DLQ_SOURCE_OFFSET_HEADER = "dlq-source-offset";
+
+    private Topics() {
+    }
+
+    public static String dlq(String topic) {
+        return topic + "-dlq";
+    }
+}
