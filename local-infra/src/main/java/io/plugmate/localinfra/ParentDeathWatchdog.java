@@ -1,0 +1,60 @@
+package io.plugmate.localinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A tiny shell process that waits for EOF on its standard input — which happens when this JVM exits, however it exits
+ * — and then stops a daemonized server process and optionally deletes a directory. It is how a killed build leaves
+ * nothing running.
+ */
+final class ParentDeathWatchdog implements AutoCloseable {
+
+    private static final String SCRIPT = """
+            cat > /dev/null
+            kill -INT "$1" 2>/dev/null
+            for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$1" 2>/dev/null || break; sleep 1; done
+            kill -KILL "$1" 2>/dev/null
+            if [ -n "$2" ]; then rm -rf "$2"; fi
+            """;
+
+    private final Process process;
+    private final long guardedPid;
+
+    private ParentDeathWatchdog(Process process, long guardedPid) {
+        this.process = process;
+        this.guardedPid = guardedPid;
+    }
+
+    static ParentDeathWatchdog guard(long pid, Path deleteAfterwards) {
+        try {
+            Process process = new ProcessBuilder("sh", "-c", SCRIPT, "watchdog", Long.toString(pid),
+                    deleteAfterwards == null ? "" : deleteAfterwards.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return new ParentDeathWatchdog(process, pid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long guardedPid() {
+        return guardedPid;
+    }
+
+    /** Triggers the watchdog now (normal shutdown) and waits for it to finish its clean-up. */
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            process.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
