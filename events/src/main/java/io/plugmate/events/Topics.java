@@ -15,11 +15,16 @@ public final class Topics {
     public static final String CHARGING_SESSIONS = "charging-sessions";
     public static final String CLIENT_FEATURES = "client-features";
 
-    /** Header names a DLQ record carries, so that an operator can see why without the consumer's logs. */
-    public static final String DLQ_REASON_HEADER = "dlq-reason";
-    public static final String DLQ_SOURCE_TOPIC_HEADER = "dlq-source-topic";
-    public static final String DLQ_SOURCE_PARTITION_HEADER = "dlq-source-partition";
-    public static final String DLQ_SOURCE_OFFSET_HEADER = "dlq-source-offset";
+    /**
+     * Header names a DLQ record carries, so that an operator can see why without the consumer's logs. They are the
+     * names SmallRye Reactive Messaging's dead-letter-queue failure strategy writes, so hand-written and
+     * connector-written DLQ records read the same.
+     */
+    public static final String DLQ_REASON_HEADER = "dead-letter-reason";
+    public static final String DLQ_CAUSE_HEADER = "dead-letter-cause";
+    public static final String DLQ_SOURCE_TOPIC_HEADER = "dead-letter-topic";
+    public static final String DLQ_SOURCE_PARTITION_HEADER = "dead-letter-partition";
+    public static final String DLQ_SOURCE_OFFSET_HEADER = "dead-letter-offset";
 
     private Topics() {
     }
