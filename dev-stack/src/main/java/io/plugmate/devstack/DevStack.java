@@ -1,0 +1,214 @@
+package io.plugmate.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+import io.plugmate.localinfra.KafkaBroker;
+import io.plugmate.localinfra.PostgresServer;
+
+/**
+ * {@code ./plugmate run}: PostgreSQL, Kafka and Keycloak in parallel, then every built service, then a
+ * summary of what is where. Stops everything in reverse order on Ctrl-C; children also die if this JVM
+ * is killed (see {@link Watchdog}; PostgreSQL and Kafka guard themselves the same way).
+ */
+public final class DevStack {
+
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Layout layout;
+    private final Keycloak keycloak;
+    private final RealmInfo realm;
+    private final List<ServiceSpec> catalog;
+    private final Deque<Running> running = new ArrayDeque<>();
+    private boolean stopping;
+
+    /** Something started, with how to stop it. */
+    private record Running(String name, AutoCloseable handle) {
+    }
+
+    DevStack(Layout layout, Path keycloakHome, List<ServiceSpec> catalog) {
+        this.layout = layout;
+        this.realm = RealmInfo.read(layout.realmFile());
+        this.keycloak = new Keycloak(keycloakHome, layout, realm.realm());
+        this.catalog = catalog;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Arguments arguments = Arguments.parse(args);
+        DevStack stack = new DevStack(new Layout(arguments.root()), arguments.keycloakHome(),
+                ServiceCatalog.services());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "plugmate-shutdown"));
+        try {
+            System.out.println(stack.start().render());
+        } catch (StartupException e) {
+            Console.warn(e.getMessage());
+            System.exit(1); // the shutdown hook stops what did start
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    Summary start() {
+        long begin = System.nanoTime();
+        List<ServiceSpec> built = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        for (ServiceSpec spec : catalog) {
+            if (Files.isRegularFile(layout.root().resolve(spec.jar()))) {
+                built.add(spec);
+            } else {
+                notices.add("skipped " + spec.name() + ": " + spec.jar() + " is not built");
+            }
+        }
+        List<Integer> ports = new ArrayList<>(
+                List.of(Infrastructure.POSTGRES_PORT, Infrastructure.KAFKA_PORT, Keycloak.PORT));
+        built.forEach(spec -> ports.add(spec.port()));
+        Ports.requireFree(ports);
+        createDirectories(layout.logs());
+        Console.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak takes ~40 s the first time, ~10 s later) …");
+
+        var postgres = CompletableFuture.supplyAsync(timed("postgres", () -> Infrastructure.startPostgres(layout)));
+        var kafka = CompletableFuture.supplyAsync(timed("kafka", () -> Infrastructure.startKafka(layout)));
+        var keycloakReady = CompletableFuture.supplyAsync(timed("keycloak", this::startKeycloak));
+        Timed<PostgresServer> pg = join(postgres);
+        Timed<KafkaBroker> broker = join(kafka);
+        Timed<ChildProcess> kc = join(keycloakReady);
+
+        Endpoints endpoints = new Endpoints(pg.value().port(), pg.value().username(), pg.value().password(),
+                broker.value().bootstrapServers(), Keycloak.issuer(realm.realm()));
+        List<Summary.Row> rows = new ArrayList<>(List.of(
+                new Summary.Row("PostgreSQL", "localhost:" + pg.value().port(),
+                        "user " + pg.value().username() + " / " + pg.value().password(), pg.took()),
+                new Summary.Row("Kafka", broker.value().bootstrapServers(), "", broker.took()),
+                new Summary.Row("Keycloak", Keycloak.BASE_URL,
+                        "admin console " + Keycloak.BASE_URL + "/admin (" + Keycloak.ADMIN_USER + " / "
+                                + Keycloak.ADMIN_PASSWORD + ")",
+                        kc.took())));
+
+        // services start together: each waits for its own readiness, the CPU sorts out the rest
+        List<CompletableFuture<Timed<ChildProcess>>> services = built.stream()
+                .map(spec -> CompletableFuture.supplyAsync(timed(spec.name(),
+                        () -> startService(spec, pg.value(), endpoints))))
+                .toList();
+        for (int i = 0; i < built.size(); i++) {
+            ServiceSpec spec = built.get(i);
+            Timed<ChildProcess> service = join(services.get(i));
+            rows.add(new Summary.Row(spec.name(), spec.baseUri().toString(), "", service.took()));
+        }
+        return new Summary(rows, notices, realm, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    private ChildProcess startKeycloak() {
+        ChildProcess process = register(keycloak.start());
+        Readiness.await("Keycloak", keycloak.readinessUri(), process::isAlive, KEYCLOAK_TIMEOUT,
+                layout.root().relativize(process.logFile()).toString());
+        return process;
+    }
+
+    private ChildProcess startService(ServiceSpec spec, PostgresServer postgres, Endpoints endpoints) {
+        spec.database().ifPresent(db -> Infrastructure.ensureDatabase(postgres, db));
+        List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(),
+                endpoints.placeholderValues(spec.database()));
+        ChildProcess process = register(ChildProcess.start(spec.name(), command, java.util.Map.of(),
+                layout.root(), layout.log(spec.name())));
+        Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,
+                layout.root().relativize(process.logFile()).toString());
+        return process;
+    }
+
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private <T extends AutoCloseable> T register(T handle) {
+        String name = handle instanceof ChildProcess child ? child.name() : handle.getClass().getSimpleName();
+        boolean late;
+        synchronized (this) {
+            late = stopping;
+            if (!late) {
+                running.push(new Running(name, handle));
+            }
+        }
+        if (late) {
+            // started while Ctrl-C was being handled: stop it right away
+            closeQuietly(new Running(name, handle));
+        }
+        return handle;
+    }
+
+    /** Reverse start order: services first, PostgreSQL last. */
+    void stop() {
+        List<Running> toStop;
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            toStop = List.copyOf(running);
+            running.clear();
+        }
+        if (!toStop.isEmpty()) {
+            Console.info("Stopping …");
+        }
+        toStop.forEach(DevStack::closeQuietly);
+        if (!toStop.isEmpty()) {
+            Console.info("Stopped.");
+        }
+    }
+
+    private static void closeQuietly(Running running) {
+        try {
+            running.handle().close();
+        } catch (Exception e) {
+            Console.warn("Stopping " + running.name() + " failed: " + e.getMessage());
+        }
+    }
+
+    private record Timed<T>(T value, Duration took) {
+    }
+
+    private <T> Supplier<Timed<T>> timed(String name, Supplier<T> start) {
+        return () -> {
+            long begin = System.nanoTime();
+            T value = start.get();
+            if (value instanceof AutoCloseable closeable && !(value instanceof ChildProcess)) {
+                register(closeable);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+            Console.info(name + " ready in " + Console.seconds(took));
+            return new Timed<>(value, took);
+        };
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StartupException startup) {
+                throw startup;
+            }
+            throw new StartupException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

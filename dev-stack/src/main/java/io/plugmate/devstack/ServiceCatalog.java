@@ -1,0 +1,41 @@
+package io.plugmate.devstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The services {@code ./plugmate run} starts, in start order. A new service joins the local stack by
+ * adding one entry here; entries whose jar is not built yet are skipped.
+ */
+public final class ServiceCatalog {
+
+    private ServiceCatalog() {
+    }
+
+    public static List<ServiceSpec> services() {
+        return List.of(
+                quarkusApp("oem-simulator", 8090, Optional.empty(), Map.of(
+                        "plugmate.simulator.demo-fleet.enabled", "true")));
+        // Later services join with the same shape, e.g.:
+        // quarkusApp("vehicle-service", 8081, Optional.of("vehicle"), Map.of(
+        //         "quarkus.datasource.reactive.url", "${db.reactive-url}",
+        //         "quarkus.datasource.username", "${postgres.username}",
+        //         "quarkus.datasource.password", "${postgres.password}",
+        //         "kafka.bootstrap.servers", "${kafka.bootstrap-servers}",
+        //         "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
+    }
+
+    /** A Quarkus fast-jar built by {@code <module>/target/quarkus-app}. */
+    static ServiceSpec quarkusApp(String module, int port, Optional<String> database, Map<String, String> properties) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.http.port", Integer.toString(port));
+        // local-dev secrets live in this stack: do not expose it to the network
+        all.put("quarkus.http.host", "127.0.0.1");
+        all.putAll(properties);
+        return new ServiceSpec(module, Path.of(module, "target", "quarkus-app", "quarkus-run.jar"), port,
+                "/q/health/ready", database, List.of("-Xmx512m"), all);
+    }
+}

@@ -1,0 +1,44 @@
+package io.plugmate.devstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One Plugmate process that {@code ./plugmate run} starts from a built jar.
+ *
+ * @param name shown in the summary and used for the log file name
+ * @param jar relative to the repository root; an entry whose jar is not built is skipped with a notice
+ * @param port HTTP port, also passed as {@code quarkus.http.port}
+ * @param healthPath polled until it answers 200
+ * @param database a PostgreSQL database the service owns, created on first start; enables the
+ *        {@code ${db.*}} placeholders in {@code properties}
+ * @param jvmOptions options before {@code -jar}, e.g. the heap size
+ * @param properties passed as {@code -Dkey=value}; values may hold {@link Placeholders}
+ */
+public record ServiceSpec(String name, Path jar, int port, String healthPath, Optional<String> database,
+        List<String> jvmOptions, Map<String, String> properties) {
+
+    public ServiceSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(jar, "jar");
+        Objects.requireNonNull(healthPath, "healthPath");
+        if (port <= 0 || port > 65535) {
+            throw new IllegalArgumentException(name + ": invalid port " + port);
+        }
+        database = Objects.requireNonNullElse(database, Optional.empty());
+        jvmOptions = List.copyOf(jvmOptions);
+        properties = Map.copyOf(properties);
+    }
+
+    public URI healthUri() {
+        return URI.create("http://localhost:" + port + healthPath);
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port);
+    }
+}

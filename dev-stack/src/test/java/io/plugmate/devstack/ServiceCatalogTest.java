@@ -1,0 +1,56 @@
+package io.plugmate.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** Catches a broken catalog entry at build time rather than at someone's first `./plugmate run`. */
+class ServiceCatalogTest {
+
+    static final Endpoints ENDPOINTS = new Endpoints(15432, "postgres", "postgres", "localhost:9092",
+            "http://localhost:8180/realms/plugmate");
+
+    @Test
+    void namesAndPortsAreUniqueAndClearOfTheInfrastructure() {
+        List<ServiceSpec> services = ServiceCatalog.services();
+        Set<Integer> ports = new HashSet<>(
+                List.of(Infrastructure.POSTGRES_PORT, Infrastructure.KAFKA_PORT, Keycloak.PORT));
+        Set<String> names = new HashSet<>();
+        for (ServiceSpec spec : services) {
+            assertThat(ports.add(spec.port())).as("port of %s is free", spec.name()).isTrue();
+            assertThat(names.add(spec.name())).as("name %s is unique", spec.name()).isTrue();
+        }
+    }
+
+    @Test
+    void everyPropertyResolvesAgainstRunningInfrastructure() {
+        for (ServiceSpec spec : ServiceCatalog.services()) {
+            var values = ENDPOINTS.placeholderValues(spec.database());
+            spec.properties().values().forEach(value -> assertThat(Placeholders.resolve(value, values))
+                    .as("%s: %s", spec.name(), value).doesNotContain("${"));
+        }
+    }
+
+    @Test
+    void entriesPointAtBuiltQuarkusAppsAndTheirOwnPort() {
+        for (ServiceSpec spec : ServiceCatalog.services()) {
+            assertThat(spec.jar().isAbsolute()).isFalse();
+            assertThat(spec.jar().toString()).endsWith("target/quarkus-app/quarkus-run.jar");
+            assertThat(spec.properties()).containsEntry("quarkus.http.port", Integer.toString(spec.port()));
+            assertThat(spec.healthUri().toString()).isEqualTo("http://localhost:" + spec.port() + "/q/health/ready");
+        }
+    }
+
+    @Test
+    void theSimulatorRunsWithADemoFleet() {
+        assertThat(ServiceCatalog.services()).anySatisfy(spec -> {
+            assertThat(spec.name()).isEqualTo("oem-simulator");
+            assertThat(spec.port()).isEqualTo(8090);
+            assertThat(spec.properties()).containsEntry("plugmate.simulator.demo-fleet.enabled", "true");
+        });
+    }
+}
