@@ -14,9 +14,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = PostgresServer.start(PostgresServer.Options.throwaway(InfraLogs.file("postgres.log")));
         return Map.of(
-                "quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.reactive.url", server.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(),
+                "plugmate.test.postgres.jdbc-url", server.jdbcUrl(),
                 "quarkus.datasource.username", server.username(),
                 "quarkus.datasource.password", server.password());
     }

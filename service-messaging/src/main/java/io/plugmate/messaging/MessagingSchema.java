@@ -1,0 +1,48 @@
+package io.plugmate.messaging;
+
+import java.time.Duration;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Creates the outbox and inbox tables when missing. They belong to this library rather than to each service's
+ * migrations, and the advisory lock keeps two instances starting together from racing on the DDL.
+ */
+@ApplicationScoped
+class MessagingSchema {
+
+    static final String DDL = """
+            select pg_advisory_xact_lock(7243003);
+            create table if not exists outbox_event (
+                sequence bigserial primary key,
+                topic text not null,
+                message_key text,
+                event_id uuid not null,
+                event_type text not null,
+                payload text not null,
+                created_at timestamptz not null default now()
+            );
+            create table if not exists processed_event (
+                consumer text not null,
+                event_id uuid not null,
+                processed_at timestamptz not null default now(),
+                primary key (consumer, event_id)
+            );
+            """;
+
+    private final Pool pool;
+
+    MessagingSchema(Pool pool) {
+        this.pool = pool;
+    }
+
+    void create(@Observes @Priority(10) StartupEvent startup) {
+        pool.withTransaction(connection -> connection.query(DDL).execute())
+                .await().atMost(Duration.ofSeconds(30));
+    }
+}
