@@ -106,7 +106,7 @@ public final class DevStack {
         for (int i = 0; i < built.size(); i++) {
             ServiceSpec spec = built.get(i);
             Timed<ChildProcess> service = join(services.get(i));
-            rows.add(new Summary.Row(spec.name(), spec.baseUri().toString(), "", service.took()));
+            rows.add(new Summary.Row(spec.name(), spec.baseUri().toString(), spec.note(), service.took()));
         }
         return new Summary(rows, notices, realm, Duration.ofNanos(System.nanoTime() - begin));
     }

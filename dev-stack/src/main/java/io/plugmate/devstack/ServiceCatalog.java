@@ -18,7 +18,10 @@ public final class ServiceCatalog {
     public static List<ServiceSpec> services() {
         return List.of(
                 quarkusApp("oem-simulator", 8090, Optional.empty(), Map.of(
-                        "plugmate.simulator.demo-fleet.enabled", "true")));
+                        // a small living demo fleet, ten times faster than real time
+                        "plugmate.simulator.demo-fleet.households", "5",
+                        "plugmate.simulator.clock.speed", "10"))
+                        .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"));
         // Later services join with the same shape, e.g.:
         // quarkusApp("vehicle-service", 8081, Optional.of("vehicle"), Map.of(
         //         "quarkus.datasource.reactive.url", "${db.reactive-url}",
@@ -36,6 +39,6 @@ public final class ServiceCatalog {
         all.put("quarkus.http.host", "127.0.0.1");
         all.putAll(properties);
         return new ServiceSpec(module, Path.of(module, "target", "quarkus-app", "quarkus-run.jar"), port,
-                "/q/health/ready", database, List.of("-Xmx512m"), all);
+                "/q/health/ready", database, List.of("-Xmx512m"), all, "");
     }
 }

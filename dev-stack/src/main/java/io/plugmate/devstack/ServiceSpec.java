@@ -18,9 +18,10 @@ import java.util.Optional;
  *        {@code ${db.*}} placeholders in {@code properties}
  * @param jvmOptions options before {@code -jar}, e.g. the heap size
  * @param properties passed as {@code -Dkey=value}; values may hold {@link Placeholders}
+ * @param note one line for the summary, e.g. where the interesting page is; may be empty
  */
 public record ServiceSpec(String name, Path jar, int port, String healthPath, Optional<String> database,
-        List<String> jvmOptions, Map<String, String> properties) {
+        List<String> jvmOptions, Map<String, String> properties, String note) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -32,6 +33,11 @@ public record ServiceSpec(String name, Path jar, int port, String healthPath, Op
         database = Objects.requireNonNullElse(database, Optional.empty());
         jvmOptions = List.copyOf(jvmOptions);
         properties = Map.copyOf(properties);
+        note = Objects.requireNonNullElse(note, "");
+    }
+
+    public ServiceSpec withNote(String note) {
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, note);
     }
 
     public URI healthUri() {

@@ -43,6 +43,7 @@ public record Summary(List<Row> rows, List<String> notices, RealmInfo realm, Dur
         for (String notice : notices) {
             out.append("  ").append(notice).append('\n');
         }
+        out.append("  Every service: OpenAPI at /q/openapi, health at /q/health\n");
         out.append('\n').append("Realm '").append(realm.realm()).append("': issuer ").append(Keycloak.issuer(realm.realm()));
         realm.audience().ifPresent(aud -> out.append(", audience ").append(aud));
         out.append('\n').append("API clients (client credentials; LOCAL-DEV secrets from dev-stack/keycloak/")

@@ -47,7 +47,10 @@ final class Watchdog {
             ( cat <&3 >/dev/null 2>&1; reap ) &
             guard=$!
             exec 3<&-
-            status=0
+            # wait at least once (the shell may have reaped a fast child already and keeps its status),
+            # again while a trapped signal interrupted the wait
+            wait $child
+            status=$?
             while kill -0 $child 2>/dev/null; do
               wait $child
               status=$?

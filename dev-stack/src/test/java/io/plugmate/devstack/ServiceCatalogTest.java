@@ -50,7 +50,7 @@ class ServiceCatalogTest {
         assertThat(ServiceCatalog.services()).anySatisfy(spec -> {
             assertThat(spec.name()).isEqualTo("oem-simulator");
             assertThat(spec.port()).isEqualTo(8090);
-            assertThat(spec.properties()).containsEntry("plugmate.simulator.demo-fleet.enabled", "true");
+            assertThat(Integer.parseInt(spec.properties().get("plugmate.simulator.demo-fleet.households"))).isPositive();
         });
     }
 }
