@@ -1,0 +1,7 @@
+package io.plugmate.simulator.domain;
+
+public enum CommandState {
+    PENDING,
+    SUCCEEDED,
+    FAILED
+}

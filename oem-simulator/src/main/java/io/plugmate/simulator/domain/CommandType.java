@@ -1,0 +1,7 @@
+package io.plugmate.simulator.domain;
+
+public enum CommandType {
+    START_CHARGING,
+    STOP_CHARGING,
+    SET_MAX_CURRENT
+}

@@ -1,0 +1,117 @@
+package io.plugmate.simulator.domain;
+
+import static io.plugmate.simulator.domain.WorldState.uniform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Builds households, their devices and OEM accounts; ids are sequential so a seed always gives the same ids. */
+final class FleetFactory {
+
+    private static final String VIN_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    private static final int[] CHARGE_LIMITS = { 80, 80, 90, 90, 90, 100 };
+
+    private final WorldState world;
+
+    FleetFactory(WorldState world) {
+        this.world = world;
+    }
+
+    /** A plausible random household: 1–3 vehicles, 0–2 chargers, TESLA chargers more likely next to a TESLA. */
+    HouseholdSpec randomSpec(SplittableRandom r) {
+        double p = r.nextDouble();
+        int vehicleCount = p < 0.5 ? 1 : p < 0.85 ? 2 : 3;
+        double q = r.nextDouble();
+        int chargerCount = q < 0.15 ? 0 : q < 0.8 ? 1 : 2;
+        List<Vendor> vehicleVendors = Vendor.vehicleVendors();
+        List<Vendor> chargerVendors = Vendor.chargerVendors();
+        List<Vendor> vehicles = new ArrayList<>();
+        for (int i = 0; i < vehicleCount; i++) {
+            vehicles.add(vehicleVendors.get(r.nextInt(vehicleVendors.size())));
+        }
+        List<Vendor> chargers = new ArrayList<>();
+        for (int i = 0; i < chargerCount; i++) {
+            boolean teslaOwner = vehicles.contains(Vendor.TESLA);
+            chargers.add(teslaOwner && r.nextDouble() < 0.5 ? Vendor.TESLA
+                    : chargerVendors.get(r.nextInt(chargerVendors.size())));
+        }
+        return new HouseholdSpec(vehicles, chargers, true, null);
+    }
+
+    Household create(HouseholdSpec spec) {
+        String householdId = "hh-%04d".formatted(world.households.size() + 1);
+        SplittableRandom r = world.randomFor(householdId);
+        FleetConfig config = world.config;
+        GeoPoint home = spec.home() != null ? spec.home()
+                : config.cityCenter().offsetRandomly(r, 0, config.cityRadiusMeters());
+        List<Charger> chargers = new ArrayList<>();
+        for (Vendor vendor : spec.chargerVendors()) {
+            String id = "chg-%05d".formatted(world.chargers.size() + 1);
+            SplittableRandom dr = world.randomFor(id);
+            Charger c = new Charger(id, vendor, householdId, dr, WorldState.seconds(uniform(dr, -2, 2)), home,
+                    vendor.name().substring(0, 3) + "-" + code(dr, 10), Math.round(uniform(dr, 50, 3000)));
+            world.chargers.put(id, c);
+            chargers.add(c);
+        }
+        List<Vehicle> vehicles = new ArrayList<>();
+        for (Vendor vendor : spec.vehicleVendors()) {
+            vehicles.add(createVehicle(vendor, householdId, home, chargers, vehicles.size()));
+        }
+        Household household = new Household(householdId, home, spec.autonomous(), List.copyOf(vehicles),
+                List.copyOf(chargers), accounts(householdId, r, vehicles, chargers));
+        world.households.put(householdId, household);
+        for (OemAccount account : household.accounts()) {
+            world.accounts.put(account.id(), account);
+            account.vehicleIds().forEach(id -> world.accountByDevice.put(id, account));
+            account.chargerIds().forEach(id -> world.accountByDevice.put(id, account));
+        }
+        return household;
+    }
+
+    private Vehicle createVehicle(Vendor vendor, String householdId, GeoPoint home, List<Charger> chargers, int index) {
+        String id = "veh-%05d".formatted(world.vehicles.size() + 1);
+        SplittableRandom dr = world.randomFor(id);
+        List<VehicleModel> models = vendor.vehicle().models();
+        VehicleModel model = models.get(dr.nextInt(models.size()));
+        Duration skew = Duration.ofSeconds(dr.nextInt(-60, 61));
+        Vehicle v = new Vehicle(id, vendor, householdId, dr, skew, model, "SIM" + code(dr, 14), uniform(dr, 0.86, 0.93),
+                home, home.offsetRandomly(dr, 3_000, 20_000), uniform(dr, 35, 85));
+        v.chargeLimitPercent = CHARGE_LIMITS[dr.nextInt(CHARGE_LIMITS.length)];
+        v.preferredChargerId = chargers.isEmpty() ? null : chargers.get(index % chargers.size()).id();
+        world.vehicles.put(id, v);
+        return v;
+    }
+
+    /** One account per vendor present; TESLA's holds vehicles and chargers alike. */
+    private static List<OemAccount> accounts(String householdId, SplittableRandom r, List<Vehicle> vehicles,
+            List<Charger> chargers) {
+        Map<Vendor, List<Device>> byVendor = new LinkedHashMap<>();
+        vehicles.forEach(v -> byVendor.computeIfAbsent(v.vendor(), k -> new ArrayList<>()).add(v));
+        chargers.forEach(c -> byVendor.computeIfAbsent(c.vendor(), k -> new ArrayList<>()).add(c));
+        List<OemAccount> accounts = new ArrayList<>();
+        byVendor.forEach((vendor, devices) -> {
+            String lower = vendor.name().toLowerCase(Locale.ROOT);
+            accounts.add(new OemAccount("acct-" + lower + "-" + householdId, vendor, householdId,
+                    householdId + "@" + lower + ".sim", "pw-" + code(r, 8).toLowerCase(Locale.ROOT),
+                    ids(devices, DeviceType.VEHICLE), ids(devices, DeviceType.CHARGER)));
+        });
+        return List.copyOf(accounts);
+    }
+
+    private static List<String> ids(List<Device> devices, DeviceType type) {
+        return devices.stream().filter(d -> d.type() == type).map(Device::id).toList();
+    }
+
+    private static String code(SplittableRandom r, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(VIN_ALPHABET.charAt(r.nextInt(VIN_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

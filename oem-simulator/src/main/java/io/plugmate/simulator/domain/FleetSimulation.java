@@ -1,0 +1,221 @@
+package io.plugmate.simulator.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated world: a deterministic, plain-Java fleet of households, vehicles and chargers with physics, OEM
+ * reporting behaviour, commands and ground truth. Same seed, same config and same calls give the same reports,
+ * byte for byte. There is no wall clock inside: time only moves through {@link #advanceTo(Instant)}.
+ *
+ * <p>
+ * Not thread-safe: the owner serializes calls (the HTTP shell holds one lock).
+ *
+ * <pre>{@code
+ * var sim = new FleetSimulation(42, FleetConfig.defaults(200, Instant.parse("2026-01-05T00:00:00Z")));
+ * List<ReportDelivery> reports = sim.advanceTo(Instant.parse("2026-02-05T00:00:00Z"));
+ * List<PlugInterval> truth = sim.groundTruth();
+ * }</pre>
+ */
+public final class FleetSimulation {
+
+    private final WorldState world;
+    private final Reporter reporter;
+    private final Plugging plugging;
+    private final Integrator integrator;
+    private final Routines routines;
+    private final Commands commands;
+    private final FleetFactory factory;
+
+    public FleetSimulation(long seed, FleetConfig config) {
+        this.world = new WorldState(seed, config);
+        this.reporter = new Reporter(world);
+        this.plugging = new Plugging(world, reporter);
+        this.integrator = new Integrator(world, plugging);
+        this.routines = new Routines(world, plugging, reporter);
+        this.commands = new Commands(world, plugging, reporter);
+        this.factory = new FleetFactory(world);
+        SplittableRandom fleetRandom = world.randomFor("fleet");
+        for (int i = 0; i < config.households(); i++) {
+            addHousehold(factory.randomSpec(fleetRandom));
+        }
+    }
+
+    public long seed() {
+        return world.seed;
+    }
+
+    public FleetConfig config() {
+        return world.config;
+    }
+
+    public Instant now() {
+        return world.now;
+    }
+
+    public void setCommandFailureRate(double rate) {
+        world.config = world.config.withCommandFailureRate(rate);
+    }
+
+    /** Runs the world up to {@code target} and returns the deliveries made, in delivery order. */
+    public List<ReportDelivery> advanceTo(Instant target) {
+        if (target.isBefore(world.now)) {
+            throw new WorldException(WorldException.Kind.INVALID, "cannot go back in time to " + target);
+        }
+        while (true) {
+            Instant event = world.queue.peekTime();
+            Instant limit = event != null && !event.isAfter(target) ? event : null;
+            Instant grid = integrator.nextGridIfCharging();
+            if (grid != null && !grid.isAfter(limit != null ? limit : target)) {
+                integrator.stepTo(grid); // may schedule new events: look again
+                continue;
+            }
+            if (limit == null) {
+                break;
+            }
+            integrator.exactTo(limit);
+            world.now = limit;
+            world.queue.pollDue(limit).run();
+        }
+        integrator.holdAt(target);
+        world.now = target;
+        List<ReportDelivery> delivered = List.copyOf(world.outbox);
+        world.outbox.clear();
+        return delivered;
+    }
+
+    public List<ReportDelivery> advanceBy(Duration duration) {
+        if (duration.isNegative()) {
+            throw new WorldException(WorldException.Kind.INVALID, "duration must not be negative");
+        }
+        return advanceTo(world.now.plus(duration));
+    }
+
+    public Household addHousehold(HouseholdSpec spec) {
+        syncPhysics();
+        if (spec.vehicleVendors().stream().anyMatch(v -> !v.makesVehicles())
+                || spec.chargerVendors().stream().anyMatch(v -> !v.makesChargers())) {
+            throw new WorldException(WorldException.Kind.INVALID, "a vendor was given a device type it does not make");
+        }
+        Household household = factory.create(spec);
+        household.chargers().forEach(reporter::start);
+        household.vehicles().forEach(reporter::start);
+        if (household.autonomous()) {
+            household.vehicles().forEach(routines::start);
+        }
+        return household;
+    }
+
+    public void plug(String vehicleId, String chargerId) {
+        syncPhysics();
+        Charger charger = charger(chargerId).orElseThrow(() -> WorldException.notFound("charger", chargerId));
+        plugging.plug(requireVehicle(vehicleId), charger);
+    }
+
+    /** Plugs into a charger outside the platform; ground truth records it as {@code public:<publicChargerId>}. */
+    public void plugPublic(String vehicleId, String publicChargerId, double maxKw) {
+        syncPhysics();
+        Vehicle v = requireVehicle(vehicleId);
+        plugging.plugPublic(v, new PublicCharger(publicChargerId, v.location(), maxKw));
+    }
+
+    public void unplug(String vehicleId) {
+        syncPhysics();
+        plugging.unplug(requireVehicle(vehicleId));
+    }
+
+    /** The physical button (car app or wallbox): unlike an OEM command it acts at once and never fails. */
+    public void setChargingEnabled(String deviceId, boolean enabled) {
+        syncPhysics();
+        Device device = world.device(deviceId);
+        if (device instanceof Vehicle v) {
+            v.chargeRequested = enabled;
+            plugging.settle(v);
+        } else {
+            Charger c = (Charger) device;
+            c.enabled = enabled;
+            if (c.pluggedVehicle != null) {
+                plugging.settle(c.pluggedVehicle);
+            }
+        }
+    }
+
+    public void setBatteryLevel(String vehicleId, double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new WorldException(WorldException.Kind.INVALID, "batteryLevel must be within 0..100");
+        }
+        Vehicle v = requireVehicle(vehicleId);
+        syncPhysics();
+        v.socPercent = percent;
+        plugging.settle(v);
+    }
+
+    public CommandRecord submitCommand(String deviceId, CommandType type, Integer maxCurrentA) {
+        syncPhysics();
+        return commands.submit(world.device(deviceId), type, maxCurrentA);
+    }
+
+    public Optional<CommandRecord> command(String commandId) {
+        return Optional.ofNullable(world.commands.get(commandId));
+    }
+
+    /** Every plug interval so far, closed and open, ordered by plug-in time. */
+    public List<PlugInterval> groundTruth() {
+        List<PlugInterval> all = new ArrayList<>(world.closedIntervals);
+        all.addAll(world.openIntervals.values());
+        all.sort(Comparator.comparing(PlugInterval::pluggedInAt).thenComparing(PlugInterval::vehicleId));
+        return all;
+    }
+
+    /** What the device's cloud answers to a state read now (live when awake, cached when asleep). */
+    public DeviceReport currentState(String deviceId) {
+        return reporter.snapshot(world.device(deviceId));
+    }
+
+    public List<Household> households() {
+        return List.copyOf(world.households.values());
+    }
+
+    public Optional<Household> household(String id) {
+        return Optional.ofNullable(world.households.get(id));
+    }
+
+    public List<OemAccount> accounts() {
+        return List.copyOf(world.accounts.values());
+    }
+
+    public Optional<OemAccount> account(String id) {
+        return Optional.ofNullable(world.accounts.get(id));
+    }
+
+    /** The OEM account that holds a device. */
+    public Optional<OemAccount> accountOf(String deviceId) {
+        return Optional.ofNullable(world.accountByDevice.get(deviceId));
+    }
+
+    public Optional<Vehicle> vehicle(String id) {
+        return Optional.ofNullable(world.vehicles.get(id));
+    }
+
+    public Optional<Charger> charger(String id) {
+        return Optional.ofNullable(world.chargers.get(id));
+    }
+
+    public Optional<Device> device(String id) {
+        return vehicle(id).<Device> map(v -> v).or(() -> charger(id));
+    }
+
+    /** A change at an arbitrary instant needs the physics exactly there first. */
+    private void syncPhysics() {
+        integrator.exactTo(world.now);
+    }
+
+    private Vehicle requireVehicle(String id) {
+        return vehicle(id).orElseThrow(() -> WorldException.notFound("vehicle", id));
+    }
+}
