@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.plugmate.simulator.domain.WorldException;
 
@@ -45,6 +46,16 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return Problems.response(400, "Bad Request", "The request is invalid", path(uri), errors);
+    }
+
+    /** Wrong types or unknown enum values: name the field, not the Java type. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        List<Problem.FieldError> errors = field == null ? null
+                : List.of(new Problem.FieldError(field, "has an invalid value or type"));
+        return Problems.response(400, "Bad Request", "The body does not match this endpoint", path(uri), errors);
     }
 
     @ServerExceptionMapper

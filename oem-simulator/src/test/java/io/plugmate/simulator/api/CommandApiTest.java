@@ -1,0 +1,113 @@
+package io.plugmate.simulator.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class CommandApiTest {
+
+    private String vehicleId;
+    private String chargerId;
+    private Sandbox.Tokens tokens;
+
+    @BeforeEach
+    void pluggedTesla() {
+        JsonPath home = Sandbox.household(List.of("TESLA"), List.of("TESLA"));
+        vehicleId = home.getString("vehicles[0].id");
+        chargerId = home.getString("chargers[0].id");
+        given().contentType(ContentType.JSON).body(Map.of("batteryLevel", 40))
+                .put("/sandbox/vehicles/{id}/battery", vehicleId).then().statusCode(200);
+        Sandbox.plug(vehicleId, chargerId);
+        Sandbox.advance("PT1M");
+        tokens = Sandbox.link("TESLA", Sandbox.account(home, "TESLA"));
+    }
+
+    @AfterEach
+    void noFailures() {
+        setFailureRate(0.0);
+    }
+
+    @Test
+    void stopIsAcceptedAsynchronouslyAndTakesEffect() {
+        String location = given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
+                .then().statusCode(202).header("Location", containsString("/oem/tesla/api/commands/"))
+                .body("state", equalTo("PENDING"), "type", equalTo("STOP_CHARGING"), "deviceId", equalTo(vehicleId))
+                .extract().header("Location");
+        given().auth().oauth2(tokens.accessToken()).get(location).then().statusCode(200).body("state", equalTo("PENDING"));
+
+        Sandbox.advance("PT1M");
+        given().auth().oauth2(tokens.accessToken()).get(location).then().statusCode(200)
+                .body("state", equalTo("SUCCEEDED"), "completedAt", notNullValue());
+        given().auth().oauth2(tokens.accessToken()).get("/oem/tesla/api/vehicles/{id}/state", vehicleId)
+                .then().body("isPluggedIn", equalTo(true), "isCharging", equalTo(false), "chargeRateKw", equalTo(0.0f));
+        // the outcome shows in the reports the cloud sends, too
+        given().queryParam("deviceId", chargerId).queryParam("limit", 1).get("/sandbox/reports").then()
+                .body("data[0].report.isCharging", equalTo(false), "data[0].report.isPluggedIn", equalTo(true));
+    }
+
+    @Test
+    void configuredFailureRateFailsTheCommand() {
+        setFailureRate(1.0);
+        String location = given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "SET_MAX_CURRENT", "maxCurrentA", 10))
+                .post("/oem/tesla/api/chargers/{id}/commands", chargerId).then().statusCode(202).extract()
+                .header("Location");
+        Sandbox.advance("PT1M");
+        given().auth().oauth2(tokens.accessToken()).get(location).then()
+                .body("state", equalTo("FAILED"), "failureReason", equalTo("CHARGER_OFFLINE"));
+        given().get("/sandbox/chargers/{id}", chargerId).then().body("maxCurrentA", equalTo(16));
+    }
+
+    @Test
+    void invalidCommandsAreRejectedUpFront() {
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON).body(Map.of())
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("type"));
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON).body(Map.of("type", "FLY"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("type"));
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "SET_MAX_CURRENT"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(400)
+                .body("detail", containsString("maxCurrentA"));
+    }
+
+    @Test
+    void vendorsWithoutStartStopAnswer422() {
+        JsonPath home = Sandbox.household(List.of("VOLTRA"), List.of());
+        Sandbox.Tokens voltra = Sandbox.link("VOLTRA", Sandbox.account(home, "VOLTRA"));
+        given().auth().oauth2(voltra.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "START_CHARGING"))
+                .post("/oem/voltra/api/vehicles/{id}/commands", home.getString("vehicles[0].id"))
+                .then().statusCode(422).contentType("application/problem+json").body("status", equalTo(422));
+    }
+
+    @Test
+    void commandsOfOtherAccountsAreNotFound() {
+        String location = given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/chargers/{id}/commands", chargerId)
+                .then().statusCode(202).extract().header("Location");
+        Sandbox.Tokens other = Sandbox.link("TESLA",
+                Sandbox.account(Sandbox.household(List.of("TESLA"), List.of()), "TESLA"));
+        given().auth().oauth2(other.accessToken()).get(location).then().statusCode(404);
+    }
+
+    private static void setFailureRate(double rate) {
+        given().contentType(ContentType.JSON).body(Map.of("commandFailureRate", rate)).put("/sandbox/settings")
+                .then().statusCode(200).body("commandFailureRate", equalTo((float) rate));
+    }
+}
