@@ -7,10 +7,14 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem detail, the body of every error response. {@code errors} lists field violations (400);
  * {@code errorId} is set only on 500s so that a caller can quote it and an operator can find the logged cause.
  */
+// serialised by Jackson, also in a native image
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, String instance,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldViolation> errors, String errorId) {
