@@ -1,0 +1,8 @@
+package io.plugmate.vehicle.domain;
+
+/** Where a vehicle's {@code chargeRate} came from (beyond Enode: ARCHITECTURE §2). */
+public enum ChargeRateSource {
+    VEHICLE,
+    CHARGER,
+    NONE
+}

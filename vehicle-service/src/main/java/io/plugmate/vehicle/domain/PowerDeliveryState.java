@@ -1,0 +1,42 @@
+package io.plugmate.vehicle.domain;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Enode's powerDeliveryState, derived from what the OEM reported; unknown inputs give UNKNOWN, never a guess. */
+public enum PowerDeliveryState {
+    UNKNOWN("UNKNOWN"),
+    UNPLUGGED("UNPLUGGED"),
+    INITIALIZING("PLUGGED_IN:INITIALIZING"),
+    CHARGING("PLUGGED_IN:CHARGING"),
+    STOPPED("PLUGGED_IN:STOPPED"),
+    COMPLETE("PLUGGED_IN:COMPLETE"),
+    NO_POWER("PLUGGED_IN:NO_POWER"),
+    FAULT("PLUGGED_IN:FAULT");
+
+    private final String wireName;
+
+    PowerDeliveryState(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    public static PowerDeliveryState of(Boolean isPluggedIn, Boolean isCharging, Boolean isFullyCharged) {
+        if (isPluggedIn == null) {
+            return UNKNOWN;
+        }
+        if (!isPluggedIn) {
+            return UNPLUGGED;
+        }
+        if (Boolean.TRUE.equals(isCharging)) {
+            return CHARGING;
+        }
+        if (Boolean.TRUE.equals(isFullyCharged)) {
+            return COMPLETE;
+        }
+        return isCharging == null ? UNKNOWN : STOPPED;
+    }
+}
