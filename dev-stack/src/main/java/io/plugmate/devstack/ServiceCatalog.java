@@ -21,14 +21,22 @@ public final class ServiceCatalog {
                         // a small living demo fleet, ten times faster than real time
                         "plugmate.simulator.demo-fleet.households", "5",
                         "plugmate.simulator.clock.speed", "10"))
-                        .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"));
-        // Later services join with the same shape, e.g.:
-        // quarkusApp("vehicle-service", 8081, Optional.of("vehicle"), Map.of(
-        //         "quarkus.datasource.reactive.url", "${db.reactive-url}",
-        //         "quarkus.datasource.username", "${postgres.username}",
-        //         "quarkus.datasource.password", "${postgres.password}",
-        //         "kafka.bootstrap.servers", "${kafka.bootstrap-servers}",
-        //         "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
+                        .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"),
+                platformService("vehicle-service", 8081, "vehicle"));
+        // joining later, the same way: charger-service 8082, pairing-service 8083,
+        // orchestration-service 8084, statistics-service 8085
+    }
+
+    /** A Plugmate service: its own database, Kafka, and tokens from the dev realm. */
+    static ServiceSpec platformService(String module, int port, String database) {
+        return quarkusApp(module, port, Optional.of(database), Map.of(
+                "quarkus.datasource.reactive.url", "${db.reactive-url}",
+                "quarkus.datasource.jdbc.url", "${db.jdbc-url}",
+                "quarkus.datasource.username", "${postgres.username}",
+                "quarkus.datasource.password", "${postgres.password}",
+                "kafka.bootstrap.servers", "${kafka.bootstrap-servers}",
+                "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
+                .withNote("OpenAPI: http://localhost:" + port + "/q/openapi");
     }
 
     /** A Quarkus fast-jar built by {@code <module>/target/quarkus-app}. */

@@ -2,6 +2,7 @@ package io.plugmate.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,18 @@ class ServiceCatalogTest {
             assertThat(spec.properties()).containsEntry("quarkus.http.port", Integer.toString(spec.port()));
             assertThat(spec.healthUri().toString()).isEqualTo("http://localhost:" + spec.port() + "/q/health/ready");
         }
+    }
+
+    @Test
+    void platformServicesGetTheirDatabaseKafkaAndTheDevRealm() {
+        ServiceSpec spec = ServiceCatalog.platformService("charger-service", 8082, "charger");
+        List<String> command = ServiceCommand.of(spec, Path.of("/repo"), Path.of("java"),
+                ENDPOINTS.placeholderValues(spec.database()));
+
+        assertThat(command).contains("-Dquarkus.datasource.reactive.url=postgresql://localhost:15432/charger",
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:15432/charger",
+                "-Dkafka.bootstrap.servers=localhost:9092",
+                "-Dquarkus.oidc.auth-server-url=http://localhost:8180/realms/plugmate");
     }
 
     @Test
