@@ -1,17 +1,21 @@
 package io.plugmate.simulator.domain;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /** Scheduled world events, ordered by time and then by insertion so that equal times replay identically. */
 final class EventQueue {
 
-    private record Entry(Instant at, long seq, Runnable action) {
+    private record Entry(Instant at, long seq, Runnable action) implements Comparable<Entry> {
+
+        @Override
+        public int compareTo(Entry other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
     }
 
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>(
-            Comparator.comparing(Entry::at).thenComparingLong(Entry::seq));
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private long seq;
 
     void schedule(Instant at, Runnable action) {

@@ -2,6 +2,7 @@ package io.plugmate.simulator.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Moves energy: battery state of charge and charger meters. Power is recomputed on a fixed 30-second grid (aligned to
@@ -34,7 +35,7 @@ final class Integrator {
             return;
         }
         if (anyCharging()) {
-            step(to);
+            step(to, false);
         } else {
             physicsAt = to;
         }
@@ -51,15 +52,13 @@ final class Integrator {
     }
 
     void stepTo(Instant grid) {
-        step(grid);
+        step(grid, true);
     }
 
-    private void step(Instant to) {
+    /** Power is re-evaluated on grid points only (events that change it settle by themselves). */
+    private void step(Instant to, boolean settle) {
         double seconds = Duration.between(physicsAt, to).toMillis() / 1000.0;
-        for (Vehicle v : world.vehicles.values()) {
-            if (v.wallKw <= 0) {
-                continue;
-            }
+        for (Vehicle v : world.charging) {
             double wallKwh = ChargingPhysics.energyKwh(v.wallKw, seconds);
             double batteryPercent = wallKwh * v.efficiency() / v.model().batteryCapacityKwh() * 100.0;
             v.socPercent = Math.min(v.chargeLimitPercent, v.socPercent + batteryPercent);
@@ -72,21 +71,17 @@ final class Integrator {
         }
         physicsAt = to;
         world.now = to;
-        for (Vehicle v : world.vehicles.values()) {
-            if (v.wallKw > 0) {
-                // follows the taper, and stops (with a report) once the charge limit is reached
-                plugging.settle(v);
-            }
+        if (!settle) {
+            return;
+        }
+        // follows the taper, and stops (with a report) once the charge limit is reached
+        for (Vehicle v : List.copyOf(world.charging)) {
+            plugging.settle(v);
         }
     }
 
     private boolean anyCharging() {
-        for (Vehicle v : world.vehicles.values()) {
-            if (v.wallKw > 0) {
-                return true;
-            }
-        }
-        return false;
+        return !world.charging.isEmpty();
     }
 
     private static Instant nextGrid(Instant t) {

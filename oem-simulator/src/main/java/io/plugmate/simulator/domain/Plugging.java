@@ -59,6 +59,11 @@ final class Plugging {
     /** Recomputes power and lets both ends report what changed. */
     void settle(Vehicle v) {
         v.wallKw = ChargingPhysics.wallPowerKw(v);
+        if (v.wallKw > 0) {
+            world.charging.add(v);
+        } else {
+            world.charging.remove(v);
+        }
         reporter.stateMaybeChanged(v);
         if (v.pluggedCharger != null) {
             reporter.stateMaybeChanged(v.pluggedCharger);

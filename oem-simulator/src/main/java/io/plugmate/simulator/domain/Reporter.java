@@ -18,6 +18,7 @@ final class Reporter {
     static final Duration SLEEP_AFTER = Duration.ofMinutes(15);
     private static final double VEHICLE_RATE_NOISE = 0.025;
     private static final double CHARGER_RATE_NOISE = 0.01;
+    private static final double GPS_NOISE_METERS = 12;
 
     private final WorldState world;
 
@@ -104,7 +105,7 @@ final class Reporter {
                 : null;
         return new VehicleReport(reportId, v.id(), v.vendor(), observedAt(v), v.isPluggedIn(), v.isCharging(), rate,
                 (int) Math.round(v.socPercent), (int) Math.round(v.rangeKm()), v.chargeLimitPercent,
-                traits.maxCurrent() ? v.maxCurrentA : null, traits.gps() ? v.location : null);
+                traits.maxCurrent() ? v.maxCurrentA : null, traits.gps() ? gps(v.location, noise) : null);
     }
 
     private ChargerReport chargerReport(Charger c, String reportId, SplittableRandom noise) {
@@ -177,7 +178,13 @@ final class Reporter {
     }
 
     private String nextReportId() {
-        return "rpt-%08d".formatted(++world.reportSeq);
+        String n = Long.toString(++world.reportSeq);
+        return n.length() >= 8 ? "rpt-" + n : "rpt-" + "0".repeat(8 - n.length()) + n;
+    }
+
+    /** Consumer GPS wanders a few metres around the true position. */
+    private static GeoPoint gps(GeoPoint truth, SplittableRandom noise) {
+        return noise == null ? truth : truth.offsetRandomly(noise, 0, GPS_NOISE_METERS);
     }
 
     private static double noise(SplittableRandom random, double amplitude) {

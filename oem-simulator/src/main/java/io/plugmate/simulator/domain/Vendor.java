@@ -15,7 +15,7 @@ public enum Vendor {
             new VehicleTraits(true, true, false, true, true, true, Duration.ofSeconds(100), Duration.ofMinutes(6),
                     List.of(new VehicleModel("Model 3 Long Range", 2024, 75, 11, 3),
                             new VehicleModel("Model Y", 2025, 75, 11, 3))),
-            new ChargerTraits("Wall Connector Gen 3", true, true, true, Duration.ofSeconds(30), Duration.ofMinutes(2), 3, 32),
+            new ChargerTraits("Wall Connector Gen 3", true, true, true, Duration.ofSeconds(30), Duration.ofMinutes(5), 3, 32),
             60, 3, 15),
     /** No start/stop through the cloud and no vehicle-side charge rate: cheap telematics. */
     VOLTRA("Voltra",
@@ -39,11 +39,11 @@ public enum Vendor {
             null, 60, 2, 10),
     /** Charger without a settable maximum current. */
     WATTBOX("Wattbox", null,
-            new ChargerTraits("Home 11", true, false, true, Duration.ofMinutes(1), Duration.ofMinutes(3), 3, 16),
+            new ChargerTraits("Home 11", true, false, true, Duration.ofMinutes(1), Duration.ofMinutes(5), 3, 16),
             60, 2, 8),
     /** Charger that reports no charge rate (only its energy meter). */
     ZAPLINE("Zapline", null,
-            new ChargerTraits("Z1 Single", true, true, false, Duration.ofSeconds(20), Duration.ofMinutes(2), 1, 32),
+            new ChargerTraits("Z1 Single", true, true, false, Duration.ofSeconds(20), Duration.ofMinutes(4), 1, 32),
             120, 1, 5);
 
     private final String brand;

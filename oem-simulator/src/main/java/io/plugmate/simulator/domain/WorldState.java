@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Everything the world's parts share. Single-threaded by contract: the owner serializes all calls. */
@@ -23,6 +25,8 @@ final class WorldState {
     final Map<String, OemAccount> accountByDevice = new LinkedHashMap<>();
     final Map<String, CommandRecord> commands = new LinkedHashMap<>();
     final Map<String, PlugInterval> openIntervals = new LinkedHashMap<>();
+    /** Vehicles drawing power now, in the order they started: physics only needs to visit these. */
+    final Set<Vehicle> charging = new LinkedHashSet<>();
     final List<PlugInterval> closedIntervals = new ArrayList<>();
     long reportSeq;
     long commandSeq;
