@@ -1,9 +1,12 @@
 package io.plugmate.messaging;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.events.EventJson;
+import io.plugmate.events.PlugmateEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -31,5 +34,17 @@ public class Inbox {
                         .setParameter("eventId", eventId)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * The whole consumer step, inside the caller's transaction: parse the record (a record that is not a valid
+     * {@code type} fails, and the channel's dead-letter strategy sends it to the DLQ with the reason), skip a
+     * redelivery, apply a first delivery.
+     */
+    public <T extends PlugmateEvent> Uni<Void> handleOnce(String consumer, String record, Class<T> type,
+            Function<T, Uni<Void>> apply) {
+        return Uni.createFrom().item(() -> EventJson.read(record, type))
+                .chain(event -> firstDelivery(consumer, event.eventId())
+                        .chain(first -> first ? apply.apply(event) : Uni.createFrom().voidItem()));
     }
 }

@@ -21,6 +21,7 @@ import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageParams;
 import io.plugmate.commons.tenant.CallerTenant;
 import io.plugmate.commons.tenant.Roles;
+import io.plugmate.commons.validation.UserIds;
 import io.plugmate.vehicle.service.VehicleService;
 import io.smallrye.mutiny.Uni;
 
@@ -29,9 +30,6 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.API_CLIENT)
 @Tag(name = "Vehicles")
 public class VehicleResource {
-
-    /** End-user ids are chosen by the API client; anything outside this is refused rather than stored. */
-    static final String USER_ID = "[A-Za-z0-9._:@|-]{1,128}";
 
     private final VehicleService vehicles;
     private final CallerTenant tenant;
@@ -47,7 +45,7 @@ public class VehicleResource {
     @Path("vehicles")
     @Operation(summary = "List the client's vehicles", description = "Cursor-paginated; filter with ?userId=.")
     public Uni<Page<VehicleView>> list(@BeanParam PageParams page,
-            @QueryParam("userId") @Pattern(regexp = USER_ID, message = "must be 1-128 of A-Z a-z 0-9 . _ : @ | -") String userId) {
+            @QueryParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId) {
         String clientId = tenant.clientId();
         var request = page.toRequest();
         return vehicles.list(clientId, userId, request).map(p -> view(p, clientId));
@@ -57,7 +55,7 @@ public class VehicleResource {
     @Path("users/{userId}/vehicles")
     @Operation(summary = "List one user's vehicles")
     public Uni<Page<VehicleView>> listForUser(
-            @PathParam("userId") @Pattern(regexp = USER_ID, message = "must be 1-128 of A-Z a-z 0-9 . _ : @ | -") String userId,
+            @PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
             @BeanParam PageParams page) {
         String clientId = tenant.clientId();
         var request = page.toRequest();

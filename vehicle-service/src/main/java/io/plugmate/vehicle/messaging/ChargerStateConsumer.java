@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.events.ChargerStateObserved;
-import io.plugmate.events.EventJson;
 import io.plugmate.messaging.Inbox;
 import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.plugmate.vehicle.service.VehicleService;
@@ -29,9 +28,7 @@ public class ChargerStateConsumer {
     @Incoming("charger-state")
     @WithTransaction
     public Uni<Void> consume(String record) {
-        return Uni.createFrom().item(() -> EventJson.read(record, ChargerStateObserved.class))
-                .chain(event -> inbox.firstDelivery(CONSUMER, event.eventId())
-                        .chain(first -> first ? apply(event) : Uni.createFrom().voidItem()));
+        return inbox.handleOnce(CONSUMER, record, ChargerStateObserved.class, this::apply);
     }
 
     private Uni<Void> apply(ChargerStateObserved event) {

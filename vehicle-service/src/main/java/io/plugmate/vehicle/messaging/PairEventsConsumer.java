@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.plugmate.events.EventJson;
 import io.plugmate.events.PairActivated;
 import io.plugmate.events.PairDeactivated;
 import io.plugmate.events.PairDissolved;
@@ -38,9 +37,7 @@ public class PairEventsConsumer {
     @Incoming("pair-events")
     @WithTransaction
     public Uni<Void> consume(String record) {
-        return Uni.createFrom().item(() -> EventJson.read(record, PairEvent.class))
-                .chain(event -> inbox.firstDelivery(CONSUMER, event.eventId())
-                        .chain(first -> first ? apply(event) : Uni.createFrom().voidItem()));
+        return inbox.handleOnce(CONSUMER, record, PairEvent.class, this::apply);
     }
 
     private Uni<Void> apply(PairEvent event) {

@@ -1,0 +1,89 @@
+package io.plugmate.charger.persistence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One linked charger of one user of one API client, with the latest state its OEM reported. */
+@Entity
+@Table(name = "charger")
+public class ChargerEntity {
+
+    @Id
+    public UUID id;
+    @Column(name = "client_id")
+    public String clientId;
+    @Column(name = "user_id")
+    public String userId;
+    public String vendor;
+    @Column(name = "vendor_charger_id")
+    public String vendorChargerId;
+
+    public String brand;
+    public String model;
+    @Column(name = "model_year")
+    public Integer year;
+    @Column(name = "serial_number")
+    public String serialNumber;
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "can_start_charging")
+    public boolean canStartCharging;
+    @Column(name = "can_stop_charging")
+    public boolean canStopCharging;
+    @Column(name = "can_set_max_current")
+    public boolean canSetMaxCurrent;
+    /** For max-power → max-current conversion; null when the vendor does not say. */
+    public Integer phases;
+    @Column(name = "voltage_v")
+    public Double voltageV;
+    public Double latitude;
+    public Double longitude;
+
+    @Column(name = "is_reachable")
+    public boolean isReachable;
+    @Column(name = "last_seen")
+    public Instant lastSeen;
+    @Column(name = "state_observed_at")
+    public Instant stateObservedAt;
+    @Column(name = "is_plugged_in")
+    public Boolean isPluggedIn;
+    @Column(name = "is_charging")
+    public Boolean isCharging;
+    @Column(name = "charge_rate_kw")
+    public Double chargeRateKw;
+    @Column(name = "max_current_a")
+    public Double maxCurrentA;
+
+    @Column(name = "pair_id")
+    public String pairId;
+    @Column(name = "plugged_in_vehicle_id")
+    public String pluggedInVehicleId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public void servingVehicle(String pairId, String vehicleId, Instant at) {
+        this.pairId = pairId;
+        this.pluggedInVehicleId = vehicleId;
+        this.updatedAt = at;
+    }
+
+    /** Clears the pair, but only the pair that set it: a late deactivation of an older pair changes nothing. */
+    public boolean releaseFrom(String pairId, Instant at) {
+        if (this.pairId == null || !this.pairId.equals(pairId)) {
+            return false;
+        }
+        this.pairId = null;
+        this.pluggedInVehicleId = null;
+        this.updatedAt = at;
+        return true;
+    }
+}
