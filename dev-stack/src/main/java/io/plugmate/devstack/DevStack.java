@@ -78,7 +78,7 @@ public final class DevStack {
         built.forEach(spec -> ports.add(spec.port()));
         Ports.requireFree(ports);
         createDirectories(layout.logs());
-        Console.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak takes ~40 s the first time, ~10 s later) …");
+        Console.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak: about a minute the first time, less later)...");
 
         var postgres = CompletableFuture.supplyAsync(timed("postgres", () -> Infrastructure.startPostgres(layout)));
         var kafka = CompletableFuture.supplyAsync(timed("kafka", () -> Infrastructure.startKafka(layout)));
@@ -161,7 +161,7 @@ public final class DevStack {
             running.clear();
         }
         if (!toStop.isEmpty()) {
-            Console.info("Stopping …");
+            Console.info("Stopping...");
         }
         toStop.forEach(DevStack::closeQuietly);
         if (!toStop.isEmpty()) {

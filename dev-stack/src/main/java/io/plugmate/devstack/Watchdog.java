@@ -20,10 +20,13 @@ final class Watchdog {
 
     // $1 = grace in tenths of a second, $2.. = the command. The command runs in its own process group
     // (setsid) so that its whole tree is signalled, e.g. kc.sh and the JVM it starts. Background lists in
-    // a non-interactive sh get /dev/null as stdin, hence fd 3 for the lifeline.
+    // a non-interactive sh get /dev/null as stdin, hence fd 3 for the lifeline. Ctrl-C (SIGINT to the
+    // terminal's process group, which includes this wrapper) is ignored: the dev-stack JVM stops the
+    // children itself, in reverse start order.
     private static final String SCRIPT = """
             grace=$1
             shift
+            trap '' INT HUP
             exec 3<&0 </dev/null
             if command -v setsid >/dev/null 2>&1; then
               setsid "$@" 3<&- &
@@ -43,7 +46,7 @@ final class Watchdog {
                 sleep 0.1
               done
             }
-            trap 'kill -TERM $target 2>/dev/null' TERM INT HUP
+            trap 'kill -TERM $target 2>/dev/null' TERM
             ( cat <&3 >/dev/null 2>&1; reap ) &
             guard=$!
             exec 3<&-

@@ -41,6 +41,22 @@ class WatchdogTest {
     }
 
     @Test
+    void ctrlCIsLeftToTheDevStackJvm() throws Exception {
+        Process watchdog = start(List.of("sleep", "300"), 30);
+        List<ProcessHandle> tree = awaitTree(watchdog, 1);
+
+        // the terminal sends SIGINT to its whole foreground process group, watchdogs included
+        new ProcessBuilder("kill", "-INT", Long.toString(watchdog.pid())).start().waitFor();
+        Thread.sleep(300);
+
+        assertThat(watchdog.isAlive()).isTrue();
+        assertThat(tree).allMatch(ProcessHandle::isAlive);
+        watchdog.getOutputStream().close();
+        assertThat(watchdog.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertAllGone(tree);
+    }
+
+    @Test
     void theCommandsOwnExitEndsTheWatchdogWithItsStatus() throws Exception {
         Process watchdog = start(List.of("sh", "-c", "exit 7"), 30);
 
