@@ -10,7 +10,8 @@ import java.time.Instant;
 public record PlugInterval(String vehicleId, String chargerId, String householdId, Instant pluggedInAt,
         Instant unpluggedAt) {
 
-    public boolean isPublic() {
+    /** Not a getter on purpose: JSON output stays exactly the five documented fields. */
+    public boolean atPublicCharger() {
         return chargerId.startsWith("public:");
     }
 }

@@ -51,6 +51,9 @@ class SandboxScenarioTest {
         List<String> lines = jsonl.lines().toList();
         assertThat(lines).hasSize(2);
         JsonNode home1 = JSON.readTree(lines.get(0));
+        List<String> fields = new java.util.ArrayList<>();
+        home1.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("vehicleId", "chargerId", "householdId", "pluggedInAt", "unpluggedAt");
         assertThat(home1.path("vehicleId").asText()).isEqualTo(v1);
         assertThat(home1.path("chargerId").asText()).isEqualTo(charger);
         assertThat(home1.path("householdId").asText()).isEqualTo(householdId);

@@ -49,8 +49,8 @@ class AutonomousFleetTest {
     @Test
     void carsPlugInAtHomeAndElsewhere() {
         List<PlugInterval> truth = sim.groundTruth();
-        assertThat(truth.stream().filter(i -> !i.isPublic()).count()).isGreaterThan(100);
-        assertThat(truth.stream().filter(PlugInterval::isPublic).count()).isPositive();
+        assertThat(truth.stream().filter(i -> !i.atPublicCharger()).count()).isGreaterThan(100);
+        assertThat(truth.stream().filter(PlugInterval::atPublicCharger).count()).isPositive();
         assertThat(truth).allSatisfy(i -> assertThat(i.chargerId()).isNotNull());
         assertThat(truth).filteredOn(i -> i.unpluggedAt() != null)
                 .allSatisfy(i -> assertThat(i.unpluggedAt()).isAfter(i.pluggedInAt()));
@@ -60,8 +60,9 @@ class AutonomousFleetTest {
     void groundTruthNeverPlugsOneCarOrOneChargerTwiceAtOnce() {
         List<PlugInterval> truth = sim.groundTruth();
         assertNoOverlap(truth.stream().collect(Collectors.groupingBy(PlugInterval::vehicleId)));
-        assertNoOverlap(truth.stream().filter(i -> !i.isPublic()).collect(Collectors.groupingBy(PlugInterval::chargerId)));
-        assertThat(truth).filteredOn(i -> !i.isPublic()).allSatisfy(i -> assertThat(
+        assertNoOverlap(
+                truth.stream().filter(i -> !i.atPublicCharger()).collect(Collectors.groupingBy(PlugInterval::chargerId)));
+        assertThat(truth).filteredOn(i -> !i.atPublicCharger()).allSatisfy(i -> assertThat(
                 sim.charger(i.chargerId()).orElseThrow().householdId()).isEqualTo(i.householdId()));
     }
 
