@@ -29,6 +29,7 @@ import io.plugmate.simulator.world.ReportListener;
 public class WebhookDispatcher implements ReportListener {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int MAX_PENDING = 10_000;
 
     private final WebhookRegistry registry;
     private final OAuthStore oauth;
@@ -54,7 +55,18 @@ public class WebhookDispatcher implements ReportListener {
                     String event = delivery.report().deviceType() == DeviceType.VEHICLE ? "vehicle.state" : "charger.state";
                     String body = json(new WebhookPayload(deliveryId, event, delivery.report().vendor(),
                             published.account().id(), delivery.deliveredAt(), delivery.report()));
-                    s.sender.execute(() -> send(s, deliveryId, event, body));
+                    if (s.pending.incrementAndGet() > MAX_PENDING) {
+                        s.pending.decrementAndGet();
+                        s.failed.incrementAndGet(); // dropped: the receiver is far behind
+                        continue;
+                    }
+                    s.sender.execute(() -> {
+                        try {
+                            send(s, deliveryId, event, body);
+                        } finally {
+                            s.pending.decrementAndGet();
+                        }
+                    });
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.plugmate.simulator.webhook;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.plugmate.simulator.domain.Vendor;
@@ -22,6 +23,8 @@ public final class WebhookSubscription {
     final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    /** Deliveries queued but not finished; bounded so that a dead receiver cannot eat the heap. */
+    final AtomicInteger pending = new AtomicInteger();
 
     WebhookSubscription(String id, Vendor vendor, String clientId, String url, String secret, Instant createdAt) {
         this.id = id;
