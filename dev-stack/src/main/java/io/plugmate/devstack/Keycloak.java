@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real Keycloak from the Maven Central distribution, in dev mode, with the Plugmate realm imported.
@@ -77,7 +75,7 @@ final class Keycloak {
             Path database = home.resolve("data/h2");
             if (!hash.equals(imported) && Files.exists(database)) {
                 Console.info("Realm export changed: resetting Keycloak's dev database so it is imported again");
-                deleteRecursively(database);
+                Directories.deleteRecursively(database);
             }
             Files.writeString(marker, hash);
         } catch (IOException e) {
@@ -90,14 +88,6 @@ final class Keycloak {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
