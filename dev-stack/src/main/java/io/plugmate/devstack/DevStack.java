@@ -9,9 +9,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.plugmate.localinfra.KafkaBroker;
@@ -32,6 +35,8 @@ public final class DevStack {
     private final RealmInfo realm;
     private final List<ServiceSpec> catalog;
     private final Deque<Running> running = new ArrayDeque<>();
+    // start-up tasks mostly wait (processes, HTTP polls): a thread each, never the small common pool
+    private final ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
     private boolean stopping;
 
     /** Something started, with how to stop it. */
@@ -80,9 +85,10 @@ public final class DevStack {
         createDirectories(layout.logs());
         Console.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak: about a minute the first time, less later)...");
 
-        var postgres = CompletableFuture.supplyAsync(timed("postgres", () -> Infrastructure.startPostgres(layout)));
-        var kafka = CompletableFuture.supplyAsync(timed("kafka", () -> Infrastructure.startKafka(layout)));
-        var keycloakReady = CompletableFuture.supplyAsync(timed("keycloak", this::startKeycloak));
+        var postgres = CompletableFuture.supplyAsync(timed("postgres", () -> Infrastructure.startPostgres(layout)),
+                starters);
+        var kafka = CompletableFuture.supplyAsync(timed("kafka", () -> Infrastructure.startKafka(layout)), starters);
+        var keycloakReady = CompletableFuture.supplyAsync(timed("keycloak", this::startKeycloak), starters);
         Timed<PostgresServer> pg = join(postgres);
         Timed<KafkaBroker> broker = join(kafka);
         Timed<ChildProcess> kc = join(keycloakReady);
@@ -101,7 +107,7 @@ public final class DevStack {
         // services start together: each waits for its own readiness, the CPU sorts out the rest
         List<CompletableFuture<Timed<ChildProcess>>> services = built.stream()
                 .map(spec -> CompletableFuture.supplyAsync(timed(spec.name(),
-                        () -> startService(spec, pg.value(), endpoints))))
+                        () -> startService(spec, pg.value(), endpoints)), starters))
                 .toList();
         for (int i = 0; i < built.size(); i++) {
             ServiceSpec spec = built.get(i);
@@ -122,7 +128,7 @@ public final class DevStack {
         spec.database().ifPresent(db -> Infrastructure.ensureDatabase(postgres, db));
         List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(),
                 endpoints.placeholderValues(spec.database()));
-        ChildProcess process = register(ChildProcess.start(spec.name(), command, java.util.Map.of(),
+        ChildProcess process = register(ChildProcess.start(spec.name(), command, Map.of(),
                 layout.root(), layout.log(spec.name())));
         Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,
                 layout.root().relativize(process.logFile()).toString());
