@@ -87,6 +87,18 @@ final class FleetFactory {
         return v;
     }
 
+    /** A visitor's car, parked at {@code household}; not registered anywhere but in the ground truth. */
+    Vehicle guest(Household household, int number, SplittableRandom r) {
+        List<Vendor> vendors = Vendor.vehicleVendors();
+        Vendor vendor = vendors.get(r.nextInt(vendors.size()));
+        List<VehicleModel> models = vendor.vehicle().models();
+        Vehicle v = new Vehicle("guest-" + household.id() + "-" + number, vendor, household.id(), r, Duration.ZERO,
+                models.get(r.nextInt(models.size())), "GUEST", uniform(r, 0.86, 0.93), household.home(),
+                household.home(), uniform(r, 20, 60));
+        v.guest = true;
+        return v;
+    }
+
     /** One account per vendor present; TESLA's holds vehicles and chargers alike. */
     private static List<OemAccount> accounts(String householdId, SplittableRandom r, List<Vehicle> vehicles,
             List<Charger> chargers) {

@@ -31,6 +31,7 @@ public final class FleetSimulation {
     private final Routines routines;
     private final Commands commands;
     private final FleetFactory factory;
+    private final Visitors visitors;
 
     public FleetSimulation(long seed, FleetConfig config) {
         this.world = new WorldState(seed, config);
@@ -40,6 +41,7 @@ public final class FleetSimulation {
         this.routines = new Routines(world, plugging, reporter);
         this.commands = new Commands(world, plugging, reporter);
         this.factory = new FleetFactory(world);
+        this.visitors = new Visitors(world, plugging, factory);
         SplittableRandom fleetRandom = world.randomFor("fleet");
         for (int i = 0; i < config.households(); i++) {
             addHousehold(factory.randomSpec(fleetRandom));
@@ -107,6 +109,7 @@ public final class FleetSimulation {
         household.vehicles().forEach(reporter::start);
         if (household.autonomous()) {
             household.vehicles().forEach(routines::start);
+            visitors.start(household);
         }
         return household;
     }

@@ -36,6 +36,9 @@ final class Reporter {
 
     /** Called after anything that may have changed plug or charging state. */
     void stateMaybeChanged(Device device) {
+        if (device instanceof Vehicle guest && guest.guest) {
+            return; // nobody's cloud knows this car
+        }
         if (device instanceof Vehicle v && sleeps(v)) {
             if (v.isCharging()) {
                 v.sleepGeneration++;

@@ -30,6 +30,8 @@ public final class Vehicle extends Device {
     VehicleReport lastFreshReport;
     String preferredChargerId;
     Instant pluggedAt;
+    /** A visitor's car: no OEM account, never reports; only the ground truth and the charger see it. */
+    boolean guest;
 
     Vehicle(String id, Vendor vendor, String householdId, SplittableRandom random, Duration clockSkew,
             VehicleModel model, String vin, double efficiency, GeoPoint home, GeoPoint work, double socPercent) {
@@ -88,6 +90,10 @@ public final class Vehicle extends Device {
 
     public int maxCurrentA() {
         return maxCurrentA;
+    }
+
+    public boolean isGuest() {
+        return guest;
     }
 
     public boolean isAsleep() {
