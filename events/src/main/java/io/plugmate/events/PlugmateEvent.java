@@ -27,11 +27,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ActionUpdated.class, name = "ActionUpdated"),
         @JsonSubTypes.Type(value = CapabilitiesChanged.class, name = "CapabilitiesChanged"),
         @JsonSubTypes.Type(value = ChargerSessionRecorded.class, name = "ChargerSessionRecorded"),
-        @JsonSubTypes.Type(value = ClientFeaturesChanged.class, name = "ClientFeaturesChanged")
+        @JsonSubTypes.Type(value = ClientFeaturesChanged.class, name = "ClientFeaturesChanged"),
+        @JsonSubTypes.Type(value = OemAccountLinked.class, name = "OemAccountLinked")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface PlugmateEvent permits DeviceLifecycleEvent, VehicleStateObserved, ChargerStateObserved, PairEvent,
-        DeviceCommand, CommandResult, ActionUpdated, CapabilitiesChanged, ChargerSessionRecorded, ClientFeaturesChanged {
+        DeviceCommand, CommandResult, ActionUpdated, CapabilitiesChanged, ChargerSessionRecorded, ClientFeaturesChanged,
+        OemAccountLinked {
 
     UUID eventId();
 

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String CAPABILITY_EVENTS = "capability-events";
     public static final String CHARGING_SESSIONS = "charging-sessions";
     public static final String CLIENT_FEATURES = "client-features";
+    /** Linked OEM accounts, for the device services (docs/adr/0004). */
+    public static final String OEM_ACCOUNTS = "oem-accounts";
 
     /**
      * Header names a DLQ record carries, so that an operator can see why without the consumer's logs. They are the

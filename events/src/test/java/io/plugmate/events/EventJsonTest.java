@@ -47,7 +47,9 @@ class EventJsonTest {
                         Map.of("startCharging", new Capability(true, List.of(), new UnlockedBy("p1", "c1")))),
                 new ChargerSessionRecorded(ID, 1, "acme", "u1", AT, "s1", "c1", "ZAPTEC", AT.minusSeconds(3600), AT,
                         1200.5, 1211.25),
-                new ClientFeaturesChanged(ID, 1, "acme", null, AT, Map.of("capability-unlocking", false)));
+                new ClientFeaturesChanged(ID, 1, "acme", null, AT, Map.of("capability-unlocking", false)),
+                new OemAccountLinked(ID, 1, "acme", "u1", AT, "a1", "TESLA", "acct-tesla-1",
+                        List.of(DeviceType.VEHICLE, DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600)));
     }
 
     @ParameterizedTest

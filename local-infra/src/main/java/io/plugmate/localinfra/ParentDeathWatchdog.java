@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * — and then stops a daemonized server process and optionally deletes a directory. It is how a killed build leaves
  * nothing running.
  */
-final class ParentDeathWatchdog implements AutoCloseable {
+public final class ParentDeathWatchdog implements AutoCloseable {
 
     private static final String SCRIPT = """
             cat > /dev/null
@@ -28,7 +28,7 @@ final class ParentDeathWatchdog implements AutoCloseable {
         this.guardedPid = guardedPid;
     }
 
-    static ParentDeathWatchdog guard(long pid, Path deleteAfterwards) {
+    public static ParentDeathWatchdog guard(long pid, Path deleteAfterwards) {
         try {
             Process process = new ProcessBuilder("sh", "-c", SCRIPT, "watchdog", Long.toString(pid),
                     deleteAfterwards == null ? "" : deleteAfterwards.toString())
@@ -41,7 +41,7 @@ final class ParentDeathWatchdog implements AutoCloseable {
         }
     }
 
-    long guardedPid() {
+    public long guardedPid() {
         return guardedPid;
     }
 

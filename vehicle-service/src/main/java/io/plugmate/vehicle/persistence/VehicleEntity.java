@@ -23,6 +23,9 @@ public class VehicleEntity {
     public String vendor;
     @Column(name = "vendor_vehicle_id")
     public String vendorVehicleId;
+    /** The linked OEM account this vehicle came from; null once that account is gone. */
+    @Column(name = "account_id")
+    public UUID accountId;
 
     public String brand;
     public String model;

@@ -1,0 +1,37 @@
+package io.plugmate.vehicle.link;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One linked OEM account (a grant) of one user; credentials only in sealed form (see CredentialCipher). */
+@Entity
+@Table(name = "oem_account")
+public class OemAccountEntity {
+
+    @Id
+    public UUID id;
+    @Column(name = "client_id")
+    public String clientId;
+    @Column(name = "user_id")
+    public String userId;
+    public String vendor;
+    @Column(name = "oem_account_id")
+    public String oemAccountId;
+    @Column(name = "sealed_access_token")
+    public String sealedAccessToken;
+    @Column(name = "sealed_refresh_token")
+    public String sealedRefreshToken;
+    @Column(name = "access_token_expires_at")
+    public Instant accessTokenExpiresAt;
+    /** ACTIVE, or INVALID once the OEM refused the credential (the user must link again). */
+    public String status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}
