@@ -32,6 +32,7 @@ public final class FleetSimulation {
     private final Commands commands;
     private final FleetFactory factory;
     private final Visitors visitors;
+    private final SplittableRandom fleetRandom;
 
     public FleetSimulation(long seed, FleetConfig config) {
         this.world = new WorldState(seed, config);
@@ -42,10 +43,17 @@ public final class FleetSimulation {
         this.commands = new Commands(world, plugging, reporter);
         this.factory = new FleetFactory(world);
         this.visitors = new Visitors(world, plugging, factory);
-        SplittableRandom fleetRandom = world.randomFor("fleet");
-        for (int i = 0; i < config.households(); i++) {
-            addHousehold(factory.randomSpec(fleetRandom));
+        this.fleetRandom = world.randomFor("fleet");
+        addRandomHouseholds(config.households());
+    }
+
+    /** Adds autonomous households drawn like the initial fleet (the draw continues the same seeded stream). */
+    public List<Household> addRandomHouseholds(int count) {
+        List<Household> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            added.add(addHousehold(factory.randomSpec(fleetRandom)));
         }
+        return added;
     }
 
     public long seed() {

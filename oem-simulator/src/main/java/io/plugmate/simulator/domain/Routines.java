@@ -30,6 +30,11 @@ final class Routines {
 
     void start(Vehicle v) {
         planDay(v, world.now.truncatedTo(ChronoUnit.DAYS));
+        int hour = world.now.atZone(ZoneOffset.UTC).getHour();
+        if (hour < 7 || hour >= 18) {
+            // a world born at night already has cars on their chargers
+            world.queue.schedule(world.now, () -> considerHomeCharging(v));
+        }
     }
 
     private void planDay(Vehicle v, Instant day) {

@@ -29,10 +29,11 @@ public class SimulatorWorld {
 
     public SimulatorWorld(SimulatorConfig config, Instance<ReportListener> listeners) {
         Instant start = config.clock().start().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        FleetConfig fleet = FleetConfig.defaults(config.demoFleet().households(), start)
+        FleetConfig fleet = FleetConfig.defaults(0, start)
                 .withDelivery(config.reports().lateProbability(), config.reports().duplicateProbability())
                 .withCommandFailureRate(config.commands().failureRate());
         this.simulation = new FleetSimulation(config.seed(), fleet);
+        DemoFleet.populate(simulation, config.demoFleet().households());
         this.listeners = listeners.stream().toList();
     }
 
