@@ -3,11 +3,13 @@ package io.plugmate.charger;
 import io.plugmate.testinfra.KafkaResource;
 import io.plugmate.testinfra.OidcResource;
 import io.plugmate.testinfra.PostgresResource;
+import io.plugmate.testinfra.SimulatorResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = SimulatorResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 public class TestInfrastructure {
 }

@@ -22,6 +22,9 @@ public class ChargerEntity {
     public String vendor;
     @Column(name = "vendor_charger_id")
     public String vendorChargerId;
+    /** The linked OEM account this charger came from; null once that account is gone. */
+    @Column(name = "account_id")
+    public UUID accountId;
 
     public String brand;
     public String model;

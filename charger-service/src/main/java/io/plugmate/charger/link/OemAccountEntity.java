@@ -1,0 +1,34 @@
+package io.plugmate.charger.link;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An OEM account vehicle-service linked, as far as chargers need it: the latest sealed access token. */
+@Entity
+@Table(name = "oem_account")
+public class OemAccountEntity {
+
+    /** The same id as in vehicle-service: the sealed token is bound to it. */
+    @Id
+    public UUID id;
+    @Column(name = "client_id")
+    public String clientId;
+    @Column(name = "user_id")
+    public String userId;
+    public String vendor;
+    @Column(name = "oem_account_id")
+    public String oemAccountId;
+    @Column(name = "sealed_access_token")
+    public String sealedAccessToken;
+    @Column(name = "access_token_expires_at")
+    public Instant accessTokenExpiresAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,49 @@
+package io.plugmate.charger.link;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import io.plugmate.testinfra.SimulatorResource;
+import io.restassured.path.json.JsonPath;
+
+/** A household in the real simulator and an OAuth grant for its account, as vehicle-service's linking obtains it. */
+final class SimulatorGrant {
+
+    private static final String REDIRECT = "https://platform.example/callback";
+
+    record Grant(String userId, String oemAccountId, String vendor, String accessToken, JsonPath household) {
+    }
+
+    private SimulatorGrant() {
+    }
+
+    static String url() {
+        return System.getProperty(SimulatorResource.URL_PROPERTY);
+    }
+
+    static Grant forNewHousehold(String vehicles, String chargers) {
+        JsonPath household = given().baseUri(url()).contentType("application/json")
+                .body("{\"vehicles\":" + vehicles + ",\"chargers\":" + chargers + "}")
+                .post("/sandbox/households").then().statusCode(201).extract().jsonPath();
+        String vendor = household.getString("accounts[0].vendor");
+        String location = given().baseUri(url()).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("response_type", "code")
+                .formParam("client_id", "plugmate").formParam("redirect_uri", REDIRECT).formParam("state", "s")
+                .formParam("username", household.getString("accounts[0].username"))
+                .formParam("password", household.getString("accounts[0].password")).formParam("decision", "approve")
+                .post("/oem/" + vendor.toLowerCase() + "/oauth/authorize").then().statusCode(302).extract()
+                .header("Location");
+        String code = URLDecoder.decode(URI.create(location).getRawQuery().replaceAll(".*code=([^&]+).*", "$1"),
+                StandardCharsets.UTF_8);
+        String accessToken = given().baseUri(url()).auth().preemptive().basic("plugmate", "plugmate-dev-secret")
+                .contentType("application/x-www-form-urlencoded").formParam("grant_type", "authorization_code")
+                .formParam("code", code).formParam("redirect_uri", REDIRECT)
+                .post("/oem/" + vendor.toLowerCase() + "/oauth/token").then().statusCode(200).extract()
+                .path("access_token");
+        return new Grant(household.getString("id"), household.getString("accounts[0].accountId"), vendor, accessToken,
+                household);
+    }
+}
