@@ -6,11 +6,13 @@ import java.util.List;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
+import io.plugmate.simulator.domain.Charger;
 import io.plugmate.simulator.domain.CommandRecord;
 import io.plugmate.simulator.domain.Device;
 import io.plugmate.simulator.domain.DeviceReport;
 import io.plugmate.simulator.domain.DeviceType;
 import io.plugmate.simulator.domain.OemAccount;
+import io.plugmate.simulator.domain.Vehicle;
 import io.plugmate.simulator.domain.Vendor;
 import io.plugmate.simulator.problem.ProblemException;
 import io.plugmate.simulator.world.SimulatorWorld;
@@ -70,8 +72,8 @@ public class DeviceApi {
 
     private static DeviceDto dto(Device device) {
         return switch (device) {
-            case io.plugmate.simulator.domain.Vehicle v -> DeviceDto.of(v);
-            case io.plugmate.simulator.domain.Charger c -> DeviceDto.of(c);
+            case Vehicle v -> DeviceDto.of(v);
+            case Charger c -> DeviceDto.of(c);
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.plugmate.simulator.problem;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
@@ -81,7 +82,7 @@ public class ProblemMappers {
     /** "plug.arg1.chargerId" → "chargerId": clients care about the body field, not the Java method. */
     private static String field(String propertyPath) {
         String[] parts = propertyPath.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
     }
 

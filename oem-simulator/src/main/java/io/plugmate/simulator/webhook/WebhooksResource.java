@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.plugmate.simulator.domain.Vendor;
 import io.plugmate.simulator.oauth.ClientCredentials;
+import io.plugmate.simulator.oauth.OAuthException;
 import io.plugmate.simulator.oem.DataList;
 import io.plugmate.simulator.oem.OemVendors;
 import io.plugmate.simulator.problem.ProblemException;
@@ -70,7 +71,7 @@ public class WebhooksResource {
     private String client(String auth) {
         try {
             return clients.authenticate(auth, null, null);
-        } catch (io.plugmate.simulator.oauth.OAuthException e) {
+        } catch (OAuthException e) {
             throw new ProblemException(401, "Unauthorized", "HTTP Basic client credentials required");
         }
     }
