@@ -126,6 +126,9 @@ class SandboxScenarioTest {
         given().queryParam("vendor", "TESLA").get("/sandbox/accounts").then().statusCode(200)
                 .body("data.vendor", org.hamcrest.Matchers.everyItem(equalTo("TESLA")));
         given().queryParam("vendor", "ACME").get("/sandbox/accounts").then().statusCode(400);
+        // the demo fleet opens with the multi-type TESLA household
+        given().get("/sandbox/accounts/{id}", "acct-tesla-hh-0001").then().statusCode(200)
+                .body("vehicleIds.size()", equalTo(1), "chargerIds.size()", equalTo(1));
         given().contentType(ContentType.JSON).body(Map.of("vehicles", List.of("ACME"), "chargers", List.of("TESLA")))
                 .post("/sandbox/households").then().statusCode(400).body("errors.field", hasItem("vehicles[0]"));
     }
