@@ -1,0 +1,153 @@
+package io.plugmate.vehicle.oem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.events.EventJson;
+import io.plugmate.events.Topics;
+import io.plugmate.events.VehicleStateObserved;
+import io.plugmate.oem.WebhookSignature;
+import io.plugmate.testinfra.KafkaTestClient;
+import io.plugmate.testinfra.Tokens;
+import io.plugmate.vehicle.SeededVehicles;
+import io.plugmate.vehicle.persistence.VehicleEntity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class WebhookTest {
+
+    private static final String SECRET = "test-only-webhook-secret-0123456789";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static String body(VehicleEntity v, Instant observedAt, double battery, boolean plugged, String event) {
+        return """
+                {"deliveryId":"d","event":"%s","vendor":"TESLA","accountId":"acct-1","deliveredAt":"%s",
+                 "report":{"reportId":"r-%s","vehicleId":"%s","vendor":"TESLA","observedAt":"%s","isPluggedIn":%s,
+                 "isCharging":%s,"chargeRateKw":7.1,"batteryLevel":%s,"rangeKm":250,"chargeLimit":90,"maxCurrentA":32,
+                 "location":{"latitude":59.91,"longitude":10.75}}}""".formatted(event, observedAt, UUID.randomUUID(),
+                v.vendorVehicleId, observedAt, plugged, plugged, battery);
+    }
+
+    private static ValidatableResponse deliver(String deliveryId, String body, String signature) {
+        var request = given().contentType("application/json").header("X-Oem-Delivery-Id", deliveryId).body(body);
+        if (signature != null) {
+            request.header("X-Oem-Signature", signature);
+        }
+        return request.post("/oem/tesla/webhooks").then();
+    }
+
+    private static String sign(String body) {
+        return WebhookSignature.header(SECRET, Instant.now().getEpochSecond(), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static VehicleEntity vehicle() {
+        return SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+    }
+
+    private static List<VehicleStateObserved> events(KafkaTestClient.Reader reader, VehicleEntity v) {
+        return reader.poll().stream().filter(r -> r.value().contains(v.id.toString()))
+                .map(r -> EventJson.read(r.value(), VehicleStateObserved.class)).toList();
+    }
+
+    @Test
+    void aSignedReportUpdatesTheVehicleAndIsPublishedWithItsEventTime() {
+        VehicleEntity v = vehicle();
+        Instant observedAt = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = body(v, observedAt, 71, true, "vehicle.state");
+
+        try (var reader = KafkaTestClient.reader(Topics.VEHICLE_STATE)) {
+            deliver(UUID.randomUUID().toString(), body, sign(body)).statusCode(200)
+                    .body("result", equalTo("accepted")).body("vehiclesUpdated", equalTo(1));
+
+            given().auth().oauth2(Tokens.apiClient(v.clientId)).get("/vehicles/" + v.id).then()
+                    .body("chargeState.batteryLevel", equalTo(71.0f)).body("location.latitude", equalTo(59.91f))
+                    .body("isReachable", equalTo(true));
+            await().atMost(PATIENCE).until(() -> !events(reader, v).isEmpty());
+            VehicleStateObserved event = events(reader, v).getFirst();
+            assertThat(event.observedAt()).isEqualTo(observedAt);
+            assertThat(event.batteryLevel()).isEqualTo(71.0);
+            assertThat(event.clientId()).isEqualTo(v.clientId);
+        }
+    }
+
+    @Test
+    void badSignaturesAreRefusedAndStoreNothing() {
+        VehicleEntity v = vehicle();
+        String body = body(v, Instant.now().plusSeconds(5), 12, false, "vehicle.state");
+        String deliveryId = UUID.randomUUID().toString();
+        String stale = WebhookSignature.header(SECRET, Instant.now().minusSeconds(3600).getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8));
+        String wrongSecret = WebhookSignature.header("someone-elses-secret", Instant.now().getEpochSecond(),
+                body.getBytes(StandardCharsets.UTF_8));
+
+        deliver(deliveryId, body, null).statusCode(401).contentType("application/problem+json");
+        deliver(deliveryId, body, wrongSecret).statusCode(401);
+        deliver(deliveryId, body, stale).statusCode(401);
+        deliver(deliveryId, body.replace("12", "99"), sign(body)).statusCode(401);
+        deliver(deliveryId, body, "t=1,v1=zz").statusCode(401);
+
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(56.0);
+        // nothing was recorded: the same delivery, properly signed, still goes through
+        deliver(deliveryId, body, sign(body)).statusCode(200).body("result", equalTo("accepted"));
+    }
+
+    @Test
+    void duplicatesAndLateReportsNeverRollStateBack() {
+        VehicleEntity v = vehicle();
+        Instant t = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String newer = body(v, t, 80, true, "vehicle.state");
+        String older = body(v, t.minusSeconds(300), 40, false, "vehicle.state");
+        String deliveryId = UUID.randomUUID().toString();
+
+        try (var reader = KafkaTestClient.reader(Topics.VEHICLE_STATE)) {
+            deliver(deliveryId, newer, sign(newer)).body("vehiclesUpdated", equalTo(1));
+            deliver(deliveryId, newer, sign(newer)).statusCode(200).body("result", equalTo("duplicate-delivery"));
+            deliver(UUID.randomUUID().toString(), newer, sign(newer)).body("vehiclesUpdated", equalTo(0));
+            deliver(UUID.randomUUID().toString(), older, sign(older)).body("vehiclesUpdated", equalTo(1));
+
+            VehicleEntity stored = SeededVehicles.reload(v.id);
+            assertThat(stored.batteryLevel).isEqualTo(80.0);
+            assertThat(stored.isPluggedIn).isTrue();
+            await().atMost(PATIENCE).until(() -> events(reader, v).size() == 2);
+            assertThat(events(reader, v)).extracting(VehicleStateObserved::observedAt)
+                    .containsExactly(t, t.minusSeconds(300));
+        }
+    }
+
+    @Test
+    void chargerReportsAndUnknownVehiclesChangeNothing() {
+        VehicleEntity v = vehicle();
+        String chargerEvent = body(v, Instant.now(), 33, true, "charger.state");
+        String unknown = body(v, Instant.now(), 33, true, "vehicle.state").replace(v.vendorVehicleId, "veh-unknown");
+
+        deliver(UUID.randomUUID().toString(), chargerEvent, sign(chargerEvent)).statusCode(200)
+                .body("result", equalTo("ignored"));
+        deliver(UUID.randomUUID().toString(), unknown, sign(unknown)).statusCode(200)
+                .body("vehiclesUpdated", equalTo(0));
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(56.0);
+    }
+
+    @Test
+    void malformedButSignedDeliveriesAreProblems() {
+        String garbage = "{\"event\":\"vehicle.state\",\"report\":{\"vehicleId\":null}}";
+
+        deliver(UUID.randomUUID().toString(), garbage, sign(garbage)).statusCode(400)
+                .contentType("application/problem+json");
+        deliver(UUID.randomUUID().toString(), "[not json", sign("[not json")).statusCode(400);
+        given().contentType("application/json").header("X-Oem-Signature", sign(garbage)).body(garbage)
+                .post("/oem/tesla/webhooks").then().statusCode(400);
+        given().contentType("application/json").header("X-Oem-Delivery-Id", "x").header("X-Oem-Signature",
+                sign(garbage)).body(garbage).post("/oem/nosuchvendor/webhooks").then().statusCode(400);
+    }
+}
