@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +35,7 @@ public final class DevStack {
     private final Keycloak keycloak;
     private final RealmInfo realm;
     private final List<ServiceSpec> catalog;
+    private final Map<String, String> secrets;
     private final Deque<Running> running = new ArrayDeque<>();
     // start-up tasks mostly wait (processes, HTTP polls): a thread each, never the small common pool
     private final ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,6 +50,7 @@ public final class DevStack {
         this.realm = RealmInfo.read(layout.realmFile());
         this.keycloak = new Keycloak(keycloakHome, layout, realm.realm());
         this.catalog = catalog;
+        this.secrets = DevSecrets.loadOrCreate(layout.state().resolve("dev-secrets.properties"));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -126,9 +129,11 @@ public final class DevStack {
 
     private ChildProcess startService(ServiceSpec spec, PostgresServer postgres, Endpoints endpoints) {
         spec.database().ifPresent(db -> Infrastructure.ensureDatabase(postgres, db));
-        List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(),
-                endpoints.placeholderValues(spec.database()));
-        ChildProcess process = register(ChildProcess.start(spec.name(), command, Map.of(),
+        Map<String, String> values = new TreeMap<>(endpoints.placeholderValues(spec.database()));
+        values.putAll(secrets);
+        List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(), values);
+        ChildProcess process = register(ChildProcess.start(spec.name(), command,
+                ServiceCommand.environment(spec, values),
                 layout.root(), layout.log(spec.name())));
         Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,
                 layout.root().relativize(process.logFile()).toString());

@@ -20,14 +20,20 @@ public final class ServiceCatalog {
                 quarkusApp("oem-simulator", 8090, Optional.empty(), Map.of(
                         // a small living demo fleet, ten times faster than real time
                         "plugmate.simulator.demo-fleet.households", "5",
-                        "plugmate.simulator.clock.speed", "10"))
+                        "plugmate.simulator.clock.speed", "10",
+                        // the platform's OAuth client at the simulated OEMs
+                        "plugmate.simulator.oauth.clients.plugmate", "${secrets.oem-client-secret}"))
                         .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"),
-                platformService("vehicle-service", 8081, "vehicle"));
-        // joining later, the same way: charger-service 8082, pairing-service 8083,
-        // orchestration-service 8084, statistics-service 8085
+                platformService("vehicle-service", 8081, "vehicle"),
+                platformService("charger-service", 8082, "charger"));
+        // joining later, the same way: pairing-service 8083, orchestration-service 8084,
+        // statistics-service 8085
     }
 
-    /** A Plugmate service: its own database, Kafka, and tokens from the dev realm. */
+    /**
+     * A Plugmate service: its own database, Kafka, tokens from the dev realm, and the shared secrets
+     * under the environment variable names the services read (their Kubernetes Secret keys).
+     */
     static ServiceSpec platformService(String module, int port, String database) {
         return quarkusApp(module, port, Optional.of(database), Map.of(
                 "quarkus.datasource.reactive.url", "${db.reactive-url}",
@@ -36,6 +42,10 @@ public final class ServiceCatalog {
                 "quarkus.datasource.password", "${postgres.password}",
                 "kafka.bootstrap.servers", "${kafka.bootstrap-servers}",
                 "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
+                .withEnvironment(Map.of(
+                        "PLUGMATE_OEM_CLIENT_SECRET", "${secrets.oem-client-secret}",
+                        "PLUGMATE_OEM_CREDENTIALS_KEY", "${secrets.oem-credentials-key}",
+                        "PLUGMATE_WEBHOOK_SECRET", "${secrets.webhook-secret}"))
                 .withNote("OpenAPI: http://localhost:" + port + "/q/openapi");
     }
 
@@ -47,6 +57,6 @@ public final class ServiceCatalog {
         all.put("quarkus.http.host", "127.0.0.1");
         all.putAll(properties);
         return new ServiceSpec(module, Path.of(module, "target", "quarkus-app", "quarkus-run.jar"), port,
-                "/q/health/ready", database, List.of("-Xmx512m"), all, "");
+                "/q/health/ready", database, List.of("-Xmx512m"), all, Map.of(), "");
     }
 }

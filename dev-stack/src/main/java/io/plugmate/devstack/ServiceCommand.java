@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The {@code java … -jar} command line of a catalog entry, placeholders resolved. */
+/** The {@code java … -jar} command line and environment of a catalog entry, placeholders resolved. */
 final class ServiceCommand {
 
     private ServiceCommand() {
@@ -28,5 +28,12 @@ final class ServiceCommand {
         command.add("-jar");
         command.add(jar.toString());
         return command;
+    }
+
+    static Map<String, String> environment(ServiceSpec spec, Map<String, String> placeholderValues) {
+        Map<String, String> environment = new TreeMap<>();
+        spec.environment().forEach((name, value) -> environment.put(name, Placeholders.resolve(value,
+                placeholderValues)));
+        return environment;
     }
 }

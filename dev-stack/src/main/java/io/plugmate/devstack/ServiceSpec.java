@@ -18,10 +18,12 @@ import java.util.Optional;
  *        {@code ${db.*}} placeholders in {@code properties}
  * @param jvmOptions options before {@code -jar}, e.g. the heap size
  * @param properties passed as {@code -Dkey=value}; values may hold {@link Placeholders}
+ * @param environment extra environment variables; values may hold {@link Placeholders}. Unlike system
+ *        properties, a variable a service does not read is harmless (no unknown-key check)
  * @param note one line for the summary, e.g. where the interesting page is; may be empty
  */
 public record ServiceSpec(String name, Path jar, int port, String healthPath, Optional<String> database,
-        List<String> jvmOptions, Map<String, String> properties, String note) {
+        List<String> jvmOptions, Map<String, String> properties, Map<String, String> environment, String note) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -33,11 +35,16 @@ public record ServiceSpec(String name, Path jar, int port, String healthPath, Op
         database = Objects.requireNonNullElse(database, Optional.empty());
         jvmOptions = List.copyOf(jvmOptions);
         properties = Map.copyOf(properties);
+        environment = Map.copyOf(environment);
         note = Objects.requireNonNullElse(note, "");
     }
 
     public ServiceSpec withNote(String note) {
-        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, note);
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note);
+    }
+
+    public ServiceSpec withEnvironment(Map<String, String> environment) {
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note);
     }
 
     public URI healthUri() {

@@ -3,8 +3,10 @@ package io.plugmate.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,15 @@ class ServiceCatalogTest {
 
     static final Endpoints ENDPOINTS = new Endpoints(15432, "postgres", "postgres", "localhost:9092",
             "http://localhost:8180/realms/plugmate");
+
+    static final Map<String, String> SECRETS = Map.of("secrets.oem-client-secret", "s1",
+            "secrets.oem-credentials-key", "s2", "secrets.webhook-secret", "s3");
+
+    static Map<String, String> values(ServiceSpec spec) {
+        Map<String, String> values = new HashMap<>(ENDPOINTS.placeholderValues(spec.database()));
+        values.putAll(SECRETS);
+        return values;
+    }
 
     @Test
     void namesAndPortsAreUniqueAndClearOfTheInfrastructure() {
@@ -28,12 +39,26 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void everyPropertyResolvesAgainstRunningInfrastructure() {
+    void everyPropertyAndVariableResolvesAgainstRunningInfrastructure() {
         for (ServiceSpec spec : ServiceCatalog.services()) {
-            var values = ENDPOINTS.placeholderValues(spec.database());
+            var values = values(spec);
             spec.properties().values().forEach(value -> assertThat(Placeholders.resolve(value, values))
                     .as("%s: %s", spec.name(), value).doesNotContain("${"));
+            assertThat(ServiceCommand.environment(spec, values).values()).noneMatch(v -> v.contains("${"));
         }
+    }
+
+    @Test
+    void theSimulatorAcceptsTheOemClientSecretTheServicesUse() {
+        ServiceSpec simulator = ServiceCatalog.services().getFirst();
+        ServiceSpec vehicles = ServiceCatalog.platformService("vehicle-service", 8081, "vehicle");
+
+        assertThat(Placeholders.resolve(simulator.properties().get("plugmate.simulator.oauth.clients.plugmate"),
+                SECRETS)).isEqualTo("s1");
+        assertThat(ServiceCommand.environment(vehicles, values(vehicles)))
+                .containsEntry("PLUGMATE_OEM_CLIENT_SECRET", "s1")
+                .containsEntry("PLUGMATE_OEM_CREDENTIALS_KEY", "s2")
+                .containsEntry("PLUGMATE_WEBHOOK_SECRET", "s3");
     }
 
     @Test
