@@ -62,6 +62,9 @@ public class ChargerEntity {
     public Double chargeRateKw;
     @Column(name = "max_current_a")
     public Double maxCurrentA;
+    /** The charger's lifetime energy meter: the source of truth for session energy. */
+    @Column(name = "energy_meter_kwh")
+    public Double energyMeterKwh;
 
     @Column(name = "pair_id")
     public String pairId;

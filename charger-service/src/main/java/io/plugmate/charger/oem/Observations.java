@@ -1,0 +1,78 @@
+package io.plugmate.charger.oem;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.charger.persistence.ChargerEntity;
+import io.plugmate.charger.persistence.ChargerRepository;
+import io.plugmate.charger.service.ChargerService;
+import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.Topics;
+import io.plugmate.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One OEM observation of one charger, inside the caller's transaction: published as {@code ChargerStateObserved}
+ * when new (late ones too: pairing orders by event time), applied to the charger's state only when newer.
+ */
+@ApplicationScoped
+public class Observations {
+
+    private static final String RECORD = """
+            insert into charger_observation (charger_id, observed_at, received_at) values (:c, :at, :now)
+            on conflict do nothing""";
+
+    private final ChargerRepository chargers;
+    private final Outbox outbox;
+
+    public Observations(ChargerRepository chargers, Outbox outbox) {
+        this.chargers = chargers;
+        this.outbox = outbox;
+    }
+
+    public Uni<Integer> apply(String vendor, ChargerReport report) {
+        return chargers.list("vendor = ?1 and vendorChargerId = ?2", vendor, report.chargerId()).chain(linked -> {
+            Uni<Integer> applied = Uni.createFrom().item(0);
+            for (ChargerEntity charger : linked) {
+                applied = applied.chain(count -> applyTo(charger, report).map(fresh -> count + (fresh ? 1 : 0)));
+            }
+            return applied;
+        });
+    }
+
+    private Uni<Boolean> applyTo(ChargerEntity charger, ChargerReport report) {
+        Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant now = ChargerService.now();
+        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", charger.id)
+                .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).chain(inserted -> {
+                    if (inserted == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    charger.isReachable = true;
+                    charger.lastSeen = now;
+                    charger.updatedAt = now;
+                    if (charger.stateObservedAt == null || observedAt.isAfter(charger.stateObservedAt)) {
+                        charger.stateObservedAt = observedAt;
+                        charger.isPluggedIn = keep(report.isPluggedIn(), charger.isPluggedIn);
+                        charger.isCharging = keep(report.isCharging(), charger.isCharging);
+                        charger.chargeRateKw = report.chargeRateKw();
+                        charger.maxCurrentA = keep(report.maxCurrentA(), charger.maxCurrentA);
+                        charger.energyMeterKwh = keep(report.energyMeterKwh(), charger.energyMeterKwh);
+                    }
+                    return outbox.publish(Topics.CHARGER_STATE, charger.userId,
+                            new ChargerStateObserved(UUID.randomUUID(), ChargerStateObserved.SCHEMA_VERSION,
+                                    charger.clientId, charger.userId, now, charger.id.toString(), charger.vendor,
+                                    observedAt, report.isPluggedIn(), report.isCharging(), report.chargeRateKw(),
+                                    report.maxCurrentA()))
+                            .replaceWith(true);
+                });
+    }
+
+    private static <T> T keep(T reported, T known) {
+        return reported != null ? reported : known;
+    }
+}
