@@ -42,7 +42,7 @@ public final class DevStack {
     private boolean stopping;
 
     /** Something started, with how to stop it. */
-    private record Running(String name, AutoCloseable handle) {
+    private record Running(String name, AutoCloseable handle, boolean service) {
     }
 
     DevStack(Layout layout, Path keycloakHome, List<ServiceSpec> catalog) {
@@ -132,7 +132,7 @@ public final class DevStack {
         Map<String, String> values = new TreeMap<>(endpoints.placeholderValues(spec.database()));
         values.putAll(secrets);
         List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(), values);
-        ChildProcess process = register(ChildProcess.start(spec.name(), command,
+        ChildProcess process = registerService(ChildProcess.start(spec.name(), command,
                 ServiceCommand.environment(spec, values),
                 layout.root(), layout.log(spec.name())));
         Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,
@@ -144,23 +144,34 @@ public final class DevStack {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
+    private ChildProcess registerService(ChildProcess service) {
+        return register(service, true);
+    }
+
     private <T extends AutoCloseable> T register(T handle) {
+        return register(handle, false);
+    }
+
+    private <T extends AutoCloseable> T register(T handle, boolean service) {
         String name = handle instanceof ChildProcess child ? child.name() : handle.getClass().getSimpleName();
         boolean late;
         synchronized (this) {
             late = stopping;
             if (!late) {
-                running.push(new Running(name, handle));
+                running.push(new Running(name, handle, service));
             }
         }
         if (late) {
             // started while Ctrl-C was being handled: stop it right away
-            closeQuietly(new Running(name, handle));
+            closeQuietly(new Running(name, handle, service));
         }
         return handle;
     }
 
-    /** Reverse start order: services first, PostgreSQL last. */
+    /**
+     * Services first, all at once (they do not depend on each other, and each may take seconds to close
+     * its Kafka consumers), then the rest in reverse start order: Keycloak, Kafka, PostgreSQL.
+     */
     void stop() {
         List<Running> toStop;
         synchronized (this) {
@@ -174,7 +185,11 @@ public final class DevStack {
         if (!toStop.isEmpty()) {
             Console.info("Stopping...");
         }
-        toStop.forEach(DevStack::closeQuietly);
+        toStop.stream().filter(Running::service)
+                .map(service -> CompletableFuture.runAsync(() -> closeQuietly(service), starters))
+                .toList()
+                .forEach(CompletableFuture::join);
+        toStop.stream().filter(r -> !r.service()).forEach(DevStack::closeQuietly);
         if (!toStop.isEmpty()) {
             Console.info("Stopped.");
         }
