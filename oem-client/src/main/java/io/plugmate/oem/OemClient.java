@@ -85,6 +85,23 @@ public class OemClient {
                 .map(this::requireSuccess);
     }
 
+    /**
+     * Asks the OEM to act; the OEM accepts asynchronously (202) and the effect shows in later reports.
+     *
+     * @param type START_CHARGING, STOP_CHARGING or SET_MAX_CURRENT
+     * @return the OEM's command id
+     */
+    public Uni<String> sendCommand(String vendor, OemConfig.DeviceKind kind, String deviceId, String accessToken,
+            String type, Double maxCurrentA) {
+        var body = new io.vertx.core.json.JsonObject().put("type", type);
+        if (maxCurrentA != null) {
+            body.put("maxCurrentA", maxCurrentA);
+        }
+        return web.postAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s/" + encode(deviceId) + "/commands")
+                .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis())
+                .sendJsonObject(body).map(response -> requireSuccess(response).path("id").asText(null));
+    }
+
     @PreDestroy
     void close() {
         web.close();

@@ -29,6 +29,11 @@ public class OemException extends RuntimeException {
         return retryAfter;
     }
 
+    /** The OEM said no to this request (its 4xx); a 429 or a 5xx is trouble, not a refusal. */
+    public boolean isRefusal() {
+        return status / 100 == 4 && status != 429;
+    }
+
     /** The credential is no good any more (revoked, expired refresh token): the user must link again. */
     public boolean credentialInvalid() {
         return status == 401 || "invalid_grant".equals(oauthError);

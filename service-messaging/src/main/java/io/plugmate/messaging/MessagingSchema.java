@@ -10,7 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Creates the outbox and inbox tables when missing. They belong to this library rather than to each service's
+ * Creates the outbox, inbox and command-ledger tables when missing. They belong to this library rather than to each service's
  * migrations, and the advisory lock keeps two instances starting together from racing on the DDL.
  */
 @ApplicationScoped
@@ -26,6 +26,19 @@ class MessagingSchema {
                 event_type text not null,
                 payload text not null,
                 created_at timestamptz not null default now()
+            );
+            create table if not exists device_command (
+                command_id uuid primary key,
+                action_id uuid,
+                client_id text not null,
+                device_type text not null,
+                device_id text not null,
+                kind text not null,
+                status text not null,
+                oem_command_id text,
+                reason text,
+                received_at timestamptz not null,
+                completed_at timestamptz
             );
             create table if not exists processed_event (
                 consumer text not null,

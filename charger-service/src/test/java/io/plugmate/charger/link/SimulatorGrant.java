@@ -10,11 +10,11 @@ import io.plugmate.testinfra.SimulatorResource;
 import io.restassured.path.json.JsonPath;
 
 /** A household in the real simulator and an OAuth grant for its account, as vehicle-service's linking obtains it. */
-final class SimulatorGrant {
+public final class SimulatorGrant {
 
     private static final String REDIRECT = "https://platform.example/callback";
 
-    record Grant(String userId, String oemAccountId, String vendor, String accessToken, JsonPath household) {
+    public record Grant(String userId, String oemAccountId, String vendor, String accessToken, JsonPath household) {
     }
 
     private SimulatorGrant() {
@@ -25,15 +25,26 @@ final class SimulatorGrant {
     }
 
     static Grant forNewHousehold(String vehicles, String chargers) {
+        return forNewHousehold(vehicles, chargers, null);
+    }
+
+    /** @param vendor whose account to link; null for the household's first account */
+    public static Grant forNewHousehold(String vehicles, String chargers, String vendor) {
         JsonPath household = given().baseUri(url()).contentType("application/json")
                 .body("{\"vehicles\":" + vehicles + ",\"chargers\":" + chargers + "}")
                 .post("/sandbox/households").then().statusCode(201).extract().jsonPath();
-        String vendor = household.getString("accounts[0].vendor");
+        int index = vendor == null ? 0 : household.getList("accounts.vendor").indexOf(vendor);
+        return grant(household, index);
+    }
+
+    private static Grant grant(JsonPath household, int index) {
+        String account = "accounts[" + index + "]";
+        String vendor = household.getString(account + ".vendor");
         String location = given().baseUri(url()).redirects().follow(false)
                 .contentType("application/x-www-form-urlencoded").formParam("response_type", "code")
                 .formParam("client_id", "plugmate").formParam("redirect_uri", REDIRECT).formParam("state", "s")
-                .formParam("username", household.getString("accounts[0].username"))
-                .formParam("password", household.getString("accounts[0].password")).formParam("decision", "approve")
+                .formParam("username", household.getString(account + ".username"))
+                .formParam("password", household.getString(account + ".password")).formParam("decision", "approve")
                 .post("/oem/" + vendor.toLowerCase() + "/oauth/authorize").then().statusCode(302).extract()
                 .header("Location");
         String code = URLDecoder.decode(URI.create(location).getRawQuery().replaceAll(".*code=([^&]+).*", "$1"),
@@ -43,7 +54,7 @@ final class SimulatorGrant {
                 .formParam("code", code).formParam("redirect_uri", REDIRECT)
                 .post("/oem/" + vendor.toLowerCase() + "/oauth/token").then().statusCode(200).extract()
                 .path("access_token");
-        return new Grant(household.getString("id"), household.getString("accounts[0].accountId"), vendor, accessToken,
+        return new Grant(household.getString("id"), household.getString(account + ".accountId"), vendor, accessToken,
                 household);
     }
 }

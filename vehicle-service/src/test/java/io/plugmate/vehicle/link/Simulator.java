@@ -10,24 +10,24 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** The real OEM simulator, driven the way a person and their browser would. */
-final class Simulator {
+public final class Simulator {
 
     private Simulator() {
     }
 
-    static String url() {
+    public static String url() {
         return System.getProperty(SimulatorResource.URL_PROPERTY);
     }
 
     /** A new household; returns its JSON (ids, OEM accounts with logins). */
-    static JsonPath household(String vehiclesJson, String chargersJson) {
+    public static JsonPath household(String vehiclesJson, String chargersJson) {
         return given().baseUri(url()).contentType("application/json")
                 .body("{\"vehicles\":" + vehiclesJson + ",\"chargers\":" + chargersJson + "}")
                 .post("/sandbox/households").then().statusCode(201).extract().jsonPath();
     }
 
     /** The user at the OEM's consent page: logs in and approves or denies; returns where the OEM redirects. */
-    static URI consent(URI authorizeUrl, String username, String password, String decision) {
+    public static URI consent(URI authorizeUrl, String username, String password, String decision) {
         Map<String, String> query = Query.parse(authorizeUrl.getRawQuery());
         String vendorPath = authorizeUrl.getPath(); // /oem/{vendor}/oauth/authorize
         Response response = given().baseUri(url()).redirects().follow(false).contentType("application/x-www-form-urlencoded")

@@ -1,0 +1,76 @@
+package io.plugmate.vehicle.link;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.oem.CredentialCipher;
+import io.plugmate.oem.OemClient;
+import io.plugmate.oem.OemException;
+import io.plugmate.vehicle.service.VehicleService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A usable access token for a linked account. vehicle-service is the only refresher of a grant (docs/adr/0004): a
+ * token that expires within the margin is refreshed first, and a grant the OEM refuses is marked INVALID so that the
+ * user is asked to link again instead of the devices being deleted.
+ */
+@ApplicationScoped
+public class AccountCredentials {
+
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
+
+    private final OemClient oem;
+    private final CredentialCipher cipher;
+
+    public AccountCredentials(OemClient oem, CredentialCipher cipher) {
+        this.oem = oem;
+        this.cipher = cipher;
+    }
+
+    public Uni<String> accessToken(UUID accountId) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId)))
+                .chain(account -> {
+                    if (account == null || !"ACTIVE".equals(account.status)) {
+                        return Uni.createFrom().failure(new OemException(401, "invalid_grant",
+                                "the account's grant is no longer valid; the user must link again", null));
+                    }
+                    if (account.accessTokenExpiresAt.isAfter(VehicleService.now().plus(REFRESH_MARGIN))) {
+                        return Uni.createFrom().item(cipher.decrypt(account.sealedAccessToken, account.id.toString()));
+                    }
+                    return refresh(account);
+                });
+    }
+
+    private Uni<String> refresh(OemAccountEntity account) {
+        String refreshToken = account.sealedRefreshToken == null ? null
+                : cipher.decrypt(account.sealedRefreshToken, account.id.toString());
+        if (refreshToken == null) {
+            return invalidate(account.id);
+        }
+        return oem.refresh(account.vendor, refreshToken)
+                .chain(grant -> Panache.withTransaction(() -> Panache.getSession()
+                        .chain(s -> s.find(OemAccountEntity.class, account.id)).invoke(stored -> {
+                            stored.sealedAccessToken = cipher.encrypt(grant.accessToken(), stored.id.toString());
+                            if (grant.refreshToken() != null) {
+                                stored.sealedRefreshToken = cipher.encrypt(grant.refreshToken(), stored.id.toString());
+                            }
+                            stored.accessTokenExpiresAt = grant.expiresAt();
+                            stored.updatedAt = VehicleService.now();
+                        })).replaceWith(grant.accessToken()))
+                .onFailure(OemException.class).recoverWithUni(failure -> ((OemException) failure).credentialInvalid()
+                        ? invalidate(account.id)
+                        : Uni.createFrom().failure(failure));
+    }
+
+    private Uni<String> invalidate(UUID accountId) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId))
+                .invoke(stored -> {
+                    stored.status = "INVALID";
+                    stored.updatedAt = VehicleService.now();
+                })).chain(() -> Uni.createFrom().failure(new OemException(401, "invalid_grant",
+                        "the OEM refused the account's credentials; the user must link again", null)));
+    }
+}

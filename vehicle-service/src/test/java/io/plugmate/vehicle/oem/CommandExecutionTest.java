@@ -1,0 +1,121 @@
+package io.plugmate.vehicle.oem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.events.CommandKind;
+import io.plugmate.events.CommandOutcome;
+import io.plugmate.events.CommandResult;
+import io.plugmate.events.DeviceCommand;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.EventJson;
+import io.plugmate.events.Topics;
+import io.plugmate.testinfra.KafkaTestClient;
+import io.plugmate.vehicle.link.LinkedHousehold;
+import io.plugmate.vehicle.link.Simulator;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CommandExecutionTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static DeviceCommand command(LinkedHousehold h, String vehicleId, CommandKind kind, Double amps) {
+        return new DeviceCommand(UUID.randomUUID(), 1, h.clientId(), h.userId(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), DeviceType.VEHICLE, vehicleId, kind, amps, null, Instant.now().plusSeconds(300));
+    }
+
+    private static void send(DeviceCommand command) {
+        KafkaTestClient.send(Topics.VEHICLE_COMMANDS, command.deviceId(), EventJson.write(command));
+    }
+
+    private static List<CommandResult> results(KafkaTestClient.Reader reader, DeviceCommand command) {
+        return reader.poll().stream().filter(r -> r.value().contains(command.commandId().toString()))
+                .map(r -> EventJson.read(r.value(), CommandResult.class)).toList();
+    }
+
+    @Test
+    void aStartIsSentToTheOemAndItsAcceptanceIsPublishedUnderTheAction() {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "TESLA");
+        DeviceCommand start = command(h, h.vehicleId(), CommandKind.START, null);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(start);
+            await().atMost(PATIENCE).until(() -> !results(reader, start).isEmpty());
+            CommandResult result = results(reader, start).getFirst();
+            assertThat(result.outcome()).isEqualTo(CommandOutcome.ACCEPTED);
+            assertThat(result.actionId()).isEqualTo(start.actionId());
+            assertThat(reader.poll().stream().filter(r -> r.value().contains(start.commandId().toString())).findFirst()
+                    .orElseThrow().key()).isEqualTo(start.actionId().toString());
+        }
+    }
+
+    @Test
+    void aRedeliveredCommandIsExecutedOnce() {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 10.0);
+        DeviceCommand marker = command(h, h.vehicleId(), CommandKind.STOP, null);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(limit);
+            send(limit);
+            send(marker);
+            await().atMost(PATIENCE).until(() -> !results(reader, marker).isEmpty());
+            assertThat(results(reader, limit)).hasSize(1).first()
+                    .extracting(CommandResult::outcome).isEqualTo(CommandOutcome.ACCEPTED);
+        }
+    }
+
+    @Test
+    void whatTheOemRefusesIsRejectedWithItsReason() {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "VOLTRA"); // no start/stop at all
+        DeviceCommand start = command(h, h.vehicleId(), CommandKind.START, null);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(start);
+            await().atMost(PATIENCE).until(() -> !results(reader, start).isEmpty());
+            CommandResult result = results(reader, start).getFirst();
+            assertThat(result.outcome()).isEqualTo(CommandOutcome.REJECTED);
+            assertThat(result.reason()).contains("422");
+        }
+    }
+
+    @Test
+    void unknownOrForeignVehiclesAndPastDeadlinesAreNotSent() {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "TESLA");
+        DeviceCommand foreign = new DeviceCommand(UUID.randomUUID(), 1, "client-intruder", h.userId(), Instant.now(),
+                UUID.randomUUID(), UUID.randomUUID(), DeviceType.VEHICLE, h.vehicleId(), CommandKind.STOP, null, null,
+                Instant.now().plusSeconds(60));
+        DeviceCommand late = new DeviceCommand(UUID.randomUUID(), 1, h.clientId(), h.userId(), Instant.now(),
+                UUID.randomUUID(), UUID.randomUUID(), DeviceType.VEHICLE, h.vehicleId(), CommandKind.STOP, null, null,
+                Instant.now().minusSeconds(1));
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(foreign);
+            send(late);
+            await().atMost(PATIENCE).until(() -> !results(reader, late).isEmpty() && !results(reader, foreign).isEmpty());
+            assertThat(results(reader, foreign).getFirst().outcome()).isEqualTo(CommandOutcome.REJECTED);
+            assertThat(results(reader, foreign).getFirst().clientId()).isEqualTo("client-intruder");
+            assertThat(results(reader, late).getFirst().outcome()).isEqualTo(CommandOutcome.TIMED_OUT);
+        }
+        given().baseUri(Simulator.url()).get("/sandbox/time").then().statusCode(200);
+    }
+
+    @Test
+    void aRecordThatIsNotAVehicleCommandGoesToTheDlq() {
+        try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.VEHICLE_COMMANDS))) {
+            String marker = UUID.randomUUID().toString();
+            KafkaTestClient.send(Topics.VEHICLE_COMMANDS, marker, "{\"type\":\"DeviceCommand\",\"id\":\"" + marker + "\"}");
+
+            await().atMost(PATIENCE).until(() -> dlq.poll().stream().anyMatch(r -> marker.equals(r.key())));
+        }
+    }
+}
