@@ -1,8 +1,5 @@
 package io.plugmate.devstack;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,29 +24,9 @@ final class Infrastructure {
                 LogFiles.fresh(layout.log("postgres"))));
     }
 
+    /** Kafka keeps its topics between runs; the launcher reuses a formatted data directory as it is. */
     static KafkaBroker startKafka(Layout layout) {
-        Path log = LogFiles.fresh(layout.log("kafka"));
-        try {
-            return KafkaBroker.startPersistent(KAFKA_PORT, layout.kafkaData(), log);
-        } catch (RuntimeException e) {
-            if (!refusedItsOwnData(log)) {
-                throw e;
-            }
-            // TODO remove once kafka-launcher reuses the cluster id of an already formatted data directory:
-            // it formats with a new random id on every start, which Kafka refuses on existing data
-            Console.warn("Kafka could not reuse " + layout.kafkaData() + " (cluster id mismatch); starting it with "
-                    + "empty topics");
-            Directories.deleteRecursively(layout.kafkaData());
-            return KafkaBroker.startPersistent(KAFKA_PORT, layout.kafkaData(), LogFiles.fresh(log));
-        }
-    }
-
-    private static boolean refusedItsOwnData(Path log) {
-        try {
-            return Files.exists(log) && Files.readString(log).contains("Invalid cluster.id");
-        } catch (IOException e) {
-            return false;
-        }
+        return KafkaBroker.startPersistent(KAFKA_PORT, layout.kafkaData(), LogFiles.fresh(layout.log("kafka")));
     }
 
     /** Each service owns its database; created on the first run, kept afterwards. */
