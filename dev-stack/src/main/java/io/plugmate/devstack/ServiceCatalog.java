@@ -45,7 +45,10 @@ public final class ServiceCatalog {
                 .withEnvironment(Map.of(
                         "PLUGMATE_OEM_CLIENT_SECRET", "${secrets.oem-client-secret}",
                         "PLUGMATE_OEM_CREDENTIALS_KEY", "${secrets.oem-credentials-key}",
-                        "PLUGMATE_WEBHOOK_SECRET", "${secrets.webhook-secret}"))
+                        "PLUGMATE_WEBHOOK_SECRET", "${secrets.webhook-secret}",
+                        // the simulator pushes reports to the service as soon as an account is linked
+                        "PLUGMATE_WEBHOOKS_REGISTER_ON_START", "true",
+                        "PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + port))
                 .withNote("OpenAPI: http://localhost:" + port + "/q/openapi");
     }
 

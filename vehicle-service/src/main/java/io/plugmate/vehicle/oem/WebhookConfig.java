@@ -14,4 +14,11 @@ public interface WebhookConfig {
     /** How far a signature's timestamp may be from our clock; older deliveries are refused as replays. */
     @WithDefault("5m")
     Duration tolerance();
+
+    /** Register our receiver with every relevant OEM at start-up (idempotent). */
+    @WithDefault("false")
+    boolean registerOnStart();
+
+    /** This service as the OEMs reach it. */
+    String publicBaseUrl();
 }
