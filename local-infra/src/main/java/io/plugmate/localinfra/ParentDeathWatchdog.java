@@ -15,9 +15,12 @@ public final class ParentDeathWatchdog implements AutoCloseable {
     private static final String SCRIPT = """
             cat > /dev/null
             kill -INT "$1" 2>/dev/null
-            for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$1" 2>/dev/null || break; sleep 1; done
+            for _ in $(seq 1 20); do kill -0 "$1" 2>/dev/null || break; sleep 1; done
             kill -KILL "$1" 2>/dev/null
-            if [ -n "$2" ]; then rm -rf "$2"; fi
+            if [ -n "$2" ]; then
+              # backends may still be writing for a moment after the postmaster is gone
+              for _ in 1 2 3 4 5; do rm -rf "$2" 2>/dev/null; [ -e "$2" ] || break; sleep 1; done
+            fi
             """;
 
     private final Process process;
