@@ -1,0 +1,77 @@
+package io.plugmate.vehicle.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+class PollScheduleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Duration CADENCE = Duration.ofMinutes(7);
+
+    @Test
+    void aDeviceNeverHeardFromIsDue() {
+        assertThat(new PollSchedule().due("a", null, CADENCE, NOW)).isTrue();
+    }
+
+    @Test
+    void aDeviceIsDueOnceItHasBeenQuietForTheCadence() {
+        PollSchedule schedule = new PollSchedule();
+
+        assertThat(schedule.due("a", NOW.minus(CADENCE).plusSeconds(1), CADENCE, NOW)).isFalse();
+        assertThat(schedule.due("a", NOW.minus(CADENCE), CADENCE, NOW)).isTrue();
+    }
+
+    @Test
+    void aRateLimitedAccountWaitsForRetryAfterAndOthersDoNot() {
+        PollSchedule schedule = new PollSchedule();
+
+        schedule.rateLimited("a", Duration.ofSeconds(90), NOW);
+
+        assertThat(schedule.due("a", null, CADENCE, NOW.plusSeconds(89))).isFalse();
+        assertThat(schedule.due("a", null, CADENCE, NOW.plusSeconds(90))).isTrue();
+        assertThat(schedule.due("b", null, CADENCE, NOW)).isTrue();
+    }
+
+    @Test
+    void aShorterLaterPauseNeverShortensALongerOne() {
+        PollSchedule schedule = new PollSchedule();
+
+        schedule.rateLimited("a", Duration.ofMinutes(10), NOW);
+        schedule.rateLimited("a", Duration.ofSeconds(5), NOW.plusSeconds(1));
+
+        assertThat(schedule.paused("a", NOW.plusSeconds(300))).isTrue();
+    }
+
+    @Test
+    void missingOrAbsurdRetryAfterIsBounded() {
+        PollSchedule schedule = new PollSchedule();
+
+        schedule.rateLimited("none", null, NOW);
+        schedule.rateLimited("zero", Duration.ZERO, NOW);
+        schedule.rateLimited("huge", Duration.ofDays(3), NOW);
+
+        assertThat(schedule.paused("none", NOW.plusSeconds(59))).isTrue();
+        assertThat(schedule.paused("zero", NOW.plusMillis(999))).isTrue();
+        assertThat(schedule.paused("zero", NOW.plusSeconds(1))).isFalse();
+        assertThat(schedule.paused("huge", NOW.plus(Duration.ofHours(1)))).isFalse();
+    }
+
+    @Property
+    void neverDueWhilePaused(@ForAll @LongRange(min = 1, max = 3600) long retryAfter,
+            @ForAll @LongRange(min = 0, max = 7200) long later) {
+        PollSchedule schedule = new PollSchedule();
+        schedule.rateLimited("a", Duration.ofSeconds(retryAfter), NOW);
+
+        boolean due = schedule.due("a", null, CADENCE, NOW.plusSeconds(later));
+
+        assertThat(due).isEqualTo(later >= retryAfter);
+    }
+}
