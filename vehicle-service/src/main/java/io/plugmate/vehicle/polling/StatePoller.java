@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.oem.OemException;
+import io.plugmate.oem.PollSchedule;
 import io.plugmate.vehicle.link.AccountCredentials;
 import io.plugmate.vehicle.oem.Observations;
 import io.plugmate.vehicle.oem.VehicleReport;

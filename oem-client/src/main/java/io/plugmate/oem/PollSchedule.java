@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.polling;
+package io.plugmate.oem;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.polling;
+package io.plugmate.oem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,58 @@
+package io.plugmate.charger.polling;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.charger.link.SimulatorGrant;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.EventJson;
+import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.Topics;
+import io.plugmate.oem.CredentialCipher;
+import io.plugmate.testinfra.KafkaTestClient;
+import io.plugmate.testinfra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** Without any webhook, polling alone brings a charger's state in from the real simulator. */
+@QuarkusTest
+class StatePollerTest {
+
+    private static final CredentialCipher SHARED = new CredentialCipher("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
+    @Inject
+    StatePoller poller;
+
+    @Test
+    void aQuietChargerIsReadFromItsOem() throws Throwable {
+        String clientId = "client-" + UUID.randomUUID();
+        var grant = SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"ZAPLINE\"]", "ZAPLINE");
+        String accountId = UUID.randomUUID().toString();
+        KafkaTestClient.send(Topics.OEM_ACCOUNTS, grant.userId(), EventJson.write(new OemAccountLinked(
+                UUID.randomUUID(), 1, clientId, grant.userId(), Instant.now(), accountId, grant.vendor(),
+                grant.oemAccountId(), List.of(DeviceType.CHARGER), SHARED.encrypt(grant.accessToken(), accountId),
+                Instant.now().plusSeconds(3600))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.apiClient(clientId))
+                .get("/chargers").then().extract().jsonPath().getList("data").size() == 1);
+        String chargerId = given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers").then().extract()
+                .path("data[0].id");
+
+        int polled = VertxContextSupport.subscribeAndAwait(poller::pollOnce);
+
+        assertThat(polled).isPositive();
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers/" + chargerId).then()
+                .body("isReachable", equalTo(true)).body("chargeState.isPluggedIn", equalTo(false))
+                .body("chargeState.powerDeliveryState", equalTo("UNPLUGGED"));
+    }
+}
