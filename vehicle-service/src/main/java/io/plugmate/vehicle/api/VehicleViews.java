@@ -31,18 +31,23 @@ final class VehicleViews {
                 capabilities(v));
     }
 
+    /** Enode's intervention id for "the user must link this account again". */
+    static final String RELINK = "relink-oem-account";
+
     private static Map<String, VehicleView.Capability> capabilities(VehicleEntity v) {
         Map<String, VehicleView.Capability> capabilities = new LinkedHashMap<>();
-        capabilities.put("information", capable(true));
-        capabilities.put("chargeState", capable(true));
-        capabilities.put("location", capable(v.hasLocation));
-        capabilities.put("startCharging", capable(v.canStartCharging));
-        capabilities.put("stopCharging", capable(v.canStopCharging));
-        capabilities.put("setMaxCurrent", capable(v.canSetMaxCurrent));
+        capabilities.put("information", capable(true, v));
+        capabilities.put("chargeState", capable(true, v));
+        capabilities.put("location", capable(v.hasLocation, v));
+        capabilities.put("startCharging", capable(v.canStartCharging, v));
+        capabilities.put("stopCharging", capable(v.canStopCharging, v));
+        capabilities.put("setMaxCurrent", capable(v.canSetMaxCurrent, v));
         return capabilities;
     }
 
-    private static VehicleView.Capability capable(boolean isCapable) {
-        return new VehicleView.Capability(isCapable, List.of());
+    /** A capability the vehicle has natively but cannot use until the user acts carries the intervention. */
+    private static VehicleView.Capability capable(boolean native_, VehicleEntity v) {
+        return v.needsRelink && native_ ? new VehicleView.Capability(false, List.of(RELINK))
+                : new VehicleView.Capability(native_, List.of());
     }
 }

@@ -24,10 +24,12 @@ public class AccountCredentials {
 
     private final OemClient oem;
     private final CredentialCipher cipher;
+    private final CredentialRotations rotations;
 
-    public AccountCredentials(OemClient oem, CredentialCipher cipher) {
+    public AccountCredentials(OemClient oem, CredentialCipher cipher, CredentialRotations rotations) {
         this.oem = oem;
         this.cipher = cipher;
+        this.rotations = rotations;
     }
 
     public Uni<String> accessToken(UUID accountId) {
@@ -59,18 +61,22 @@ public class AccountCredentials {
                             }
                             stored.accessTokenExpiresAt = grant.expiresAt();
                             stored.updatedAt = VehicleService.now();
-                        })).replaceWith(grant.accessToken()))
+                        }).call(stored -> rotations.announce(stored, grant))).replaceWith(grant.accessToken()))
                 .onFailure(OemException.class).recoverWithUni(failure -> ((OemException) failure).credentialInvalid()
                         ? invalidate(account.id)
                         : Uni.createFrom().failure(failure));
     }
 
+    /** The grant is dead: keep the vehicles, flag them for an intervention, stop using the credential. */
     private Uni<String> invalidate(UUID accountId) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId))
                 .invoke(stored -> {
                     stored.status = "INVALID";
                     stored.updatedAt = VehicleService.now();
-                })).chain(() -> Uni.createFrom().failure(new OemException(401, "invalid_grant",
+                }).chain(() -> Panache.getSession().chain(s -> s.createMutationQuery(
+                        "update VehicleEntity set needsRelink = true, isReachable = false where accountId = :a")
+                        .setParameter("a", accountId).executeUpdate())))
+                .chain(() -> Uni.createFrom().failure(new OemException(401, "invalid_grant",
                         "the OEM refused the account's credentials; the user must link again", null)));
     }
 }

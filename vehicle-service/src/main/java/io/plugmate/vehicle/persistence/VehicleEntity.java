@@ -44,6 +44,10 @@ public class VehicleEntity {
     @Column(name = "has_location")
     public boolean hasLocation;
 
+    /** The OEM refused the account's credential: commands and data wait for the user to link again. */
+    @Column(name = "needs_relink")
+    public boolean needsRelink;
+
     @Column(name = "is_reachable")
     public boolean isReachable;
     @Column(name = "last_seen")
