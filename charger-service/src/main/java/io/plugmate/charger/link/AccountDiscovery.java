@@ -71,6 +71,11 @@ public class AccountDiscovery {
     private Uni<Void> store(OemAccountLinked event, List<OemDevice> devices) {
         UUID accountId = UUID.fromString(event.accountId());
         return Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId).chain(existing -> {
+            if (existing != null && !existing.clientId.equals(event.clientId())) {
+                // an account belongs to one API client for good; anything else is a corrupt event
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "account " + accountId + " belongs to another client"));
+            }
             OemAccountEntity account = existing != null ? existing : new OemAccountEntity();
             account.id = accountId;
             account.clientId = event.clientId();

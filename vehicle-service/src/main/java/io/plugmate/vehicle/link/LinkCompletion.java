@@ -64,7 +64,12 @@ public class LinkCompletion {
     private Uni<URI> fail(UUID sessionId, String reason) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.find(LinkSessionEntity.class, sessionId))
-                .invoke(session -> session.fail(reason, VehicleService.now())))
+                .invoke(session -> {
+                    // a second callback (a double click) must not turn a completed link into a failed one
+                    if (session.status == LinkStatus.STARTED) {
+                        session.fail(reason, VehicleService.now());
+                    }
+                }))
                 .map(session -> outcome(session, reason));
     }
 
