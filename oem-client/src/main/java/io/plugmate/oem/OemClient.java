@@ -102,6 +102,13 @@ public class OemClient {
                 .sendJsonObject(body).map(response -> requireSuccess(response).path("id").asText(null));
     }
 
+    /** The OEM's view of a command it accepted: {@code state} PENDING, SUCCEEDED or FAILED, and its failureReason. */
+    public Uni<JsonNode> commandStatus(String vendor, String oemCommandId, String accessToken) {
+        return web.getAbs(vendorUrl(vendor) + "/api/commands/" + encode(oemCommandId))
+                .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis()).send()
+                .map(this::requireSuccess);
+    }
+
     @PreDestroy
     void close() {
         web.close();

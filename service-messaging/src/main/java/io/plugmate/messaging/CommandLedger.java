@@ -2,13 +2,16 @@ package io.plugmate.messaging;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.CommandResult;
 import io.plugmate.events.DeviceCommand;
+import io.plugmate.events.DeviceType;
 import io.plugmate.events.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,9 +25,9 @@ import io.smallrye.mutiny.Uni;
 public class CommandLedger {
 
     private static final String CLAIM = """
-            insert into device_command (command_id, action_id, client_id, device_type, device_id, kind, status,
-                received_at)
-            values (:id, :action, :client, :type, :device, :kind, 'SENDING', :now) on conflict do nothing""";
+            insert into device_command (command_id, action_id, client_id, user_id, device_type, device_id, kind,
+                status, received_at)
+            values (:id, :action, :client, :user, :type, :device, :kind, 'SENDING', :now) on conflict do nothing""";
     private static final String SETTLE = """
             update device_command set status = :status, oem_command_id = :oem, reason = :reason, completed_at = :now
             where command_id = :id""";
@@ -46,7 +49,8 @@ public class CommandLedger {
     public Uni<Boolean> claim(DeviceCommand command) {
         return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM).setParameter("id", command.commandId())
                 .setParameter("action", command.actionId()).setParameter("client", command.clientId())
-                .setParameter("type", command.deviceType().wireName()).setParameter("device", command.deviceId())
+                .setParameter("user", command.userId()).setParameter("type", command.deviceType().wireName())
+                .setParameter("device", command.deviceId())
                 .setParameter("kind", command.kind().name()).setParameter("now", now()).executeUpdate())
                 .map(claimed -> claimed == 1);
     }
@@ -62,6 +66,36 @@ public class CommandLedger {
                         new CommandResult(UUID.randomUUID(), CommandResult.SCHEMA_VERSION, command.clientId(),
                                 command.userId(), now, command.commandId(), command.actionId(), command.deviceType(),
                                 command.deviceId(), settlement.outcome(), settlement.reason())));
+    }
+
+    /** A command the OEM accepted and has not finished, to follow up on. */
+    public record Open(DeviceCommand command, String oemCommandId) {
+    }
+
+    private static final String ACCEPTED = """
+            select command_id, action_id, client_id, device_id, kind, oem_command_id, user_id
+            from device_command where status = 'ACCEPTED' and device_type = :type and oem_command_id is not null
+            order by received_at limit :limit""";
+
+    /** Inside a session: accepted commands of one device type, oldest first. */
+    public Uni<List<Open>> accepted(DeviceType deviceType, int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(ACCEPTED, Object[].class)
+                .setParameter("type", deviceType.wireName()).setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(row -> new Open(new DeviceCommand(UUID.randomUUID(),
+                        DeviceCommand.SCHEMA_VERSION, (String) row[2], (String) row[6], now(), (UUID) row[0], (UUID) row[1],
+                        deviceType, (String) row[3], CommandKind.valueOf((String) row[4]), null, null, null),
+                        (String) row[5])).toList());
+    }
+
+    /** Inside a transaction: the OEM finished an accepted command; only a failure is news worth an event. */
+    public Uni<Void> concluded(DeviceCommand command, boolean succeeded, String reason) {
+        if (succeeded) {
+            return Panache.getSession().chain(s -> s.createNativeQuery(
+                    "update device_command set status = 'SUCCEEDED', completed_at = :now where command_id = :id")
+                    .setParameter("now", now()).setParameter("id", command.commandId()).executeUpdate())
+                    .replaceWithVoid();
+        }
+        return settle(command, Settlement.refused(CommandOutcome.FAILED, reason));
     }
 
     private static Instant now() {

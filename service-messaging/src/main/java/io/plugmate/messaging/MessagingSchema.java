@@ -40,6 +40,7 @@ class MessagingSchema {
                 received_at timestamptz not null,
                 completed_at timestamptz
             );
+            alter table device_command add column if not exists user_id text;
             create table if not exists processed_event (
                 consumer text not null,
                 event_id uuid not null,

@@ -20,7 +20,7 @@ public final class SimulatorGrant {
     private SimulatorGrant() {
     }
 
-    static String url() {
+    public static String url() {
         return System.getProperty(SimulatorResource.URL_PROPERTY);
     }
 

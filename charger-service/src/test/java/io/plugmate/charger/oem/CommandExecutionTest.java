@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.charger.link.SimulatorGrant;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.CommandResult;
@@ -23,6 +26,7 @@ import io.plugmate.oem.CredentialCipher;
 import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class CommandExecutionTest {
@@ -62,6 +66,29 @@ class CommandExecutionTest {
     private static List<CommandResult> results(KafkaTestClient.Reader reader, DeviceCommand command) {
         return reader.poll().stream().filter(r -> r.value().contains(command.commandId().toString()))
                 .map(r -> EventJson.read(r.value(), CommandResult.class)).toList();
+    }
+
+    @Inject
+    CommandFollowUp followUp;
+
+    @Test
+    void aStartTheOemFailsLaterIsReportedAsFailed() throws Throwable {
+        Linked zapline = linkedCharger("ZAPLINE"); // nothing is plugged into it
+        DeviceCommand start = command(zapline, CommandKind.START, null, null);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(start);
+            await().atMost(PATIENCE).until(() -> !results(reader, start).isEmpty());
+            given().baseUri(SimulatorGrant.url()).contentType("application/json").body("{\"duration\":\"PT1M\"}")
+                    .post("/sandbox/time/advance").then().statusCode(200);
+
+            VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
+
+            await().atMost(PATIENCE).until(() -> results(reader, start).size() == 2);
+            assertThat(results(reader, start)).extracting(CommandResult::outcome)
+                    .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.FAILED);
+            assertThat(results(reader, start).get(1).reason()).contains("NOT_PLUGGED_IN");
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.CommandKind;
@@ -22,6 +24,7 @@ import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.vehicle.link.LinkedHousehold;
 import io.plugmate.vehicle.link.Simulator;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class CommandExecutionTest {
@@ -56,6 +59,34 @@ class CommandExecutionTest {
             assertThat(reader.poll().stream().filter(r -> r.value().contains(start.commandId().toString())).findFirst()
                     .orElseThrow().key()).isEqualTo(start.actionId().toString());
         }
+    }
+
+    @Inject
+    CommandFollowUp followUp;
+
+    @Test
+    void aCommandTheOemFailsAfterAcceptingItIsReportedAsFailed() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "TESLA"); // the car is not plugged in
+        DeviceCommand start = command(h, h.vehicleId(), CommandKind.START, null);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(start);
+            await().atMost(PATIENCE).until(() -> !results(reader, start).isEmpty());
+            given().baseUri(Simulator.url()).contentType("application/json").body("{\"duration\":\"PT2M\"}")
+                    .post("/sandbox/time/advance").then().statusCode(200);
+
+            VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
+
+            await().atMost(PATIENCE).until(() -> results(reader, start).size() == 2);
+            assertThat(results(reader, start)).extracting(CommandResult::outcome)
+                    .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.FAILED);
+            CommandResult failed = results(reader, start).get(1);
+            assertThat(failed.reason()).contains("NOT_PLUGGED_IN");
+            assertThat(failed.userId()).isEqualTo(h.userId());
+            assertThat(failed.actionId()).isEqualTo(start.actionId());
+        }
+        // concluded: asked once, never again
+        assertThat(VertxContextSupport.subscribeAndAwait(followUp::followUpOnce)).isZero();
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.plugmate.vehicle.oem;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.plugmate.events.DeviceType;
+import io.plugmate.messaging.CommandLedger;
+import io.plugmate.oem.OemClient;
+import io.plugmate.vehicle.link.AccountCredentials;
+import io.plugmate.vehicle.persistence.VehicleRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * An OEM that accepted a command can still fail it later (car unreachable, not plugged in). Accepted commands are
+ * asked after, and a late failure is published as a second {@code CommandResult} (FAILED, with the OEM's reason), so
+ * orchestration need not wait for its deadline.
+ */
+@ApplicationScoped
+public class CommandFollowUp {
+
+    private static final Logger LOG = Logger.getLogger(CommandFollowUp.class);
+
+    private final CommandLedger ledger;
+    private final VehicleRepository vehicles;
+    private final AccountCredentials credentials;
+    private final OemClient oem;
+    private final Vertx vertx;
+    private final Duration interval;
+    private volatile Long timer;
+
+    public CommandFollowUp(CommandLedger ledger, VehicleRepository vehicles, AccountCredentials credentials,
+            OemClient oem, Vertx vertx,
+            @ConfigProperty(name = "plugmate.commands.follow-up-interval", defaultValue = "10s") Duration interval) {
+        this.ledger = ledger;
+        this.vehicles = vehicles;
+        this.credentials = credentials;
+        this.oem = oem;
+        this.vertx = vertx;
+        this.interval = interval;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!interval.isZero()) {
+            timer = vertx.setPeriodic(interval.toMillis(), id -> followUpOnce().subscribe().with(
+                    settled -> LOG.debugf("followed up %d commands", settled),
+                    failure -> LOG.warnf("command follow-up failed: %s", failure.getMessage())));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** One round; returns how many accepted commands the OEM has finished since. */
+    public Uni<Integer> followUpOnce() {
+        return Panache.withSession(() -> ledger.accepted(DeviceType.VEHICLE, 50))
+                .chain(open -> Multi.createFrom().iterable(open).onItem().transformToUniAndConcatenate(this::ask)
+                        .collect().asList())
+                .map(done -> (int) done.stream().filter(Boolean::booleanValue).count());
+    }
+
+    private Uni<Boolean> ask(CommandLedger.Open open) {
+        return Panache.withSession(() -> vehicles.findOwned(open.command().clientId(), open.command().deviceId()))
+                .chain(vehicle -> vehicle == null || vehicle.accountId == null ? Uni.createFrom().item(false)
+                        : credentials.accessToken(vehicle.accountId)
+                                .chain(token -> oem.commandStatus(vehicle.vendor, open.oemCommandId(), token))
+                                .chain(status -> switch (status.path("state").asText()) {
+                                    case "SUCCEEDED" -> conclude(open, true, null);
+                                    case "FAILED" -> conclude(open, false, "OEM failed the command: "
+                                            + status.path("failureReason").asText("unknown"));
+                                    default -> Uni.createFrom().item(false);
+                                }))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("follow-up of command %s: %s", open.command().commandId(), failure.getMessage());
+                    return false;
+                });
+    }
+
+    private Uni<Boolean> conclude(CommandLedger.Open open, boolean succeeded, String reason) {
+        return Panache.withTransaction(() -> ledger.concluded(open.command(), succeeded, reason)).replaceWith(true);
+    }
+}
