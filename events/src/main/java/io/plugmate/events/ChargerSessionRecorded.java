@@ -12,7 +12,7 @@ public record ChargerSessionRecorded(UUID eventId, int schemaVersion, String cli
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** Null when either reading is unknown; never negative readings are trusted blindly by consumers. */
+    /** Null when either reading is unknown; consumers decide what a negative difference (a meter reset) means. */
     public Double energyKwh() {
         return meterStartKwh == null || meterStopKwh == null ? null : meterStopKwh - meterStartKwh;
     }
