@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.charger.link.SimulatorGrant;
+import io.plugmate.device.CommandFollowUp;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.CommandResult;

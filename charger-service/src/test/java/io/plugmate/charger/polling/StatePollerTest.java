@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.charger.link.SimulatorGrant;
+import io.plugmate.device.StatePoller;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.device.CommandFollowUp;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.CommandResult;

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.device.StatePoller;
 import io.plugmate.testinfra.Tokens;
 import io.plugmate.vehicle.link.LinkedHousehold;
 import io.plugmate.vehicle.link.Simulator;

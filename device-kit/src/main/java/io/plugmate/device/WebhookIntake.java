@@ -1,41 +1,45 @@
-package io.plugmate.charger.oem;
+package io.plugmate.device;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.plugmate.charger.service.ChargerService;
 import io.plugmate.commons.problem.BadRequestProblem;
 import io.plugmate.oem.OemConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** A verified delivery: recorded once by delivery id, and its report applied — all in one transaction. */
+/**
+ * A verified delivery: recorded once by delivery id (the service's {@code webhook_delivery} table), and its report
+ * applied — all in one transaction. The OEM sends every event to every receiver; other kinds' are ignored.
+ */
 @ApplicationScoped
 public class WebhookIntake {
-
-    public record Outcome(String deliveryId, String result, int chargersUpdated) {
-    }
 
     private static final String RECORD = """
             insert into webhook_delivery (delivery_id, vendor, received_at) values (:id, :vendor, :now)
             on conflict do nothing""";
 
     private final ObjectMapper json;
-    private final Observations observations;
+    private final DeviceDirectory devices;
     private final OemConfig oemConfig;
 
-    public WebhookIntake(ObjectMapper json, Observations observations, OemConfig oemConfig) {
+    public WebhookIntake(ObjectMapper json, DeviceDirectory devices, OemConfig oemConfig) {
         this.json = json;
-        this.observations = observations;
+        this.devices = devices;
         this.oemConfig = oemConfig;
     }
 
+    /** @return {@code {deliveryId, result, <kind>sUpdated}}, e.g. {@code vehiclesUpdated} */
     @WithTransaction
-    public Uni<Outcome> accept(String vendor, String deliveryId, byte[] body) {
+    public Uni<Map<String, Object>> accept(String vendor, String deliveryId, byte[] body) {
         if (!oemConfig.vendors().containsKey(vendor)) {
             return Uni.createFrom().failure(BadRequestProblem.field("vendor", "is not a supported vendor"));
         }
@@ -43,19 +47,27 @@ public class WebhookIntake {
             return Uni.createFrom().failure(BadRequestProblem.field("X-Oem-Delivery-Id", "is required"));
         }
         WebhookPayload payload = parse(body);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("id", deliveryId)
-                .setParameter("vendor", vendor).setParameter("now", ChargerService.now()).executeUpdate())
+                .setParameter("vendor", vendor).setParameter("now", now).executeUpdate())
                 .chain(first -> {
                     if (first == 0) {
-                        return Uni.createFrom().item(new Outcome(deliveryId, "duplicate-delivery", 0));
+                        return Uni.createFrom().item(outcome(deliveryId, "duplicate-delivery", 0));
                     }
-                    if (!"charger.state".equals(payload.event())) {
-                        // vehicles' reports are vehicle-service's; the OEM sends every event to every receiver
-                        return Uni.createFrom().item(new Outcome(deliveryId, "ignored", 0));
+                    if (!devices.webhookEvent().equals(payload.event())) {
+                        return Uni.createFrom().item(outcome(deliveryId, "ignored", 0));
                     }
-                    return observations.apply(vendor, report(payload))
-                            .map(updated -> new Outcome(deliveryId, "accepted", updated));
+                    return devices.observe(vendor, payload.report())
+                            .map(updated -> outcome(deliveryId, "accepted", updated));
                 });
+    }
+
+    private Map<String, Object> outcome(String deliveryId, String result, int updated) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("deliveryId", deliveryId);
+        outcome.put("result", result);
+        outcome.put(devices.kind().name() + "sUpdated", updated);
+        return outcome;
     }
 
     private WebhookPayload parse(byte[] body) {
@@ -63,18 +75,6 @@ public class WebhookIntake {
             return json.readValue(body, WebhookPayload.class);
         } catch (IOException e) {
             throw BadRequestProblem.field("body", "is not an OEM webhook payload");
-        }
-    }
-
-    private ChargerReport report(WebhookPayload payload) {
-        try {
-            ChargerReport report = json.treeToValue(payload.report(), ChargerReport.class);
-            if (report == null || report.chargerId() == null || report.observedAt() == null) {
-                throw BadRequestProblem.field("report", "needs chargerId and observedAt");
-            }
-            return report;
-        } catch (IOException e) {
-            throw BadRequestProblem.field("report", "is not a charger report");
         }
     }
 }

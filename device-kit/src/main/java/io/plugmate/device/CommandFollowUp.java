@@ -1,4 +1,4 @@
-package io.plugmate.charger.oem;
+package io.plugmate.device;
 
 import java.time.Duration;
 
@@ -8,9 +8,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.plugmate.charger.link.ChargerCredentials;
-import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.events.DeviceType;
 import io.plugmate.messaging.CommandLedger;
 import io.plugmate.oem.OemClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,9 +18,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * An OEM that accepted a command can still fail it later (charger offline, nothing plugged in). Accepted commands are
- * asked after, and a late failure is published as a second {@code CommandResult} (FAILED, with the OEM's reason), so
- * orchestration need not wait for its deadline.
+ * An OEM that accepted a command can still fail it later (device unreachable, nothing plugged in). Accepted commands
+ * are asked after, and a late failure is published as a second {@code CommandResult} (FAILED, with the OEM's reason),
+ * so orchestration need not wait for its deadline.
  */
 @ApplicationScoped
 public class CommandFollowUp {
@@ -31,19 +28,16 @@ public class CommandFollowUp {
     private static final Logger LOG = Logger.getLogger(CommandFollowUp.class);
 
     private final CommandLedger ledger;
-    private final ChargerRepository chargers;
-    private final ChargerCredentials credentials;
+    private final DeviceDirectory devices;
     private final OemClient oem;
     private final Vertx vertx;
     private final Duration interval;
     private volatile Long timer;
 
-    public CommandFollowUp(CommandLedger ledger, ChargerRepository chargers, ChargerCredentials credentials,
-            OemClient oem, Vertx vertx,
+    public CommandFollowUp(CommandLedger ledger, DeviceDirectory devices, OemClient oem, Vertx vertx,
             @ConfigProperty(name = "plugmate.commands.follow-up-interval", defaultValue = "10s") Duration interval) {
         this.ledger = ledger;
-        this.chargers = chargers;
-        this.credentials = credentials;
+        this.devices = devices;
         this.oem = oem;
         this.vertx = vertx;
         this.interval = interval;
@@ -65,17 +59,17 @@ public class CommandFollowUp {
 
     /** One round; returns how many accepted commands the OEM has finished since. */
     public Uni<Integer> followUpOnce() {
-        return Panache.withSession(() -> ledger.accepted(DeviceType.CHARGER, 50))
+        return Panache.withSession(() -> ledger.accepted(devices.type(), 50))
                 .chain(open -> Multi.createFrom().iterable(open).onItem().transformToUniAndConcatenate(this::ask)
                         .collect().asList())
                 .map(done -> (int) done.stream().filter(Boolean::booleanValue).count());
     }
 
     private Uni<Boolean> ask(CommandLedger.Open open) {
-        return Panache.withSession(() -> chargers.findOwned(open.command().clientId(), open.command().deviceId()))
-                .chain(charger -> charger == null || charger.accountId == null ? Uni.createFrom().item(false)
-                        : credentials.accessToken(charger.accountId)
-                                .chain(token -> oem.commandStatus(charger.vendor, open.oemCommandId(), token))
+        return Panache.withSession(() -> devices.find(open.command().clientId(), open.command().deviceId()))
+                .chain(device -> device == null || device.accountId() == null ? Uni.createFrom().item(false)
+                        : devices.accessToken(device.accountId())
+                                .chain(token -> oem.commandStatus(device.vendor(), open.oemCommandId(), token))
                                 .chain(status -> switch (status.path("state").asText()) {
                                     case "SUCCEEDED" -> conclude(open, true, null);
                                     case "FAILED" -> conclude(open, false, "OEM failed the command: "

@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.oem;
+package io.plugmate.device;
 
 import java.time.Duration;
 

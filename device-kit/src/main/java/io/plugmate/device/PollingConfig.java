@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.polling;
+package io.plugmate.device;
 
 import java.time.Duration;
 
@@ -16,8 +16,10 @@ public interface PollingConfig {
     @WithDefault("30s")
     Duration tick();
 
-    /** A device silent for this long is asked for its state (vehicles report every ~2 min charging, ~7 min idle). */
-    @WithDefault("7m")
+    /**
+     * A device silent for this long is asked for its state; each service sets its kind's (vehicles report every
+     * ~2 min charging and ~7 min idle, chargers every 20-60 s and ~5 min).
+     */
     Duration cadence();
 
     /** At most this many state reads per tick, to stay far below every OEM's rate limit. */

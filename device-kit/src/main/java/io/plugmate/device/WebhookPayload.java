@@ -1,4 +1,4 @@
-package io.plugmate.charger.oem;
+package io.plugmate.device;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.oem;
+package io.plugmate.device;
 
 import java.util.Locale;
 
@@ -13,7 +13,7 @@ import io.plugmate.oem.WebhookRegistrar;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * At start-up, registers this service's receiver with every vendor that has vehicles, when configured to. In the
+ * At start-up, registers this service's receiver with every vendor that has its kind of device, when configured to. In the
  * background: an OEM that is down must not keep the service from starting; polling covers the gap.
  */
 @ApplicationScoped
@@ -22,11 +22,11 @@ class WebhookRegistration {
     private static final Logger LOG = Logger.getLogger(WebhookRegistration.class);
 
     void onStart(@Observes StartupEvent startup, WebhookConfig webhooks, OemConfig oemConfig, OemClient oem,
-            WebhookRegistrar registrar) {
+            WebhookRegistrar registrar, DeviceDirectory devices) {
         if (!webhooks.registerOnStart()) {
             return;
         }
-        oemConfig.vendors().keySet().stream().filter(vendor -> oem.supports(vendor, OemConfig.DeviceKind.vehicle))
+        oemConfig.vendors().keySet().stream().filter(vendor -> oem.supports(vendor, devices.kind()))
                 .forEach(vendor -> registrar.ensureRegistered(vendor, webhooks.publicBaseUrl() + "/oem/"
                         + vendor.toLowerCase(Locale.ROOT) + "/webhooks", webhooks.secret())
                         .subscribe().with(ok -> {

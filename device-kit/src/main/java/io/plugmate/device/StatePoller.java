@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.polling;
+package io.plugmate.device;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,17 +8,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.plugmate.oem.OemClient;
-import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.oem.OemException;
 import io.plugmate.oem.PollSchedule;
-import io.plugmate.vehicle.link.AccountCredentials;
-import io.plugmate.vehicle.oem.Observations;
-import io.plugmate.vehicle.oem.VehicleReport;
-import io.plugmate.vehicle.persistence.VehicleEntity;
-import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,9 +19,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Polling as the fallback to webhooks: every tick, vehicles not heard from within the cadence are read from their
- * OEM one at a time (sequentially, to stay polite), and each reading goes through the same {@link Observations} path
- * as a push. A 429 pauses that account for the OEM's Retry-After.
+ * Polling as the fallback to webhooks: every tick, devices not heard from within the cadence are read from their OEM
+ * one at a time (sequentially, to stay polite), and each reading goes through the same
+ * {@link DeviceDirectory#observe} path as a push. A 429 pauses that account for the OEM's Retry-After.
  */
 @ApplicationScoped
 public class StatePoller {
@@ -37,30 +29,23 @@ public class StatePoller {
     private static final Logger LOG = Logger.getLogger(StatePoller.class);
 
     private final PollingConfig config;
-    private final VehicleRepository vehicles;
-    private final AccountCredentials credentials;
+    private final DeviceDirectory devices;
     private final OemClient oem;
-    private final Observations observations;
-    private final ObjectMapper json;
     private final Vertx vertx;
     private final PollSchedule schedule = new PollSchedule();
     private volatile Long timer;
 
-    public StatePoller(PollingConfig config, VehicleRepository vehicles, AccountCredentials credentials, OemClient oem,
-            Observations observations, ObjectMapper json, Vertx vertx) {
+    public StatePoller(PollingConfig config, DeviceDirectory devices, OemClient oem, Vertx vertx) {
         this.config = config;
-        this.vehicles = vehicles;
-        this.credentials = credentials;
+        this.devices = devices;
         this.oem = oem;
-        this.observations = observations;
-        this.json = json;
         this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent startup) {
         if (config.enabled()) {
             timer = vertx.setPeriodic(config.tick().toMillis(), id -> pollOnce().subscribe().with(
-                    polled -> LOG.debugf("polled %d vehicles", polled),
+                    polled -> LOG.debugf("polled %d devices", polled),
                     failure -> LOG.warnf("polling round failed: %s", failure.getMessage())));
         }
     }
@@ -71,33 +56,33 @@ public class StatePoller {
         }
     }
 
-    /** One round; returns how many vehicles were read. */
+    /** One round; returns how many devices were read. */
     public Uni<Integer> pollOnce() {
         Instant now = Instant.now();
-        return Panache.withSession(() -> vehicles.list("accountId is not null order by lastSeen asc nulls first"))
-                .map(all -> all.stream().filter(v -> schedule.due(v.accountId.toString(), v.lastSeen,
+        // the database selects the quiet ones; rate-limited accounts are skipped here, so fetch some spare
+        return Panache.withSession(() -> devices.quietDevices(now.minus(config.cadence()), config.batchSize() * 4))
+                .map(quiet -> quiet.stream().filter(d -> schedule.due(d.accountId().toString(), d.lastSeen(),
                         config.cadence(), now)).limit(config.batchSize()).toList())
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::poll)
                         .collect().asList())
                 .map(List::size);
     }
 
-    private Uni<Boolean> poll(VehicleEntity vehicle) {
-        String account = vehicle.accountId.toString();
+    private Uni<Boolean> poll(DeviceDirectory.LinkedDevice device) {
+        String account = device.accountId().toString();
         if (schedule.paused(account, Instant.now())) {
             return Uni.createFrom().item(false);
         }
-        return credentials.accessToken(vehicle.accountId)
-                .chain(token -> oem.state(vehicle.vendor, DeviceKind.vehicle, vehicle.vendorVehicleId, token))
-                .map(node -> json.convertValue(node, VehicleReport.class))
-                .chain(report -> Panache.withTransaction(() -> observations.apply(vehicle.vendor, report)))
+        return devices.accessToken(device.accountId())
+                .chain(token -> oem.state(device.vendor(), devices.kind(), device.vendorDeviceId(), token))
+                .chain(report -> Panache.withTransaction(() -> devices.observe(device.vendor(), report)))
                 .replaceWith(true)
                 .onFailure(OemException.class).recoverWithItem(failure -> {
                     OemException e = (OemException) failure;
                     if (e.status() == 429) {
                         schedule.rateLimited(account, e.retryAfter(), Instant.now());
                     }
-                    LOG.debugf("polling vehicle %s: %s", vehicle.id, e.getMessage());
+                    LOG.debugf("polling device %s: %s", device.id(), e.getMessage());
                     return false;
                 });
     }
