@@ -71,6 +71,11 @@ final class KafkaTestClients {
                 if (assigned.isEmpty()) {
                     List<TopicPartition> partitions = new ArrayList<>();
                     consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    if (partitions.isEmpty()) {
+                        // the topic is created by its first record, which may not have been written yet
+                        pause();
+                        continue;
+                    }
                     assigned = Set.copyOf(partitions);
                     consumer.assign(assigned);
                     consumer.seekToBeginning(assigned);
@@ -82,6 +87,15 @@ final class KafkaTestClients {
                 }
             }
             throw new AssertionError("no matching record on " + topic + " within " + timeout);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a topic", e);
         }
     }
 
