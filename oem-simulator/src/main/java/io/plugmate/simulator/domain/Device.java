@@ -20,6 +20,8 @@ public abstract sealed class Device permits Vehicle, Charger {
     boolean reportedPluggedIn;
     boolean reportedCharging;
     boolean everReported;
+    /** Gone from its household and OEM account (sold, uninstalled): it no longer reports or takes part. */
+    boolean retired;
 
     Device(String id, Vendor vendor, String householdId, SplittableRandom random, Duration clockSkew) {
         this.id = id;
@@ -44,6 +46,10 @@ public abstract sealed class Device permits Vehicle, Charger {
     /** How far this device's clock is off; added to every {@code observedAt} it reports. */
     public Duration clockSkew() {
         return clockSkew;
+    }
+
+    public boolean isRetired() {
+        return retired;
     }
 
     public abstract DeviceType type();

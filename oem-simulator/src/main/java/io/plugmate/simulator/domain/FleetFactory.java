@@ -51,12 +51,7 @@ final class FleetFactory {
                 : config.cityCenter().offsetRandomly(r, 0, config.cityRadiusMeters());
         List<Charger> chargers = new ArrayList<>();
         for (Vendor vendor : spec.chargerVendors()) {
-            String id = "chg-%05d".formatted(world.chargers.size() + 1);
-            SplittableRandom dr = world.randomFor(id);
-            Charger c = new Charger(id, vendor, householdId, dr, WorldState.seconds(uniform(dr, -2, 2)), home,
-                    vendor.name().substring(0, 3) + "-" + code(dr, 10), Math.round(uniform(dr, 50, 3000)));
-            world.chargers.put(id, c);
-            chargers.add(c);
+            chargers.add(createCharger(vendor, householdId, home));
         }
         List<Vehicle> vehicles = new ArrayList<>();
         for (Vendor vendor : spec.vehicleVendors()) {
@@ -65,12 +60,77 @@ final class FleetFactory {
         Household household = new Household(householdId, home, spec.autonomous(), List.copyOf(vehicles),
                 List.copyOf(chargers), accounts(householdId, r, vehicles, chargers));
         world.households.put(householdId, household);
-        for (OemAccount account : household.accounts()) {
-            world.accounts.put(account.id(), account);
-            account.vehicleIds().forEach(id -> world.accountByDevice.put(id, account));
-            account.chargerIds().forEach(id -> world.accountByDevice.put(id, account));
-        }
+        household.accounts().forEach(this::store);
         return household;
+    }
+
+    /** A new car in an existing household, registered in the household's account at its vendor (opened if none). */
+    Vehicle joinVehicle(Household household, Vendor vendor) {
+        Vehicle v = createVehicle(vendor, household.id(), household.home(), household.chargers(),
+                household.vehicles().size());
+        List<Vehicle> vehicles = new ArrayList<>(household.vehicles());
+        vehicles.add(v);
+        join(new Household(household.id(), household.home(), household.autonomous(), List.copyOf(vehicles),
+                household.chargers(), household.accounts()), v);
+        return v;
+    }
+
+    /** A new wallbox in an existing household, registered like {@link #joinVehicle}. */
+    Charger joinCharger(Household household, Vendor vendor) {
+        Charger c = createCharger(vendor, household.id(), household.home());
+        List<Charger> chargers = new ArrayList<>(household.chargers());
+        chargers.add(c);
+        join(new Household(household.id(), household.home(), household.autonomous(), household.vehicles(),
+                List.copyOf(chargers), household.accounts()), c);
+        return c;
+    }
+
+    /** The device leaves its household and its OEM account; the login itself stays (it may hold nothing now). */
+    void leave(Device device) {
+        Household h = world.households.get(device.householdId());
+        OemAccount account = world.accounts.get(world.accountByDevice.remove(device.id()).id()).without(device.id());
+        store(account);
+        world.households.put(h.id(), new Household(h.id(), h.home(), h.autonomous(),
+                h.vehicles().stream().filter(v -> v != device).toList(),
+                h.chargers().stream().filter(c -> c != device).toList(), replace(h.accounts(), account)));
+    }
+
+    private void join(Household household, Device device) {
+        OemAccount existing = household.accounts().stream().filter(a -> a.vendor() == device.vendor()).findFirst()
+                .orElse(null);
+        OemAccount account = existing != null ? existing.with(device)
+                : newAccount(household.id(), device.vendor(), world.randomFor("acct/" + device.id())).with(device);
+        List<OemAccount> accounts = existing != null ? replace(household.accounts(), account)
+                : append(household.accounts(), account);
+        world.households.put(household.id(), new Household(household.id(), household.home(), household.autonomous(),
+                household.vehicles(), household.chargers(), accounts));
+        store(account);
+    }
+
+    /** Accounts are values: every device of a changed one points at its new version. */
+    private void store(OemAccount account) {
+        world.accounts.put(account.id(), account);
+        account.vehicleIds().forEach(id -> world.accountByDevice.put(id, account));
+        account.chargerIds().forEach(id -> world.accountByDevice.put(id, account));
+    }
+
+    private static List<OemAccount> replace(List<OemAccount> accounts, OemAccount changed) {
+        return accounts.stream().map(a -> a.id().equals(changed.id()) ? changed : a).toList();
+    }
+
+    private static List<OemAccount> append(List<OemAccount> accounts, OemAccount added) {
+        List<OemAccount> more = new ArrayList<>(accounts);
+        more.add(added);
+        return List.copyOf(more);
+    }
+
+    private Charger createCharger(Vendor vendor, String householdId, GeoPoint home) {
+        String id = "chg-%05d".formatted(world.chargers.size() + 1);
+        SplittableRandom dr = world.randomFor(id);
+        Charger c = new Charger(id, vendor, householdId, dr, WorldState.seconds(uniform(dr, -2, 2)), home,
+                vendor.name().substring(0, 3) + "-" + code(dr, 10), Math.round(uniform(dr, 50, 3000)));
+        world.chargers.put(id, c);
+        return c;
     }
 
     private Vehicle createVehicle(Vendor vendor, String householdId, GeoPoint home, List<Charger> chargers, int index) {
@@ -107,12 +167,17 @@ final class FleetFactory {
         chargers.forEach(c -> byVendor.computeIfAbsent(c.vendor(), k -> new ArrayList<>()).add(c));
         List<OemAccount> accounts = new ArrayList<>();
         byVendor.forEach((vendor, devices) -> {
-            String lower = vendor.name().toLowerCase(Locale.ROOT);
-            accounts.add(new OemAccount("acct-" + lower + "-" + householdId, vendor, householdId,
-                    householdId + "@" + lower + ".sim", "pw-" + code(r, 8).toLowerCase(Locale.ROOT),
+            OemAccount empty = newAccount(householdId, vendor, r);
+            accounts.add(new OemAccount(empty.id(), vendor, householdId, empty.username(), empty.password(),
                     ids(devices, DeviceType.VEHICLE), ids(devices, DeviceType.CHARGER)));
         });
         return List.copyOf(accounts);
+    }
+
+    private static OemAccount newAccount(String householdId, Vendor vendor, SplittableRandom r) {
+        String lower = vendor.name().toLowerCase(Locale.ROOT);
+        return new OemAccount("acct-" + lower + "-" + householdId, vendor, householdId,
+                householdId + "@" + lower + ".sim", "pw-" + code(r, 8).toLowerCase(Locale.ROOT), List.of(), List.of());
     }
 
     private static List<String> ids(List<Device> devices, DeviceType type) {

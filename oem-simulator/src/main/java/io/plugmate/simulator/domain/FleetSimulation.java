@@ -24,6 +24,10 @@ import java.util.SplittableRandom;
  */
 public final class FleetSimulation {
 
+    /** A household holds at most this many cars and wallboxes (so an OEM account at most five devices). */
+    public static final int MAX_VEHICLES = 3;
+    public static final int MAX_CHARGERS = 2;
+
     private final WorldState world;
     private final Reporter reporter;
     private final Plugging plugging;
@@ -122,6 +126,62 @@ public final class FleetSimulation {
         return household;
     }
 
+    /**
+     * A new car joins an existing household and the household's account at that vendor (a new OEM login when it has
+     * none): the OEM lists it from now on. It lives the household's routine when the household is autonomous.
+     */
+    public Vehicle addVehicle(String householdId, Vendor vendor) {
+        Household household = requireHousehold(householdId);
+        if (!vendor.makesVehicles()) {
+            throw new WorldException(WorldException.Kind.INVALID, vendor + " makes no vehicles");
+        }
+        if (household.vehicles().size() >= MAX_VEHICLES) {
+            throw new WorldException(WorldException.Kind.CONFLICT,
+                    "household " + householdId + " already has " + MAX_VEHICLES + " vehicles");
+        }
+        syncPhysics();
+        Vehicle v = factory.joinVehicle(household, vendor);
+        reporter.start(v);
+        if (household.autonomous()) {
+            routines.start(v);
+        }
+        return v;
+    }
+
+    /** A new wallbox joins an existing household and its account at that vendor, like {@link #addVehicle}. */
+    public Charger addCharger(String householdId, Vendor vendor) {
+        Household household = requireHousehold(householdId);
+        if (!vendor.makesChargers()) {
+            throw new WorldException(WorldException.Kind.INVALID, vendor + " makes no chargers");
+        }
+        if (household.chargers().size() >= MAX_CHARGERS) {
+            throw new WorldException(WorldException.Kind.CONFLICT,
+                    "household " + householdId + " already has " + MAX_CHARGERS + " chargers");
+        }
+        syncPhysics();
+        Charger c = factory.joinCharger(household, vendor);
+        reporter.start(c);
+        return c;
+    }
+
+    /**
+     * The device leaves its household and its OEM account (a car sold, a wallbox uninstalled): a plugged cable is
+     * pulled first (the ground truth closes the interval), then it stops reporting, reports still in flight are not
+     * delivered, and its cloud no longer lists it. Its id is never reused.
+     */
+    public void removeDevice(String deviceId) {
+        Device device = world.device(deviceId);
+        syncPhysics();
+        if (device instanceof Vehicle v && v.isPluggedIn()) {
+            plugging.unplug(v);
+        } else if (device instanceof Charger c && c.pluggedVehicle != null) {
+            plugging.unplug(c.pluggedVehicle);
+        }
+        device.retired = true;
+        device.reportGeneration++;
+        factory.leave(device);
+    }
+
     public void plug(String vehicleId, String chargerId) {
         syncPhysics();
         Charger charger = charger(chargerId).orElseThrow(() -> WorldException.notFound("charger", chargerId));
@@ -209,12 +269,14 @@ public final class FleetSimulation {
         return Optional.ofNullable(world.accountByDevice.get(deviceId));
     }
 
+    /** A vehicle of the world; a removed one is gone. */
     public Optional<Vehicle> vehicle(String id) {
-        return Optional.ofNullable(world.vehicles.get(id));
+        return Optional.ofNullable(world.vehicles.get(id)).filter(v -> !v.retired);
     }
 
+    /** A charger of the world; a removed one is gone. */
     public Optional<Charger> charger(String id) {
-        return Optional.ofNullable(world.chargers.get(id));
+        return Optional.ofNullable(world.chargers.get(id)).filter(c -> !c.retired);
     }
 
     public Optional<Device> device(String id) {
@@ -224,6 +286,10 @@ public final class FleetSimulation {
     /** A change at an arbitrary instant needs the physics exactly there first. */
     private void syncPhysics() {
         integrator.exactTo(world.now);
+    }
+
+    private Household requireHousehold(String id) {
+        return household(id).orElseThrow(() -> WorldException.notFound("household", id));
     }
 
     private Vehicle requireVehicle(String id) {

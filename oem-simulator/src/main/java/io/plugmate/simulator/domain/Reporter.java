@@ -36,8 +36,8 @@ final class Reporter {
 
     /** Called after anything that may have changed plug or charging state. */
     void stateMaybeChanged(Device device) {
-        if (device instanceof Vehicle guest && guest.guest) {
-            return; // nobody's cloud knows this car
+        if (device instanceof Vehicle guest && guest.guest || device.retired) {
+            return; // nobody's cloud knows this car (any more)
         }
         if (device instanceof Vehicle v && sleeps(v)) {
             if (v.isCharging()) {
@@ -127,10 +127,17 @@ final class Reporter {
             delay += uniform(random, 60, 600);
         }
         Instant at = world.now.plus(seconds(delay));
-        world.queue.schedule(at, () -> world.outbox.add(new ReportDelivery(at, report, false)));
+        world.queue.schedule(at, () -> send(new ReportDelivery(at, report, false)));
         if (random.nextDouble() < config.duplicateProbability()) {
             Instant again = at.plus(seconds(uniform(random, 1, 90)));
-            world.queue.schedule(again, () -> world.outbox.add(new ReportDelivery(again, report, true)));
+            world.queue.schedule(again, () -> send(new ReportDelivery(again, report, true)));
+        }
+    }
+
+    /** A device that left its account in the meantime is no longer the cloud's to report. */
+    private void send(ReportDelivery delivery) {
+        if (world.accountByDevice.containsKey(delivery.report().deviceId())) {
+            world.outbox.add(delivery);
         }
     }
 

@@ -38,17 +38,20 @@ final class Routines {
     }
 
     private void planDay(Vehicle v, Instant day) {
+        if (v.retired) {
+            return; // sold: no more days in this household
+        }
         world.queue.schedule(day.plus(Duration.ofDays(1)), () -> planDay(v, day.plus(Duration.ofDays(1))));
         SplittableRandom r = v.random;
         boolean weekend = day.atZone(ZoneOffset.UTC).getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue();
         if (r.nextDouble() < (weekend ? 0.5 : 0.1)) {
-            at(day, hours(r, 10, 1), () -> considerHomeCharging(v));
+            at(v, day, hours(r, 10, 1), () -> considerHomeCharging(v));
             return;
         }
         double depart = clamp(hours(r, 7.5, 0.75), 5.5, 10);
         double arrive = clamp(hours(r, 17.5, 1.25), depart + 4, 22.5);
         double tripKwh = uniform(r, 3, 12);
-        at(day, depart, () -> depart(v, tripKwh));
+        at(v, day, depart, () -> depart(v, tripKwh));
         boolean noHomeCharger = householdChargers(v).isEmpty();
         double publicChance = noHomeCharger ? 0.35 : 0.06;
         if (r.nextDouble() < publicChance) {
@@ -56,10 +59,10 @@ final class Routines {
             double end = Math.min(arrive - 0.25, start + uniform(r, 0.75, 2.5));
             PublicCharger p = new PublicCharger("pub-%s-%d".formatted(v.id(), 1 + r.nextInt(3)),
                     v.work().offsetRandomly(r, 50, 400), r.nextDouble() < 0.3 ? 50 : 22);
-            at(day, start, () -> startPublic(v, p));
-            at(day, end, () -> endPublic(v));
+            at(v, day, start, () -> startPublic(v, p));
+            at(v, day, end, () -> endPublic(v));
         }
-        at(day, arrive, () -> arrive(v, tripKwh));
+        at(v, day, arrive, () -> arrive(v, tripKwh));
     }
 
     private void depart(Vehicle v, double tripKwh) {
@@ -130,10 +133,14 @@ final class Routines {
         return world.households.get(v.householdId()).chargers();
     }
 
-    private void at(Instant day, double hourOfDay, Runnable action) {
+    private void at(Vehicle v, Instant day, double hourOfDay, Runnable action) {
         Instant when = day.plus(WorldState.seconds(hourOfDay * 3600));
         if (!when.isBefore(world.now)) {
-            world.queue.schedule(when, action);
+            world.queue.schedule(when, () -> {
+                if (!v.retired) {
+                    action.run();
+                }
+            });
         }
     }
 

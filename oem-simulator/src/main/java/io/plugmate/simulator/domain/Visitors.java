@@ -6,6 +6,7 @@ import static io.plugmate.simulator.domain.WorldState.uniform;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -46,7 +47,11 @@ final class Visitors {
         if (arrive.isBefore(world.now)) {
             return;
         }
-        Charger charger = household.chargers().get(r.nextInt(household.chargers().size()));
+        List<Charger> chargers = world.households.get(household.id()).chargers(); // today's, after any change
+        if (chargers.isEmpty()) {
+            return;
+        }
+        Charger charger = chargers.get(r.nextInt(chargers.size()));
         Vehicle guest = factory.guest(household, ++visits[0], world.randomFor(household.id() + "/guest/" + visits[0]));
         world.queue.schedule(arrive, () -> {
             if (charger.pluggedVehicle == null) {

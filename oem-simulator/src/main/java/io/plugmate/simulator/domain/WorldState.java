@@ -52,7 +52,7 @@ final class WorldState {
         if (d == null) {
             d = chargers.get(id);
         }
-        if (d == null) {
+        if (d == null || d.retired) {
             throw WorldException.notFound("device", id);
         }
         return d;

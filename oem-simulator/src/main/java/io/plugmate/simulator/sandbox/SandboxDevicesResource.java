@@ -3,6 +3,7 @@ package io.plugmate.simulator.sandbox;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.plugmate.simulator.domain.FleetSimulation;
 import io.plugmate.simulator.problem.ProblemException;
@@ -100,6 +102,17 @@ public class SandboxDevicesResource {
             sim.setChargingEnabled(id, enable);
             return chargerView(sim, id);
         });
+    }
+
+    /**
+     * The device leaves its household and OEM account (a car sold, a wallbox uninstalled): unplugged first, then its
+     * cloud stops reporting and listing it. The id is never reused.
+     */
+    @DELETE
+    @Path("devices/{id}")
+    public Response remove(@PathParam("id") String id) {
+        world.run(sim -> sim.removeDevice(id));
+        return Response.noContent().build();
     }
 
     private static boolean startOrStop(String action) {

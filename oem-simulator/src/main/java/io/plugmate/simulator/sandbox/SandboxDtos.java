@@ -27,6 +27,11 @@ public final class SandboxDtos {
             @Size(max = 2) List<@NotBlank String> chargers, Boolean autonomous, @Valid Location home) {
     }
 
+    /** A device joining an existing household, e.g. {@code {"vendor": "TESLA"}}. */
+    @RegisterForReflection
+    public record AddDevice(@NotBlank String vendor) {
+    }
+
     @RegisterForReflection
     public record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {

@@ -67,6 +67,36 @@ public class SandboxHouseholdsResource {
                 .orElseThrow(() -> ProblemException.notFound("household " + id + " not found"));
     }
 
+    /** A new car joins the household and its account at that vendor (a new OEM login when the household has none). */
+    @POST
+    @Path("{id}/vehicles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addVehicle(@PathParam("id") String id, @Valid @NotNull SandboxDtos.AddDevice request) {
+        Vendor vendor = vendor(request.vendor(), DeviceType.VEHICLE);
+        SandboxDtos.Vehicle added = world.mutate(sim -> SandboxViews.vehicle(sim.addVehicle(id, vendor)));
+        return Response.created(URI.create("/sandbox/vehicles/" + added.id())).entity(added).build();
+    }
+
+    /** A new wallbox joins the household and its account at that vendor. */
+    @POST
+    @Path("{id}/chargers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addCharger(@PathParam("id") String id, @Valid @NotNull SandboxDtos.AddDevice request) {
+        Vendor vendor = vendor(request.vendor(), DeviceType.CHARGER);
+        SandboxDtos.Charger added = world.mutate(sim -> SandboxViews.charger(sim.addCharger(id, vendor)));
+        return Response.created(URI.create("/sandbox/chargers/" + added.id())).entity(added).build();
+    }
+
+    private static Vendor vendor(String name, DeviceType type) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Vendor> vendors = vendors(List.of(name), "vendor", type, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Bad Request", "The request is invalid",
+                    List.of(new Problem.FieldError("vendor", errors.getFirst().message())), null);
+        }
+        return vendors.getFirst();
+    }
+
     private static List<Vendor> vendors(List<String> names, String field, DeviceType type,
             List<Problem.FieldError> errors) {
         List<Vendor> vendors = new ArrayList<>();
