@@ -1,0 +1,54 @@
+package io.plugmate.pairing.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.plugmate.events.Evidence;
+
+/**
+ * The evidence for one vehicle × charger combination at one moment: positive scores speak for it, negative ones
+ * against it. A combination that some signal rules out can never be activated by detection, whatever its total.
+ */
+record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
+
+    static final class Builder {
+        private final List<Evidence> evidence = new ArrayList<>();
+        private double score;
+        private boolean ruledOut;
+
+        Builder add(String signal, String detail, double points) {
+            evidence.add(new Evidence(signal, detail, round(points)));
+            score += points;
+            return this;
+        }
+
+        Builder ruleOut(String signal, String detail, double points) {
+            ruledOut = true;
+            return add(signal, detail, points);
+        }
+
+        Assessment build() {
+            return new Assessment(round(score), List.copyOf(evidence), ruledOut);
+        }
+    }
+
+    boolean plausible(DetectorSettings settings) {
+        return !ruledOut && score >= settings.plausibleScore();
+    }
+
+    boolean convincing(DetectorSettings settings) {
+        return !ruledOut && score >= settings.activateScore();
+    }
+
+    /** A score mapped into 0..1 for clients: 0.6 (the activation bar) is about 0.55, 3 is about 0.86. */
+    double confidence() {
+        if (score <= 0) {
+            return 0;
+        }
+        return round(Math.min(0.99, score / (score + 0.5)));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,179 @@
+package io.plugmate.pairing.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.plugmate.events.GeoLocation;
+
+/**
+ * The detection rules: weighs the evidence that a vehicle, plugged in, is plugged into a given charger, also
+ * plugged in. A pure function of the two timelines and what is remembered about the pair and the charger.
+ */
+final class Assessor {
+
+    private final DetectorSettings settings;
+
+    Assessor(DetectorSettings settings) {
+        this.settings = settings;
+    }
+
+    /** @param chargerLocation where the charger is known to be (learned), or null */
+    Assessment assess(Timeline vehicle, Timeline charger, GeoLocation chargerLocation, PairMemory memory) {
+        Assessment.Builder result = new Assessment.Builder();
+        Marks vehiclePlug = vehicle.plugIn();
+        Marks chargerPlug = charger.plugIn();
+        plugInTiming(result, vehiclePlug, chargerPlug);
+        chargingStartTiming(result, vehicle.chargingStart(), charger.chargingStart());
+        Instant bothPlugged = later(vehiclePlug.firstAfter(), chargerPlug.firstAfter());
+        stateAgreement(result, vehicle.since(later(bothPlugged, comparedSince(vehicle))), charger);
+        location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation);
+        memory(result, memory);
+        return result.build();
+    }
+
+    private void plugInTiming(Assessment.Builder result, Marks vehicle, Marks charger) {
+        Duration tolerance = settings.clockTolerance();
+        if (charger.bounded() && vehicle.firstAfter().plus(tolerance).isBefore(charger.lastBefore())) {
+            result.ruleOut("plug-in-timing", "vehicle reported plugged in at %s, charger still unplugged at %s"
+                    .formatted(vehicle.firstAfter(), charger.lastBefore()), -1.5);
+            return;
+        }
+        if (vehicle.bounded() && charger.firstAfter().plus(tolerance).isBefore(vehicle.lastBefore())) {
+            result.ruleOut("plug-in-timing", "charger reported plugged in at %s, vehicle still unplugged at %s"
+                    .formatted(charger.firstAfter(), vehicle.lastBefore()), -1.5);
+            return;
+        }
+        if (!vehicle.bounded() || !charger.bounded()) {
+            result.add("plug-in-timing", "plug-in time unknown for " + (vehicle.bounded() ? "charger" : "vehicle"), 0);
+            return;
+        }
+        Duration apart = Duration.between(vehicle.firstAfter(), charger.firstAfter()).abs();
+        String detail = "both reported plug-in %ss apart".formatted(apart.toSeconds());
+        if (apart.compareTo(settings.nearPlugIn()) <= 0) {
+            result.add("plug-in-timing", detail, 0.6);
+        } else if (apart.compareTo(settings.closePlugIn()) <= 0) {
+            result.add("plug-in-timing", detail, 0.3);
+        } else {
+            result.add("plug-in-timing", detail + " (intervals overlap)", 0.1);
+        }
+    }
+
+    private void chargingStartTiming(Assessment.Builder result, Marks vehicle, Marks charger) {
+        if (vehicle == null || charger == null || !vehicle.bounded() || !charger.bounded()) {
+            return;
+        }
+        Duration tolerance = settings.clockTolerance();
+        if (vehicle.firstAfter().plus(tolerance).isBefore(charger.lastBefore())
+                || charger.firstAfter().plus(tolerance).isBefore(vehicle.lastBefore())) {
+            result.ruleOut("charging-start-timing", "charging started at different times (vehicle by %s, charger by %s)"
+                    .formatted(vehicle.firstAfter(), charger.firstAfter()), -1.0);
+            return;
+        }
+        Duration apart = Duration.between(vehicle.firstAfter(), charger.firstAfter()).abs();
+        if (apart.compareTo(settings.nearPlugIn()) <= 0) {
+            result.add("charging-start-timing", "both reported charging start %ss apart".formatted(apart.toSeconds()),
+                    0.3);
+        }
+    }
+
+    /**
+     * Each vehicle report compared with what the charger reported around it, where the charger's reports on both
+     * sides agree (so clock skew cannot fake a disagreement): charging state, and the charge rate (the vehicle's own
+     * measurement is the wall power less the on-board losses).
+     */
+    private void stateAgreement(Assessment.Builder result, List<Observation> vehicleReports, Timeline charger) {
+        int agree = 0;
+        int disagree = 0;
+        int rateMatches = 0;
+        int rateMismatches = 0;
+        String disagreement = null;
+        String mismatch = null;
+        for (Observation v : vehicleReports) {
+            if (v.charging() == null) {
+                continue;
+            }
+            ChargerAround around = ChargerAround.of(charger, v.observedAt(), settings.clockTolerance(),
+                    settings.stateWindow());
+            if (around == null) {
+                continue;
+            }
+            if (around.charging() == v.isCharging()) {
+                agree++;
+            } else {
+                disagree++;
+                disagreement = "at %s the vehicle reported %s while the charger was %s".formatted(v.observedAt(),
+                        v.isCharging() ? "charging" : "not charging", around.charging() ? "charging" : "idle");
+            }
+            Double ratio = around.rateRatio(v);
+            if (ratio != null) {
+                if (ratio >= 0.78 && ratio <= 1.05) {
+                    rateMatches++;
+                } else if (ratio < 0.6 || ratio > 1.2) {
+                    rateMismatches++;
+                    mismatch = "at %s the vehicle measured %.2f kW, the charger %.2f kW".formatted(v.observedAt(),
+                            v.rateKw(), around.rateKw());
+                }
+            }
+        }
+        if (disagree > 0) {
+            result.ruleOut("charging-state", disagreement + " (" + disagree + " of " + (agree + disagree) + ")",
+                    -0.8 * disagree);
+        } else if (agree > 0) {
+            result.add("charging-state", "charging state agreed in " + agree + " reports", 0.1 * Math.min(agree, 3));
+        }
+        if (rateMismatches >= 2) {
+            result.ruleOut("charge-rate", mismatch + " (" + rateMismatches + " mismatches)", -1.0);
+        } else if (rateMatches > 0) {
+            result.add("charge-rate", "vehicle rate matched the wall measurement less losses in " + rateMatches
+                    + " reports" + (rateMismatches > 0 ? " (1 outlier)" : ""),
+                    0.25 * Math.min(rateMatches, 3) - 0.25 * rateMismatches);
+        }
+    }
+
+    private void location(Assessment.Builder result, List<Observation> vehicleReports, GeoLocation chargerLocation) {
+        if (chargerLocation == null) {
+            return;
+        }
+        GeoLocation at = null;
+        for (Observation o : vehicleReports) {
+            if (o.location() != null) {
+                at = o.location();
+            }
+        }
+        if (at == null) {
+            return;
+        }
+        double meters = Geo.metersBetween(at, chargerLocation);
+        String detail = "vehicle is %.0f m from the charger's learned location".formatted(meters);
+        if (meters <= settings.nearChargerMeters()) {
+            result.add("location", detail, 0.5);
+        } else if (meters >= settings.farFromChargerMeters()) {
+            result.ruleOut("location", detail, -2.0);
+        } else {
+            result.add("location", detail, -0.2);
+        }
+    }
+
+    private static void memory(Assessment.Builder result, PairMemory memory) {
+        if (memory.verdict() == Verdict.REJECTED) {
+            result.ruleOut("person", "rejected by a person at " + memory.verdictAt(), -3.0);
+        } else if (memory.verdict() == Verdict.CONFIRMED) {
+            result.add("person", "confirmed by a person at " + memory.verdictAt(), 0.5);
+        }
+        if (memory.sharedEpisodes() > 0) {
+            result.add("history", "plugged in and out together " + memory.sharedEpisodes() + " times before",
+                    0.1 * Math.min(memory.sharedEpisodes(), 3));
+        }
+    }
+
+    /** Only recent reports are compared: older charger reports are thinned, so older comparisons would be partial. */
+    private Instant comparedSince(Timeline vehicle) {
+        return vehicle.latest().observedAt().minus(settings.recentWindow()).plus(settings.stateWindow())
+                .plus(settings.clockTolerance());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,339 @@
+package io.plugmate.pairing.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.plugmate.events.GeoLocation;
+
+/**
+ * Turns assessments into pair states, conservatively: a pair activates only when it is convincing and no other pair
+ * sharing one of its devices is plausible; two convincing rivals are both AMBIGUOUS. A vehicle is in at most one active
+ * pair and so is a charger. An activation ends when either device reports the unplug, when evidence rules it out, or
+ * when a person rejects it.
+ */
+final class Decisions {
+
+    private final DetectorSettings settings;
+    private final Assessor assessor;
+    private final Map<String, DeviceTrack> vehicles;
+    private final Map<String, DeviceTrack> chargers;
+    private final PairBook book;
+
+    Decisions(DetectorSettings settings, Map<String, DeviceTrack> vehicles, Map<String, DeviceTrack> chargers,
+            PairBook book) {
+        this.settings = settings;
+        this.assessor = new Assessor(settings);
+        this.vehicles = vehicles;
+        this.chargers = chargers;
+        this.book = book;
+    }
+
+    void decide(Instant now, boolean detectionEnabled) {
+        settleUnplugs();
+        Map<String, Assessment> plugged = assessPluggedPairs();
+        Set<String> held = new HashSet<>();
+        for (Pair p : book.all()) {
+            if (p.state() == PairState.ACTIVE) {
+                String ended = endReason(p, plugged.get(p.id()), detectionEnabled);
+                if (ended != null) {
+                    end(p, ended, now);
+                } else {
+                    held.add(p.vehicleId());
+                    held.add(p.chargerId());
+                    Assessment a = plugged.get(p.id());
+                    book.put(p.moved(PairState.ACTIVE, confidenceOf(p, a), a.evidence(), List.of(), p.updatedAt()));
+                }
+            }
+        }
+        honourConfirmations(plugged, held, now);
+        demoteContested(plugged, held, now);
+        List<Pair> candidates = new ArrayList<>();
+        for (Pair p : book.all()) {
+            if (p.state() != PairState.ACTIVE && p.live()) {
+                candidates.add(p);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((Pair p) -> plugged.containsKey(p.id())
+                ? -plugged.get(p.id()).score()
+                : Double.MAX_VALUE).thenComparing(Pair::id));
+        for (Pair p : candidates) {
+            place(p, plugged, held, now, detectionEnabled);
+        }
+    }
+
+    /** Remembers a charger's position from the confirming vehicle's latest fix in its current plug-in. */
+    void learnFromConfirmation(Pair pair) {
+        DeviceTrack vehicle = vehicles.get(pair.vehicleId());
+        DeviceTrack charger = chargers.get(pair.chargerId());
+        Marks plug = vehicle == null ? null : vehicle.timeline.plugIn();
+        if (plug == null || charger == null) {
+            return;
+        }
+        GeoLocation last = null;
+        for (Observation o : vehicle.timeline.since(plug.firstAfter())) {
+            last = o.location() != null ? o.location() : last;
+        }
+        if (last != null) {
+            charger.learn(last);
+        }
+    }
+
+    private Map<String, Assessment> assessPluggedPairs() {
+        Map<String, Assessment> result = new LinkedHashMap<>();
+        for (Pair p : book.all()) {
+            DeviceTrack v = vehicles.get(p.vehicleId());
+            DeviceTrack c = chargers.get(p.chargerId());
+            if (p.live() && v != null && c != null && v.linked && c.linked && v.timeline.plugIn() != null
+                    && c.timeline.plugIn() != null) {
+                result.put(p.id(), assessor.assess(v.timeline, c.timeline, c.learnedLocation(), p.memory()));
+            }
+        }
+        return result;
+    }
+
+    private String endReason(Pair p, Assessment a, boolean detectionEnabled) {
+        Timeline v = vehicles.get(p.vehicleId()).timeline;
+        Timeline c = chargers.get(p.chargerId()).timeline;
+        Marks vehiclePlug = v.plugIn();
+        if (vehiclePlug == null || vehiclePlug.firstAfter().isAfter(p.plugInAt())) {
+            return "vehicle reported unplugged";
+        }
+        if (c.plugIn() == null) {
+            return "charger reported unplugged";
+        }
+        boolean confirmedNow = confirmedDuring(p, vehiclePlug);
+        if (p.memory().verdict() == Verdict.REJECTED) {
+            return "rejected by a person";
+        }
+        if (!detectionEnabled && !confirmedNow) {
+            return "pairing detection is off for this client";
+        }
+        if (a.ruledOut() && !confirmedNow) {
+            return "evidence against: " + worst(a);
+        }
+        return null;
+    }
+
+    private void end(Pair p, String reason, Instant now) {
+        Pair ended = book.move(p, PairState.INACTIVE, reason, now, 0, p.evidence(), List.of());
+        Instant vehicleOut = vehicles.get(p.vehicleId()).timeline.firstUnpluggedAfter(p.plugInAt());
+        Instant chargerOut = chargers.get(p.chargerId()).timeline.firstUnpluggedAfter(p.plugInAt());
+        if (vehicleOut != null || chargerOut != null) {
+            boolean vehicleFirst = chargerOut == null || (vehicleOut != null && !vehicleOut.isAfter(chargerOut));
+            book.put(ended.withPlugIn(p.plugInAt()).withUnplug(
+                    new Pair.Unplug(vehicleFirst ? "vehicle" : "charger", vehicleFirst ? vehicleOut : chargerOut)));
+        }
+    }
+
+    /**
+     * An ended activation waits for the other device's unplug report: the same minutes make the two plugged in and out
+     * together, which is remembered, and the vehicle's position then teaches where the charger is.
+     */
+    private void settleUnplugs() {
+        for (Pair p : book.all()) {
+            Pair.Unplug first = p.unplug();
+            if (first == null || !p.live()) {
+                continue;
+            }
+            Timeline other = first.side().equals("vehicle") ? chargers.get(p.chargerId()).timeline
+                    : vehicles.get(p.vehicleId()).timeline;
+            Instant otherOut = other.firstUnpluggedAfter(p.plugInAt());
+            Duration window = settings.closePlugIn();
+            if (otherOut != null && Duration.between(first.at(), otherOut).abs().compareTo(window) <= 0) {
+                learnLocation(p, first.at());
+                book.put(p.withMemory(p.memory().withSharedEpisode()).withUnplug(null));
+            } else if (otherOut != null || stillPluggedLongAfter(other, first.at().plus(window))) {
+                book.put(p.withUnplug(null));
+            }
+        }
+    }
+
+    private static boolean stillPluggedLongAfter(Timeline other, Instant after) {
+        Observation latest = other.latest();
+        return latest != null && latest.isPlugged() && latest.observedAt().isAfter(after);
+    }
+
+    private void learnLocation(Pair p, Instant until) {
+        List<GeoLocation> fixes = new ArrayList<>();
+        for (Observation o : vehicles.get(p.vehicleId()).timeline.between(p.plugInAt(), until)) {
+            if (o.location() != null) {
+                fixes.add(o.location());
+            }
+        }
+        GeoLocation centre = Geo.median(fixes);
+        if (centre != null && chargers.containsKey(p.chargerId())) {
+            chargers.get(p.chargerId()).learn(centre);
+        }
+    }
+
+    /** A person's confirmation during the current plug-in wins over whatever holds either device. */
+    private void honourConfirmations(Map<String, Assessment> plugged, Set<String> held, Instant now) {
+        for (Pair p : book.all()) {
+            if (p.state() == PairState.ACTIVE || !plugged.containsKey(p.id())
+                    || !confirmedDuring(p, vehicles.get(p.vehicleId()).timeline.plugIn())) {
+                continue;
+            }
+            for (Pair holder : book.all()) {
+                boolean sharesDevice = holder.vehicleId().equals(p.vehicleId()) || holder.chargerId().equals(p.chargerId());
+                if (holder.state() == PairState.ACTIVE && sharesDevice) {
+                    end(holder, "a person confirmed pair " + p.id(), now);
+                    held.remove(holder.vehicleId());
+                    held.remove(holder.chargerId());
+                }
+            }
+            activate(p, plugged.get(p.id()), "confirmed by a person", now);
+            held.add(p.vehicleId());
+            held.add(p.chargerId());
+        }
+    }
+
+    /**
+     * An activation made before a rival showed up (the second car reporting its plug-in a minute later) does not
+     * survive a rival that is just as convincing: both become ambiguous.
+     */
+    private void demoteContested(Map<String, Assessment> plugged, Set<String> held, Instant now) {
+        for (Pair p : book.all()) {
+            Assessment a = plugged.get(p.id());
+            if (p.state() != PairState.ACTIVE || a == null
+                    || confirmedDuring(p, vehicles.get(p.vehicleId()).timeline.plugIn())) {
+                continue;
+            }
+            List<String> contenders = rivals(p, a, plugged).stream()
+                    .filter(id -> plugged.get(id).convincing(settings)).toList();
+            if (!contenders.isEmpty()) {
+                end(p, "contested: as plausible as " + contenders.size() + " other pair(s)", now);
+                held.remove(p.vehicleId());
+                held.remove(p.chargerId());
+            }
+        }
+    }
+
+    private void place(Pair p, Map<String, Assessment> plugged, Set<String> held, Instant now,
+            boolean detectionEnabled) {
+        Assessment a = plugged.get(p.id());
+        if (a == null || !detectionEnabled) {
+            settle(p, PairState.INACTIVE, a, List.of(), a == null ? "not both plugged in" : "pairing detection is off",
+                    now);
+            return;
+        }
+        if (!a.convincing(settings)) {
+            settle(p, PairState.INACTIVE, a, List.of(), "not convincing (score %s)".formatted(a.score()), now);
+            return;
+        }
+        if (heldByConfirmation(p)) {
+            settle(p, PairState.INACTIVE, a, List.of(), "a device is in a pair a person confirmed", now);
+            return;
+        }
+        List<String> rivals = rivals(p, a, plugged);
+        if (!rivals.isEmpty()) {
+            settle(p, PairState.AMBIGUOUS, a, rivals, "as plausible as " + rivals.size() + " other pair(s)", now);
+        } else if (held.contains(p.vehicleId()) || held.contains(p.chargerId())) {
+            settle(p, PairState.INACTIVE, a, List.of(), "a device is in another active pair", now);
+        } else if (rivalJustUnplugged(p) != null) {
+            settle(p, PairState.INACTIVE, a, List.of(), "waiting for news: " + rivalJustUnplugged(p), now);
+        } else {
+            activate(p, a, "convincing and unrivalled (score %s)".formatted(a.score()), now);
+            held.add(p.vehicleId());
+            held.add(p.chargerId());
+        }
+    }
+
+    /** Pairs sharing a device with {@code p} that are plausible and not clearly behind it. */
+    private List<String> rivals(Pair p, Assessment own, Map<String, Assessment> plugged) {
+        List<String> rivals = new ArrayList<>();
+        for (Pair other : book.all()) {
+            boolean sharesDevice = other.vehicleId().equals(p.vehicleId()) || other.chargerId().equals(p.chargerId());
+            Assessment a = plugged.get(other.id());
+            if (!other.id().equals(p.id()) && sharesDevice && a != null && a.plausible(settings)
+                    && a.score() > own.score() - settings.dominance()) {
+                rivals.add(other.id());
+            }
+        }
+        return rivals;
+    }
+
+    /**
+     * Elimination needs fresh news: when another charger that was plugged in with this vehicle has just been unplugged
+     * (say the one it really was on), the vehicle's own unplug report is probably on its way; the same for another
+     * vehicle of this charger. Until the device reports again, the survivor is not taken as the answer.
+     */
+    private String rivalJustUnplugged(Pair p) {
+        Timeline vehicle = vehicles.get(p.vehicleId()).timeline;
+        Timeline charger = chargers.get(p.chargerId()).timeline;
+        for (DeviceTrack other : chargers.values()) {
+            if (!other.id.equals(p.chargerId()) && justUnpluggedAfter(other.timeline, vehicle)) {
+                return "charger " + other.id + " was unplugged after the vehicle's latest report";
+            }
+        }
+        for (DeviceTrack other : vehicles.values()) {
+            if (!other.id.equals(p.vehicleId()) && justUnpluggedAfter(other.timeline, charger)) {
+                return "vehicle " + other.id + " was unplugged after the charger's latest report";
+            }
+        }
+        return null;
+    }
+
+    private boolean justUnpluggedAfter(Timeline other, Timeline device) {
+        Marks ended = other.lastEndedPlugIn();
+        Marks plug = device.plugIn();
+        if (ended == null || plug == null) {
+            return false;
+        }
+        Instant deviceLatest = device.latest().observedAt();
+        boolean pluggedTogether = Duration.between(ended.lastBefore(), plug.firstAfter()).abs()
+                .compareTo(settings.closePlugIn()) <= 0;
+        return pluggedTogether && ended.firstAfter().isAfter(deviceLatest.minus(settings.clockTolerance()));
+    }
+
+    private boolean heldByConfirmation(Pair p) {
+        for (Pair other : book.all()) {
+            boolean sharesDevice = other.vehicleId().equals(p.vehicleId()) || other.chargerId().equals(p.chargerId());
+            if (sharesDevice && other.state() == PairState.ACTIVE && !other.id().equals(p.id())
+                    && confirmedDuring(other, vehicles.get(other.vehicleId()).timeline.plugIn())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void activate(Pair p, Assessment a, String reason, Instant now) {
+        Marks plug = vehicles.get(p.vehicleId()).timeline.plugIn();
+        Pair fresh = book.get(p.id()).withPlugIn(plug.firstAfter()).withUnplug(null);
+        book.put(fresh);
+        book.move(fresh, PairState.ACTIVE, reason, now, confidenceOf(fresh, a), a.evidence(), List.of());
+    }
+
+    /** Moves a non-active pair, with a history entry only when its state or its rivals change. */
+    private void settle(Pair p, PairState to, Assessment a, List<String> rivals, String reason, Instant now) {
+        Pair current = book.get(p.id());
+        double confidence = a == null ? 0 : a.confidence();
+        List<io.plugmate.events.Evidence> evidence = a == null ? current.evidence() : a.evidence();
+        if (current.state() != to || !current.candidates().equals(rivals)) {
+            book.move(current, to, reason, now, confidence, evidence, rivals);
+        } else {
+            book.put(current.moved(to, confidence, evidence, rivals, current.updatedAt()));
+        }
+    }
+
+    private static double confidenceOf(Pair p, Assessment a) {
+        return p.memory().verdict() == Verdict.CONFIRMED && p.memory().verdictAt() != null
+                && p.plugInAt() != null && !p.memory().verdictAt().isBefore(p.plugInAt()) ? 1.0 : a.confidence();
+    }
+
+    private static boolean confirmedDuring(Pair p, Marks vehiclePlug) {
+        return vehiclePlug != null && p.memory().verdict() == Verdict.CONFIRMED
+                && !p.memory().verdictAt().isBefore(vehiclePlug.firstAfter());
+    }
+
+    private static String worst(Assessment a) {
+        return a.evidence().stream().min(Comparator.comparingDouble(io.plugmate.events.Evidence::score))
+                .map(e -> e.signal() + ": " + e.detail()).orElse("");
+    }
+}

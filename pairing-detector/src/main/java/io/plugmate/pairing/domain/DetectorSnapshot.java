@@ -1,0 +1,34 @@
+package io.plugmate.pairing.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.GeoLocation;
+
+/**
+ * Everything one user's detector knows, as plain records: what the service stores between records (so the state
+ * survives restarts and partition moves) and what a test can compare.
+ *
+ * @param sequence pair events emitted so far (event ids derive from it)
+ * @param watermark the latest event time seen
+ * @param removed devices unlinked; their late reports are ignored
+ */
+public record DetectorSnapshot(String clientId, String userId, long sequence, Instant watermark,
+        List<Device> devices, List<String> removed, List<Pair> pairs) {
+
+    public DetectorSnapshot {
+        devices = List.copyOf(devices);
+        removed = List.copyOf(removed);
+        pairs = List.copyOf(pairs);
+    }
+
+    public record Device(String id, DeviceType type, boolean linked, List<Observation> reports,
+            List<GeoLocation> learnedFixes) {
+
+        public Device {
+            reports = List.copyOf(reports);
+            learnedFixes = List.copyOf(learnedFixes);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.plugmate.pairing.domain;
+
+import static io.plugmate.events.DeviceType.CHARGER;
+import static io.plugmate.events.DeviceType.VEHICLE;
+import static io.plugmate.pairing.domain.Feed.HOME;
+import static io.plugmate.pairing.domain.Feed.WORK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.events.Evidence;
+import io.plugmate.events.PairActivated;
+import io.plugmate.events.PairDeactivated;
+
+/** The detector's rules, one situation each: what it decides, and on which evidence. */
+class DetectionRulesTest {
+
+    /** v1 comes home and plugs into c1 at 18:00; c1 pushes at once, v1 reports 90 s later. */
+    private static Feed evening(Feed feed, String vehicle, String charger) {
+        return feed.vehicle(vehicle, "17:50", false, false, 0.0, HOME)
+                .charger(charger, "17:55", false, false, 0.0)
+                .charger(charger, "18:00:05", true, false, 0.0)
+                .chargerEvery(charger, "18:00:30", "18:10", 30, true, true, 11.0)
+                .vehicle(vehicle, "18:01:30", true, true, 10.2, HOME);
+    }
+
+    @Test
+    void activatesAtTheLaterDevicesPlugInReportWhenTheTimesMatchAndNothingElseIsPlausible() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1").run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated");
+        PairActivated activated = (PairActivated) run.events().get(1);
+        assertThat(activated.occurredAt()).isEqualTo(Feed.at("18:10"));
+        assertThat(activated.evidence()).extracting(Evidence::signal).contains("plug-in-timing");
+        assertThat(activated.confidence()).isBetween(0.5, 1.0);
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.ACTIVE);
+    }
+
+    @Test
+    void theActivationHappensOnTheVehicleReportItselfWhenItArrivesLast() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .vehicle("v1", "18:01:30", true, true, 10.2, HOME);
+        UserDetector detector = UserDetector.start(Feed.CLIENT, Feed.USER, DetectorSettings.defaults());
+        List<Outcome> outcomes = feed.events().stream().map(e -> detector.accept(e, true)).toList();
+
+        assertThat(outcomes.getLast().events()).singleElement().isInstanceOf(PairActivated.class);
+    }
+
+    @Test
+    void plugInsAtClearlyDifferentTimesRuleThePairOut() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .charger("c1", "12:00", false, false, 0.0)
+                .chargerEvery("c1", "12:00:30", "18:10", 300, true, true, 7.0)
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .vehicle("v1", "18:01:30", true, true, 10.2, HOME)
+                .run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("plug-in-timing");
+            assertThat(e.score()).isNegative();
+        });
+    }
+
+    @Test
+    void twoChargersPluggedInTheSameMinutesMakeBothAmbiguousAndActivateNeither() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1", "c2")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0).charger("c2", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, false, 0.0).charger("c2", "18:00:40", true, false, 0.0)
+                .vehicle("v1", "18:01:30", true, false, 0.0, HOME)
+                .run();
+
+        assertThat(run.activations()).isZero();
+        Pair first = run.pair("v1", "c1");
+        Pair second = run.pair("v1", "c2");
+        assertThat(first.state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(second.state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(first.candidates()).containsExactly(second.id());
+        assertThat(second.candidates()).containsExactly(first.id());
+    }
+
+    @Test
+    void aChargeRateThatDoesNotMatchResolvesTheAmbiguity() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1", "c2")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0).charger("c2", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, false, 0.0).charger("c2", "18:00:40", true, false, 0.0)
+                .chargerEvery("c1", "18:01", "18:12", 30, true, true, 11.0)
+                .chargerEvery("c2", "18:01:10", "18:12", 30, true, true, 3.6)
+                .vehicleEvery("v1", "18:01:30", "18:10", 120, true, true, 10.1, HOME)
+                .run();
+
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.ACTIVE);
+        assertThat(run.pair("v1", "c2").state()).isEqualTo(PairState.INACTIVE);
+        assertThat(run.pair("v1", "c2").evidence()).anySatisfy(e -> assertThat(e.signal()).isEqualTo("charge-rate"));
+        assertThat(run.history()).anySatisfy(t -> assertThat(t.to()).isEqualTo(PairState.AMBIGUOUS));
+    }
+
+    @Test
+    void aSecondVehicleAsConvincingAsTheFirstTurnsTheActivationIntoAnAmbiguity() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME).vehicle("v2", "17:51", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, false, 0.0)
+                .vehicle("v1", "18:01:30", true, false, 0.0, HOME).vehicle("v2", "18:02:10", true, false, 0.0, HOME)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished", "PairActivated",
+                "PairDeactivated");
+        assertThat(((PairDeactivated) run.events().getLast()).reason()).startsWith("contested");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+    }
+
+    @Test
+    void theVehicleChargingWhileTheChargerIsIdleRulesThePairOut() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .chargerEvery("c1", "18:00:05", "18:20", 30, true, false, 0.0)
+                .vehicleEvery("v1", "18:01:30", "18:15", 120, true, true, 10.2, HOME)
+                .run();
+
+        // the first vehicle report cannot be compared yet (the charger had only just reported its plug-in)
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated");
+        PairDeactivated ended = (PairDeactivated) run.events().getLast();
+        assertThat(ended.reason()).startsWith("evidence against: charging-state");
+    }
+
+    @Test
+    void unplugDeactivatesWithTheSideThatReportedIt() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .vehicle("v1", "19:30", false, false, 0.0, HOME)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated");
+        assertThat(((PairDeactivated) run.events().getLast()).reason()).isEqualTo("vehicle reported unplugged");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
+    }
+
+    @Test
+    void unpluggingTogetherIsRememberedAndTeachesTheChargersLocation() {
+        Feed feed = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .vehicle("v1", "19:30", false, false, 0.0, HOME)
+                .charger("c1", "19:30:20", false, false, 0.0);
+        Feed.Run run = feed.run();
+
+        assertThat(run.pair("v1", "c1").memory().sharedEpisodes()).isEqualTo(1);
+        assertThat(run.detector().snapshot().devices()).filteredOn(d -> d.id().equals("c1"))
+                .singleElement().satisfies(c -> assertThat(c.learnedFixes()).containsExactly(HOME));
+    }
+
+    @Test
+    void aVehicleFarFromTheChargersLearnedLocationIsRuledOutEvenWhenTheTimesMatch() {
+        Feed feed = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .vehicle("v1", "19:30", false, false, 0.0, HOME)
+                .charger("c1", "19:30:20", false, false, 0.0)
+                // next day: a guest plugs into c1 while v1 plugs in at work at the same minute
+                .vehicle("v1", "23:50", false, false, 0.0, WORK)
+                .charger("c1", "23:55", false, false, 0.0)
+                .charger("c1", "23:59:40", true, true, 11.0)
+                .vehicle("v1", "23:59:50", true, true, 10.3, WORK);
+        Feed.Run run = feed.run();
+
+        assertThat(run.activations()).isEqualTo(1);
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("location");
+            assertThat(e.score()).isEqualTo(-2.0);
+        });
+    }
+
+    @Test
+    void aVehicleWhosePlugInTimeIsUnknownActivatesOnMatchingChargeRates() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .chargerEvery("c1", "18:00", "18:12", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:00:45", "18:10", 120, true, true, 10.1, null)
+                .run();
+
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.ACTIVE);
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> assertThat(e.signal()).isEqualTo("charge-rate"));
+    }
+
+    @Test
+    void reportsBeforeTheDeviceIsLinkedCountOnceItIs() {
+        Feed feed = new Feed().linked(CHARGER, "c1");
+        evening(feed, "v1", "c1").linked(VEHICLE, "v1");
+        Feed.Run run = feed.run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated");
+    }
+
+    @Test
+    void unlinkingADeviceDeactivatesAndDissolvesItsPairs() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .removed(CHARGER, "c1", "18:20")
+                .charger("c1", "18:21", true, true, 11.0)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated", "PairDissolved");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.DISSOLVED);
+    }
+
+    @Test
+    void withDetectionOffNothingActivates() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .run(DetectorSettings.defaults(), false);
+
+        assertThat(run.types()).containsExactly("PairEstablished");
+    }
+
+    @Test
+    void aRejectedPairDeactivatesAndNeverActivatesByDetectionAgain() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1").run();
+        String pairId = run.pair("v1", "c1").id();
+
+        Outcome rejected = run.detector().reject(pairId, Feed.at("18:11"), true);
+        assertThat(rejected.events()).singleElement().isInstanceOfSatisfying(PairDeactivated.class,
+                e -> assertThat(e.reason()).isEqualTo("rejected by a person"));
+
+        Feed later = new Feed().vehicle("v1", "20:00", false, false, 0.0, HOME).charger("c1", "20:00:10", false,
+                false, 0.0);
+        evening2(later);
+        later.events().forEach(e -> assertThat(run.detector().accept(e, true).events())
+                .noneMatch(PairActivated.class::isInstance));
+        assertThat(run.detector().pair(pairId).memory().verdict()).isEqualTo(Verdict.REJECTED);
+    }
+
+    @Test
+    void aConfirmationActivatesAtOnceAndWinsOverAnAmbiguity() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1", "c2")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0).charger("c2", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, false, 0.0).charger("c2", "18:00:40", true, false, 0.0)
+                .vehicle("v1", "18:01:30", true, false, 0.0, HOME)
+                .run();
+        String pairId = run.pair("v1", "c2").id();
+
+        Outcome confirmed = run.detector().confirm(pairId, Feed.at("18:05"), true);
+
+        assertThat(confirmed.events()).singleElement().isInstanceOfSatisfying(PairActivated.class,
+                e -> assertThat(e.confidence()).isEqualTo(1.0));
+        assertThat(run.detector().pair(pairId).state()).isEqualTo(PairState.ACTIVE);
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
+        assertThat(confirmed.transitions()).anySatisfy(t -> assertThat(t.reason()).isEqualTo("confirmed by a person"));
+    }
+
+    @Test
+    void aDuplicateReportChangesNothing() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1").run();
+        Outcome again = run.detector().accept(new Feed().vehicle("v1", "18:01:30", true, true, 10.2, HOME).events()
+                .getFirst(), true);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.events()).isEmpty();
+    }
+
+    private static void evening2(Feed feed) {
+        feed.charger("c1", "21:00:05", true, true, 11.0).chargerEvery("c1", "21:00:30", "21:10", 30, true, true, 11.0)
+                .vehicle("v1", "21:01:00", true, true, 10.2, HOME);
+    }
+}
