@@ -1,0 +1,35 @@
+package io.plugmate.benchmarks.score;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The individual cases behind a scenario's figures, for the worst-cases file. */
+public record Cases(List<FalseActivation> falseActivations, List<Miss> misses, List<Found> found) {
+
+    public Cases {
+        falseActivations = List.copyOf(falseActivations);
+        misses = List.copyOf(misses);
+        found = List.copyOf(found);
+    }
+
+    /**
+     * @param processedAt delivery time of the record that caused it
+     * @param eventTime the detector's own time for it (the watermark)
+     * @param truth what the ground truth says about both devices at that moment
+     */
+    public record FalseActivation(String householdId, String vehicleId, String chargerId, Instant processedAt,
+            Instant eventTime, int recordIndex, double confidence, FalseCause cause, String truth, String reason,
+            String evidence) {
+    }
+
+    /** @param detail the devices' first plug-in reports and the pair's transitions around the session */
+    public record Miss(String householdId, String vehicleId, String chargerId, Instant pluggedInAt, Instant unpluggedAt,
+            Duration length, MissCause cause, String detail) {
+    }
+
+    /** A found session with its latency. */
+    public record Found(String householdId, String vehicleId, String chargerId, Instant pluggedInAt,
+            Instant laterPlugInReportAt, Instant activatedAt, long latencyMillis, int reports) {
+    }
+}
