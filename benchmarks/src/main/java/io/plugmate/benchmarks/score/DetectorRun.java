@@ -61,9 +61,9 @@ public final class DetectorRun {
     private static void note(PlugmateEvent event, int index, Map<String, ReportLog> reports) {
         switch (event) {
             case VehicleStateObserved v -> reports.computeIfAbsent(v.vehicleId(), id -> new ReportLog()).add(index,
-                    v.occurredAt(), v.observedAt(), Boolean.TRUE.equals(v.isPluggedIn()));
+                    v.occurredAt(), v.observedAt(), Boolean.TRUE.equals(v.isPluggedIn()), Boolean.TRUE.equals(v.isCharging()));
             case ChargerStateObserved c -> reports.computeIfAbsent(c.chargerId(), id -> new ReportLog()).add(index,
-                    c.occurredAt(), c.observedAt(), Boolean.TRUE.equals(c.isPluggedIn()));
+                    c.occurredAt(), c.observedAt(), Boolean.TRUE.equals(c.isPluggedIn()), Boolean.TRUE.equals(c.isCharging()));
             default -> {
             }
         }

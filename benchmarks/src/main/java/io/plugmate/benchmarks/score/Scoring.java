@@ -234,12 +234,13 @@ public final class Scoring {
                 && a.from().isBefore(end) && a.until().isAfter(s.pluggedInAt()));
     }
 
+    /** A false activation of the pair within the hour after the unplug (a correct one belongs to a later session). */
     private boolean activatedAfter(TruthInterval s, Instant end) {
         Instant from = end.plus(SLACK);
         Instant to = end.plus(TOO_LATE_WINDOW);
         return changesByVehicle.getOrDefault(s.vehicleId(), List.of()).stream().anyMatch(c -> c.isActivation()
                 && c.chargerId().equals(s.chargerId()) && c.processedAt().isAfter(from)
-                && c.processedAt().isBefore(to));
+                && c.processedAt().isBefore(to) && !correct(c));
     }
 
     private String missDetail(TruthInterval s, Instant end) {
@@ -251,13 +252,17 @@ public final class Scoring {
         StringBuilder sb = new StringBuilder();
         sb.append("first plug-in report delivered: vehicle ").append(v < 0 ? "none" : vehicle.deliveredAt(v))
                 .append(", charger ").append(c < 0 ? "none" : charger.deliveredAt(c));
+        sb.append("\n    vehicle reports around the plug-in: ").append(vehicle.around(s.pluggedInAt(), 2, 4));
+        sb.append("\n    charger reports around the plug-in: ").append(charger.around(s.pluggedInAt(), 2, 4));
+        Instant shownUntil = end.plus(TOO_LATE_WINDOW);
         String transitions = touching(s).stream()
-                .filter(x -> !x.processedAt().isBefore(s.pluggedInAt().minus(SLACK)) && !x.processedAt().isAfter(until))
+                .filter(x -> !x.processedAt().isBefore(s.pluggedInAt().minus(SLACK))
+                        && !x.processedAt().isAfter(shownUntil))
                 .map(x -> "%s %s-%s %s->%s (%s)".formatted(x.processedAt(), x.vehicleId(), x.chargerId(),
                         x.transition().from(), x.transition().to(), x.transition().reason()))
                 .collect(Collectors.joining("\n      "));
         if (!transitions.isEmpty()) {
-            sb.append("\n    transitions:\n      ").append(transitions);
+            sb.append("\n    transitions (until an hour after the unplug):\n      ").append(transitions);
         }
         return sb.toString();
     }

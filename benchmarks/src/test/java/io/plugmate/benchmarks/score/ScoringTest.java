@@ -100,6 +100,18 @@ class ScoringTest {
     }
 
     @Test
+    void anActivationInTheNextSessionDoesNotMakeTheLastOneLate() {
+        List<TruthInterval> truth = List.of(home("10:00:00", "11:00:00"), home("11:30:00", "12:30:00"));
+        change(3, "11:40:00", "chg-1", PairState.INACTIVE, PairState.ACTIVE);
+
+        ScenarioScore s = Scoring.score("next", truth(truth), DetectorTrace.of(changes, Map.of())).score();
+
+        assertThat(s.precision()).isEqualTo(1.0);
+        assertThat(s.found()).isEqualTo(1);
+        assertThat(s.missesByCause()).containsEntry(MissCause.TOO_LATE, 0).containsEntry(MissCause.NOT_REPORTED, 1);
+    }
+
+    @Test
     void aPairStillActiveFromTheLastSessionIsNotAFindOfTheNextOne() {
         List<TruthInterval> truth = List.of(home("10:00:00", "11:00:00"), home("12:00:00", "13:00:00"));
         report(vehicle, 1, "10:00:10", "10:00:05", true);
@@ -143,7 +155,7 @@ class ScoringTest {
     }
 
     private static void report(ReportLog log, int index, String delivered, String observed, boolean plugged) {
-        log.add(index, at(delivered), at(observed), plugged);
+        log.add(index, at(delivered), at(observed), plugged, false);
     }
 
     private void change(int index, String processed, String chargerId, PairState from, PairState to) {
