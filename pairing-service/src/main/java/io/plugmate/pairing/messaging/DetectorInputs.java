@@ -1,0 +1,54 @@
+package io.plugmate.pairing.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.DeviceLifecycleEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.events.VehicleStateObserved;
+import io.plugmate.messaging.Inbox;
+import io.plugmate.pairing.service.PairingService;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The detector's three inputs. Each record is handled in one transaction with its inbox mark, so a redelivery changes
+ * nothing; a record that fails (not JSON, no envelope, the wrong type for its topic, refused by the detector) rolls
+ * back and goes to {@code <topic>-dlq} with the reason, and the partition moves on. The three channels run
+ * concurrently; the user's row lock in {@code DetectorStore} puts one user's inputs in a line.
+ */
+@ApplicationScoped
+public class DetectorInputs {
+
+    static final String LIFECYCLE_CONSUMER = "pairing-service/" + Topics.DEVICE_LIFECYCLE;
+    static final String VEHICLE_STATE_CONSUMER = "pairing-service/" + Topics.VEHICLE_STATE;
+    static final String CHARGER_STATE_CONSUMER = "pairing-service/" + Topics.CHARGER_STATE;
+
+    private final Inbox inbox;
+    private final PairingService pairing;
+
+    public DetectorInputs(Inbox inbox, PairingService pairing) {
+        this.inbox = inbox;
+        this.pairing = pairing;
+    }
+
+    @Incoming(Topics.DEVICE_LIFECYCLE)
+    @WithTransaction
+    public Uni<Void> lifecycle(String record) {
+        return inbox.handleOnce(LIFECYCLE_CONSUMER, record, DeviceLifecycleEvent.class, pairing::accept);
+    }
+
+    @Incoming(Topics.VEHICLE_STATE)
+    @WithTransaction
+    public Uni<Void> vehicleState(String record) {
+        return inbox.handleOnce(VEHICLE_STATE_CONSUMER, record, VehicleStateObserved.class, pairing::accept);
+    }
+
+    @Incoming(Topics.CHARGER_STATE)
+    @WithTransaction
+    public Uni<Void> chargerState(String record) {
+        return inbox.handleOnce(CHARGER_STATE_CONSUMER, record, ChargerStateObserved.class, pairing::accept);
+    }
+}

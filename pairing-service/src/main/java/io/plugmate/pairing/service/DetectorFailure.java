@@ -1,0 +1,19 @@
+package io.plugmate.pairing.service;
+
+import io.plugmate.events.PlugmateEvent;
+
+/**
+ * The detector refused an input (it threw). The record then goes to its topic's DLQ with this message as the reason,
+ * the user's stored state stays as it was, and later records keep flowing.
+ */
+public class DetectorFailure extends RuntimeException {
+
+    public DetectorFailure(PlugmateEvent event, RuntimeException cause) {
+        super("detector refused " + event.type() + " " + event.eventId() + ": " + describe(cause), cause);
+    }
+
+    private static String describe(RuntimeException cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,40 @@
+package io.plugmate.pairing.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndOpenApiTest {
+
+    /** Readiness covers what the service cannot work without: its database, Kafka, the outbox relay, the toggles. */
+    @Test
+    void readinessCoversDatabaseKafkaOutboxAndToggles() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
+                        "SmallRye Reactive Messaging - readiness check", "outbox-relay", "client-features"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpointWithExamples() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Plugmate pairing-service"))
+                .body("paths.'/pairs'.get.parameters.name", hasItems("userId", "state", "vehicleId", "chargerId",
+                        "pageSize", "after", "before"))
+                .body("paths.'/pairs/{id}'.get.responses.'200'.content.'application/json'.examples.active.value",
+                        notNullValue())
+                .body("paths.'/pairs/{id}/history'.get.summary", notNullValue())
+                .body("paths.'/users/{userId}/pairs'.get.summary", notNullValue())
+                .body("paths.'/pairs/{id}/confirm'.post.responses", notNullValue())
+                .body("paths.'/pairs/{id}/reject'.post.responses.'409'.description", containsString("dissolved"))
+                .body("components.schemas.Pair.properties.state.description", containsString("AMBIGUOUS"))
+                .body("components.schemas.Evidence.properties.signal.description", notNullValue());
+    }
+}
