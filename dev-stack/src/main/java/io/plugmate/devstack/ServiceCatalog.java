@@ -25,9 +25,9 @@ public final class ServiceCatalog {
                         "plugmate.simulator.oauth.clients.plugmate", "${secrets.oem-client-secret}"))
                         .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"),
                 platformService("vehicle-service", 8081, "vehicle"),
-                platformService("charger-service", 8082, "charger"));
-        // joining later, the same way: pairing-service 8083, orchestration-service 8084,
-        // statistics-service 8085
+                platformService("charger-service", 8082, "charger"),
+                platformService("pairing-service", 8083, "pairing"));
+        // joining later, the same way: orchestration-service 8084, statistics-service 8085
     }
 
     /**
