@@ -31,7 +31,8 @@ public final class ScoreTable {
 
     static String accuracy(List<ScenarioScore> rows) {
         Markdown t = new Markdown("class", "sessions", "activations", "precision", "recall", "recall >=15 min",
-                "latency median / p95 (s)", "latency median / p95 (reports)", "ambiguous", "false", "missed");
+                "latency median / p95 (s)", "latency median / p95 (reports)", "plug-in to active median / p95 (s)",
+                "ambiguous", "false", "missed");
         for (ScenarioScore s : rows) {
             t.row(s.scenario(), s.sessions(), s.activations(),
                     marked(percent(s.precision()), s.precision() >= Targets.PRECISION, s.precision()),
@@ -40,6 +41,7 @@ public final class ScoreTable {
                     "%s / %s".formatted(marked(number(s.latencyReports(50)),
                             s.latencyReports(50) <= Targets.MEDIAN_REPORTS, s.latencyReports(50)),
                             number(s.latencyReports(95))),
+                    "%s / %s".formatted(number(s.sincePlugInSeconds(50)), number(s.sincePlugInSeconds(95))),
                     percent(s.ambiguousShare()), s.falseActivations(), s.missed());
         }
         return t.render();

@@ -17,17 +17,20 @@ import java.util.Map;
  *        times)
  * @param latencyReports per found session: reports of the two devices processed after that first plug-in report up
  *        to and including the one that activated
+ * @param sincePlugInMillis per found session: from the true plug-in to the activation (what a user waits)
  * @param ambiguousSessions sessions during which the pair or a rival was AMBIGUOUS
  * @param records records fed to the detector
  */
 public record ScenarioScore(String scenario, int sessions, int longSessions, int activations, int correctActivations,
-        int found, int foundLong, List<Long> latencyMillis, List<Integer> latencyReports, int ambiguousSessions,
+        int found, int foundLong, List<Long> latencyMillis, List<Integer> latencyReports, List<Long> sincePlugInMillis,
+        int ambiguousSessions,
         Map<FalseCause, Integer> falseByCause, Map<MissCause, Integer> missesByCause, long records, long parseNanos,
         long detectNanos) {
 
     public ScenarioScore {
         latencyMillis = List.copyOf(latencyMillis);
         latencyReports = List.copyOf(latencyReports);
+        sincePlugInMillis = List.copyOf(sincePlugInMillis);
         falseByCause = copy(falseByCause, FalseCause.class);
         missesByCause = copy(missesByCause, MissCause.class);
     }
@@ -61,6 +64,10 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
         return Percentiles.of(latencyMillis, percentile) / 1000.0;
     }
 
+    public double sincePlugInSeconds(double percentile) {
+        return Percentiles.of(sincePlugInMillis, percentile) / 1000.0;
+    }
+
     public double latencyReports(double percentile) {
         return Percentiles.of(latencyReports, percentile);
     }
@@ -79,6 +86,7 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
         long records = 0, parse = 0, detect = 0;
         List<Long> millis = new ArrayList<>();
         List<Integer> reports = new ArrayList<>();
+        List<Long> sincePlugIn = new ArrayList<>();
         Map<FalseCause, Integer> falses = new EnumMap<>(FalseCause.class);
         Map<MissCause, Integer> misses = new EnumMap<>(MissCause.class);
         for (ScenarioScore s : scores) {
@@ -94,11 +102,12 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
             detect += s.detectNanos;
             millis.addAll(s.latencyMillis);
             reports.addAll(s.latencyReports);
+            sincePlugIn.addAll(s.sincePlugInMillis);
             s.falseByCause.forEach((k, v) -> falses.merge(k, v, Integer::sum));
             s.missesByCause.forEach((k, v) -> misses.merge(k, v, Integer::sum));
         }
         return new ScenarioScore(name, sessions, longSessions, activations, correct, found, foundLong, millis, reports,
-                ambiguous, falses, misses, records, parse, detect);
+                sincePlugIn, ambiguous, falses, misses, records, parse, detect);
     }
 
     private static <K extends Enum<K>> Map<K, Integer> copy(Map<K, Integer> counts, Class<K> type) {

@@ -24,7 +24,7 @@ import io.plugmate.events.Evidence;
  * activation during it (plug-in to unplug plus slack).</li>
  * <li><b>Latency</b> runs from the later device's first plug-in report (its delivery time) to the activation; in
  * reports, it counts the two devices' records processed after that report up to and including the activating one.
- * </li>
+ * Also kept: the time from the true plug-in to the activation, which includes the devices' own reporting delays.</li>
  * </ul>
  */
 public final class Scoring {
@@ -86,6 +86,7 @@ public final class Scoring {
         int sessions = 0, longSessions = 0, found = 0, foundLong = 0, ambiguous = 0;
         List<Long> latencyMillis = new ArrayList<>();
         List<Integer> latencyReports = new ArrayList<>();
+        List<Long> sincePlugIn = new ArrayList<>();
         Map<MissCause, Integer> missesByCause = new EnumMap<>(MissCause.class);
         List<Cases.Miss> misses = new ArrayList<>();
         List<Cases.Found> founds = new ArrayList<>();
@@ -103,6 +104,7 @@ public final class Scoring {
             if (hit != null) {
                 found++;
                 foundLong += isLong ? 1 : 0;
+                sincePlugIn.add(Duration.between(s.pluggedInAt(), hit.processedAt()).toMillis());
                 Cases.Found f = latency(s, hit);
                 if (f != null) {
                     latencyMillis.add(f.latencyMillis());
@@ -116,7 +118,7 @@ public final class Scoring {
             }
         }
         ScenarioScore score = new ScenarioScore(scenario, sessions, longSessions, activations.size(), correct, found,
-                foundLong, latencyMillis, latencyReports, ambiguous, falseByCause, missesByCause, trace.records(),
+                foundLong, latencyMillis, latencyReports, sincePlugIn, ambiguous, falseByCause, missesByCause, trace.records(),
                 trace.parseNanos(), trace.detectNanos());
         return new Result(score, new Cases(falses, misses, founds));
     }

@@ -71,6 +71,7 @@ class ScoringTest {
         assertThat(s.latencyReports()).containsExactly(2, 1);
         assertThat(s.latencySeconds(50)).isEqualTo(30.0);
         assertThat(s.latencyReports(50)).isEqualTo(1.0);
+        assertThat(s.sincePlugInMillis()).containsExactly(90_000L, 3_780_000L);
         assertThat(s.ambiguousSessions()).isEqualTo(1);
         assertThat(s.ambiguousShare()).isCloseTo(1 / 3.0, within(1e-9));
         assertThat(s.falseByCause()).containsEntry(FalseCause.GUEST, 1).containsEntry(FalseCause.PUBLIC, 0);
@@ -128,9 +129,11 @@ class ScoringTest {
 
     @Test
     void overallPoolsTheClasses() {
-        ScenarioScore a = new ScenarioScore("a", 10, 8, 10, 10, 9, 8, List.of(1_000L), List.of(0), 1, Map.of(),
+        ScenarioScore a = new ScenarioScore("a", 10, 8, 10, 10, 9, 8, List.of(1_000L), List.of(0), List.of(60_000L), 1,
+                Map.of(),
                 Map.of(MissCause.AMBIGUOUS, 1), 100, 1_000_000_000L, 500_000_000L);
-        ScenarioScore b = new ScenarioScore("b", 30, 30, 31, 30, 30, 30, List.of(3_000L, 5_000L), List.of(1, 2), 0,
+        ScenarioScore b = new ScenarioScore("b", 30, 30, 31, 30, 30, 30, List.of(3_000L, 5_000L), List.of(1, 2),
+                List.of(90_000L, 120_000L), 0,
                 Map.of(FalseCause.GUEST, 1), Map.of(), 300, 1_000_000_000L, 500_000_000L);
 
         ScenarioScore all = ScenarioScore.overall("overall", List.of(a, b));
@@ -141,6 +144,7 @@ class ScoringTest {
         assertThat(all.recallLong()).isCloseTo(38 / 38.0, within(1e-9));
         assertThat(all.latencySeconds(50)).isEqualTo(3.0);
         assertThat(all.latencySeconds(95)).isEqualTo(5.0);
+        assertThat(all.sincePlugInSeconds(50)).isEqualTo(90.0);
         assertThat(all.eventsPerSecond()).isEqualTo(400.0);
         assertThat(all.falseByCause()).containsEntry(FalseCause.GUEST, 1);
         assertThat(all.missesByCause()).containsEntry(MissCause.AMBIGUOUS, 1);
