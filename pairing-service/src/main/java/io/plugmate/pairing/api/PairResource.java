@@ -1,6 +1,7 @@
 package io.plugmate.pairing.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,7 @@ import io.plugmate.commons.pagination.PageParams;
 import io.plugmate.commons.tenant.CallerTenant;
 import io.plugmate.commons.tenant.Roles;
 import io.plugmate.commons.validation.UserIds;
-import io.plugmate.pairing.persistence.PairRepository;
+import io.plugmate.pairing.persistence.PairEntity;
 import io.plugmate.pairing.service.PairQueries;
 import io.smallrye.mutiny.Uni;
 
@@ -45,18 +46,11 @@ public class PairResource {
     @Path("pairs")
     @Operation(summary = "List the client's pairs", description = "Cursor-paginated, oldest first. Without ?state= "
             + "dissolved pairs are left out; ?state=DISSOLVED lists them.")
-    public Uni<Page<PairView>> list(@BeanParam PageParams page,
-            @Parameter(description = "Only this user's pairs") @QueryParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
-            @Parameter(description = "Only pairs in this state", schema = @Schema(enumeration = { "INACTIVE", "ACTIVE",
-                    "AMBIGUOUS",
-                    "DISSOLVED" })) @QueryParam("state") @Pattern(regexp = Filters.STATE_PATTERN, message = Filters.STATE_MESSAGE) String state,
-            @Parameter(description = "Only pairs of this vehicle") @QueryParam("vehicleId") @Pattern(regexp = Filters.DEVICE_ID_PATTERN, message = Filters.DEVICE_ID_MESSAGE) String vehicleId,
-            @Parameter(description = "Only pairs of this charger") @QueryParam("chargerId") @Pattern(regexp = Filters.DEVICE_ID_PATTERN, message = Filters.DEVICE_ID_MESSAGE) String chargerId) {
+    public Uni<Page<PairView>> list(@BeanParam PageParams page, @Valid @BeanParam PairFilters filters,
+            @Parameter(description = "Only this user's pairs") @QueryParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId) {
         String clientId = tenant.clientId();
         var request = page.toRequest();
-        var filter = new PairRepository.Filter(Filters.blankToNull(userId), Filters.state(state),
-                Filters.blankToNull(vehicleId), Filters.blankToNull(chargerId));
-        return queries.list(clientId, filter, request).map(PairResource::views);
+        return queries.list(clientId, filters.toFilter(userId), request).map(PairResource::views);
     }
 
     @GET
@@ -64,17 +58,10 @@ public class PairResource {
     @Operation(summary = "List one user's pairs", description = "Like GET /pairs?userId=.")
     public Uni<Page<PairView>> listForUser(
             @PathParam("userId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String userId,
-            @BeanParam PageParams page,
-            @Parameter(description = "Only pairs in this state", schema = @Schema(enumeration = { "INACTIVE", "ACTIVE",
-                    "AMBIGUOUS",
-                    "DISSOLVED" })) @QueryParam("state") @Pattern(regexp = Filters.STATE_PATTERN, message = Filters.STATE_MESSAGE) String state,
-            @QueryParam("vehicleId") @Pattern(regexp = Filters.DEVICE_ID_PATTERN, message = Filters.DEVICE_ID_MESSAGE) String vehicleId,
-            @QueryParam("chargerId") @Pattern(regexp = Filters.DEVICE_ID_PATTERN, message = Filters.DEVICE_ID_MESSAGE) String chargerId) {
+            @BeanParam PageParams page, @Valid @BeanParam PairFilters filters) {
         String clientId = tenant.clientId();
         var request = page.toRequest();
-        var filter = new PairRepository.Filter(userId, Filters.state(state), Filters.blankToNull(vehicleId),
-                Filters.blankToNull(chargerId));
-        return queries.list(clientId, filter, request).map(PairResource::views);
+        return queries.list(clientId, filters.toFilter(userId), request).map(PairResource::views);
     }
 
     @GET
@@ -102,7 +89,7 @@ public class PairResource {
                 .map(p -> new Page<>(p.data().stream().map(TransitionView::of).toList(), p.pagination()));
     }
 
-    private static Page<PairView> views(Page<io.plugmate.pairing.persistence.PairEntity> page) {
+    private static Page<PairView> views(Page<PairEntity> page) {
         return new Page<>(page.data().stream().map(PairView::of).toList(), page.pagination());
     }
 }
