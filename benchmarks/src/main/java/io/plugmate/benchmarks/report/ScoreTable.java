@@ -50,6 +50,8 @@ public final class ScoreTable {
     static String causes(List<ScenarioScore> rows) {
         List<String> headers = new ArrayList<>();
         headers.add("class");
+        headers.add("guest visits");
+        headers.add("public sessions");
         for (FalseCause c : FalseCause.values()) {
             headers.add("false: " + c.label());
         }
@@ -60,6 +62,8 @@ public final class ScoreTable {
         for (ScenarioScore s : rows) {
             List<Object> cells = new ArrayList<>();
             cells.add(s.scenario());
+            cells.add(s.guestVisits());
+            cells.add(s.publicSessions());
             for (FalseCause c : FalseCause.values()) {
                 cells.add(s.falseByCause().get(c));
             }

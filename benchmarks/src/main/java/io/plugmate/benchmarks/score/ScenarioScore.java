@@ -19,13 +19,15 @@ import java.util.Map;
  *        to and including the one that activated
  * @param sincePlugInMillis per found session: from the true plug-in to the activation (what a user waits)
  * @param ambiguousSessions sessions during which the pair or a rival was AMBIGUOUS
+ * @param guestVisits ground-truth visits of an unknown car to a linked wallbox (chances of a false activation)
+ * @param publicSessions ground-truth sessions of a linked car at a public charger
  * @param records records fed to the detector
  */
 public record ScenarioScore(String scenario, int sessions, int longSessions, int activations, int correctActivations,
         int found, int foundLong, List<Long> latencyMillis, List<Integer> latencyReports, List<Long> sincePlugInMillis,
         int ambiguousSessions,
-        Map<FalseCause, Integer> falseByCause, Map<MissCause, Integer> missesByCause, long records, long parseNanos,
-        long detectNanos) {
+        Map<FalseCause, Integer> falseByCause, Map<MissCause, Integer> missesByCause, int guestVisits,
+        int publicSessions, long records, long parseNanos, long detectNanos) {
 
     public ScenarioScore {
         latencyMillis = List.copyOf(latencyMillis);
@@ -83,6 +85,7 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
     /** All classes together: counts added, latencies pooled. */
     public static ScenarioScore overall(String name, List<ScenarioScore> scores) {
         int sessions = 0, longSessions = 0, activations = 0, correct = 0, found = 0, foundLong = 0, ambiguous = 0;
+        int guests = 0, publics = 0;
         long records = 0, parse = 0, detect = 0;
         List<Long> millis = new ArrayList<>();
         List<Integer> reports = new ArrayList<>();
@@ -97,6 +100,8 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
             found += s.found;
             foundLong += s.foundLong;
             ambiguous += s.ambiguousSessions;
+            guests += s.guestVisits;
+            publics += s.publicSessions;
             records += s.records;
             parse += s.parseNanos;
             detect += s.detectNanos;
@@ -107,7 +112,7 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
             s.missesByCause.forEach((k, v) -> misses.merge(k, v, Integer::sum));
         }
         return new ScenarioScore(name, sessions, longSessions, activations, correct, found, foundLong, millis, reports,
-                sincePlugIn, ambiguous, falses, misses, records, parse, detect);
+                sincePlugIn, ambiguous, falses, misses, guests, publics, records, parse, detect);
     }
 
     private static <K extends Enum<K>> Map<K, Integer> copy(Map<K, Integer> counts, Class<K> type) {

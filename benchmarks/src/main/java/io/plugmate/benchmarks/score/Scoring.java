@@ -118,9 +118,14 @@ public final class Scoring {
             }
         }
         ScenarioScore score = new ScenarioScore(scenario, sessions, longSessions, activations.size(), correct, found,
-                foundLong, latencyMillis, latencyReports, sincePlugIn, ambiguous, falseByCause, missesByCause, trace.records(),
-                trace.parseNanos(), trace.detectNanos());
+                foundLong, latencyMillis, latencyReports, sincePlugIn, ambiguous, falseByCause, missesByCause,
+                count(TruthInterval.Kind.GUEST), count(TruthInterval.Kind.PUBLIC), trace.records(), trace.parseNanos(),
+                trace.detectNanos());
         return new Result(score, new Cases(falses, misses, founds));
+    }
+
+    private int count(TruthInterval.Kind kind) {
+        return (int) truth.intervals().stream().filter(i -> i.kind() == kind).count();
     }
 
     private boolean correct(PairChange a) {

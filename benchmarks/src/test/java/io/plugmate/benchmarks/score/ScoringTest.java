@@ -75,6 +75,7 @@ class ScoringTest {
         assertThat(s.ambiguousSessions()).isEqualTo(1);
         assertThat(s.ambiguousShare()).isCloseTo(1 / 3.0, within(1e-9));
         assertThat(s.falseByCause()).containsEntry(FalseCause.GUEST, 1).containsEntry(FalseCause.PUBLIC, 0);
+        assertThat(s.guestVisits()).isEqualTo(1);
         assertThat(s.missesByCause()).containsEntry(MissCause.AMBIGUOUS, 1);
         assertThat(result.cases().misses()).singleElement()
                 .satisfies(m -> assertThat(m.pluggedInAt()).isEqualTo(at("14:00:00")));
@@ -131,10 +132,10 @@ class ScoringTest {
     void overallPoolsTheClasses() {
         ScenarioScore a = new ScenarioScore("a", 10, 8, 10, 10, 9, 8, List.of(1_000L), List.of(0), List.of(60_000L), 1,
                 Map.of(),
-                Map.of(MissCause.AMBIGUOUS, 1), 100, 1_000_000_000L, 500_000_000L);
+                Map.of(MissCause.AMBIGUOUS, 1), 2, 1, 100, 1_000_000_000L, 500_000_000L);
         ScenarioScore b = new ScenarioScore("b", 30, 30, 31, 30, 30, 30, List.of(3_000L, 5_000L), List.of(1, 2),
                 List.of(90_000L, 120_000L), 0,
-                Map.of(FalseCause.GUEST, 1), Map.of(), 300, 1_000_000_000L, 500_000_000L);
+                Map.of(FalseCause.GUEST, 1), Map.of(), 3, 0, 300, 1_000_000_000L, 500_000_000L);
 
         ScenarioScore all = ScenarioScore.overall("overall", List.of(a, b));
 
@@ -147,6 +148,8 @@ class ScoringTest {
         assertThat(all.sincePlugInSeconds(50)).isEqualTo(90.0);
         assertThat(all.eventsPerSecond()).isEqualTo(400.0);
         assertThat(all.falseByCause()).containsEntry(FalseCause.GUEST, 1);
+        assertThat(all.guestVisits()).isEqualTo(5);
+        assertThat(all.publicSessions()).isEqualTo(1);
         assertThat(all.missesByCause()).containsEntry(MissCause.AMBIGUOUS, 1);
     }
 
