@@ -32,7 +32,7 @@ public class CommandFollowUp {
     private final OemClient oem;
     private final Vertx vertx;
     private final Duration interval;
-    private volatile Long timer;
+    private volatile PeriodicRound rounds;
 
     public CommandFollowUp(CommandLedger ledger, DeviceDirectory devices, OemClient oem, Vertx vertx,
             @ConfigProperty(name = "plugmate.commands.follow-up-interval", defaultValue = "10s") Duration interval) {
@@ -45,15 +45,14 @@ public class CommandFollowUp {
 
     void start(@Observes StartupEvent startup) {
         if (!interval.isZero()) {
-            timer = vertx.setPeriodic(interval.toMillis(), id -> followUpOnce().subscribe().with(
-                    settled -> LOG.debugf("followed up %d commands", settled),
-                    failure -> LOG.warnf("command follow-up failed: %s", failure.getMessage())));
+            rounds = PeriodicRound.start(vertx, interval, LOG, "command follow-up (commands settled)",
+                    this::followUpOnce);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (timer != null) {
-            vertx.cancelTimer(timer);
+        if (rounds != null) {
+            rounds.stop();
         }
     }
 

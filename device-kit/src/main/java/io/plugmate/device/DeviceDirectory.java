@@ -42,6 +42,13 @@ public interface DeviceDirectory {
     Uni<String> accessToken(UUID accountId);
 
     /**
+     * The OEM refused the account's credential (a 401 or {@code invalid_grant}) on a call that started at
+     * {@code asked}: the account's devices must say so (an intervention) until the credential is renewed. Runs its
+     * own transaction; a credential renewed since {@code asked} is left alone.
+     */
+    Uni<Void> credentialRefused(UUID accountId, Instant asked);
+
+    /**
      * Applies one OEM report (webhook or poll) to every linked copy of the device.
      *
      * @return how many copies took it as a new observation

@@ -33,7 +33,7 @@ public class StatePoller {
     private final OemClient oem;
     private final Vertx vertx;
     private final PollSchedule schedule = new PollSchedule();
-    private volatile Long timer;
+    private volatile PeriodicRound rounds;
 
     public StatePoller(PollingConfig config, DeviceDirectory devices, OemClient oem, Vertx vertx) {
         this.config = config;
@@ -44,15 +44,13 @@ public class StatePoller {
 
     void start(@Observes StartupEvent startup) {
         if (config.enabled()) {
-            timer = vertx.setPeriodic(config.tick().toMillis(), id -> pollOnce().subscribe().with(
-                    polled -> LOG.debugf("polled %d devices", polled),
-                    failure -> LOG.warnf("polling round failed: %s", failure.getMessage())));
+            rounds = PeriodicRound.start(vertx, config.tick(), LOG, "polling (devices read)", this::pollOnce);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (timer != null) {
-            vertx.cancelTimer(timer);
+        if (rounds != null) {
+            rounds.stop();
         }
     }
 
@@ -73,17 +71,21 @@ public class StatePoller {
         if (schedule.paused(account, Instant.now())) {
             return Uni.createFrom().item(false);
         }
+        Instant asked = Instant.now();
         return devices.accessToken(device.accountId())
                 .chain(token -> oem.state(device.vendor(), devices.kind(), device.vendorDeviceId(), token))
                 .chain(report -> Panache.withTransaction(() -> devices.observe(device.vendor(), report)))
                 .replaceWith(true)
-                .onFailure(OemException.class).recoverWithItem(failure -> {
+                .onFailure(OemException.class).recoverWithUni(failure -> {
                     OemException e = (OemException) failure;
+                    LOG.debugf("polling device %s: %s", device.id(), e.getMessage());
                     if (e.status() == 429) {
                         schedule.rateLimited(account, e.retryAfter(), Instant.now());
                     }
-                    LOG.debugf("polling device %s: %s", device.id(), e.getMessage());
-                    return false;
+                    return e.credentialInvalid()
+                            ? devices.credentialRefused(device.accountId(), asked).onFailure().recoverWithNull()
+                                    .replaceWith(false)
+                            : Uni.createFrom().item(false);
                 });
     }
 }

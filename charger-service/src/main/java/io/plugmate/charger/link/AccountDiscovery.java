@@ -1,11 +1,8 @@
 package io.plugmate.charger.link;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.service.ChargerService;
+import io.plugmate.device.AccountDirectory;
+import io.plugmate.device.AccountSync;
 import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
@@ -31,12 +30,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Discovers the chargers of an account vehicle-service linked. The OEM is asked outside any transaction; then one
- * transaction records the event as processed, stores the account and the chargers, and publishes their
- * {@code DeviceLinked} (and {@code DeviceRemoved} for chargers gone from the account).
+ * Discovers the chargers of an account vehicle-service linked, and keeps them in step. On every announcement (a link
+ * or a credential rotation) the OEM is asked outside any transaction; then one transaction records the event as
+ * processed, stores the account with its new credential (which clears a refused one), and applies the device list:
+ * {@code DeviceLinked} for new chargers, {@code DeviceRemoved} for chargers gone from the account. The periodic
+ * re-sync (device-kit's {@code AccountResync}) applies the same sync between announcements.
  */
 @ApplicationScoped
-public class AccountDiscovery {
+public class AccountDiscovery implements AccountDirectory {
 
     static final String CONSUMER = "charger-service/oem-accounts";
 
@@ -68,6 +69,16 @@ public class AccountDiscovery {
         });
     }
 
+    @Override
+    public Uni<List<Account>> claimDue(Instant syncedBefore, Instant now, int limit) {
+        return AccountDirectory.claimDue(OemAccountEntity.class, null, syncedBefore, now, limit);
+    }
+
+    @Override
+    public Uni<Integer> sync(Account account, List<OemDevice> listed) {
+        return syncChargers(account.clientId(), account.userId(), account.vendor(), account.id(), listed);
+    }
+
     private Uni<Void> store(OemAccountLinked event, List<OemDevice> devices) {
         UUID accountId = UUID.fromString(event.accountId());
         return Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId).chain(existing -> {
@@ -84,37 +95,28 @@ public class AccountDiscovery {
             account.oemAccountId = event.oemAccountId();
             account.sealedAccessToken = event.sealedAccessToken();
             account.accessTokenExpiresAt = event.accessTokenExpiresAt();
+            account.credentialRefusedAt = null; // a new credential, and the OEM just listed the chargers with it
             account.updatedAt = ChargerService.now();
+            account.syncedAt = account.updatedAt;
             if (existing == null) {
                 account.createdAt = account.updatedAt;
                 return s.persist(account);
             }
             return Uni.createFrom().voidItem();
-        })).chain(() -> sync(event, accountId, devices));
+        })).chain(() -> syncChargers(event.clientId(), event.userId(), event.vendor(), accountId, devices))
+                .replaceWithVoid();
     }
 
-    private Uni<Void> sync(OemAccountLinked event, UUID accountId, List<OemDevice> devices) {
-        return chargers.list("clientId = ?1 and vendor = ?2", event.clientId(), event.vendor()).chain(known -> {
-            Map<String, ChargerEntity> byVendorId = known.stream()
-                    .collect(Collectors.toMap(c -> c.vendorChargerId, Function.identity()));
-            Set<String> listed = devices.stream().map(OemDevice::id).collect(Collectors.toSet());
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (OemDevice device : devices) {
-                ChargerEntity existing = byVendorId.get(device.id());
-                chain = chain.chain(() -> existing != null ? refresh(existing, accountId, device)
-                        : discover(event, accountId, device));
-            }
-            for (ChargerEntity gone : known) {
-                if (accountId.equals(gone.accountId) && !listed.contains(gone.vendorChargerId)) {
-                    chain = chain.chain(() -> remove(gone));
-                }
-            }
-            return chain;
-        });
+    private Uni<Integer> syncChargers(String clientId, String userId, String vendor, UUID accountId,
+            List<OemDevice> listed) {
+        return chargers.list("clientId = ?1 and vendor = ?2", clientId, vendor)
+                .chain(known -> AccountSync.plan(accountId, listed, known, c -> c.vendorChargerId, c -> c.accountId)
+                        .apply(device -> discover(clientId, userId, accountId, device),
+                                (existing, device) -> refresh(existing, accountId, device), this::remove));
     }
 
-    private Uni<Void> discover(OemAccountLinked event, UUID accountId, OemDevice device) {
-        ChargerEntity c = NewChargers.from(event.clientId(), event.userId(), accountId, device);
+    private Uni<Void> discover(String clientId, String userId, UUID accountId, OemDevice device) {
+        ChargerEntity c = NewChargers.from(clientId, userId, accountId, device);
         return chargers.persist(c).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, c.userId,
                 new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, c.clientId, c.userId,
                         ChargerService.now(), DeviceType.CHARGER, c.id.toString(), c.vendor,

@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The access token charger-service may use for an account: the latest one vehicle-service announced. It never
- * refreshes (docs/adr/0004): an expired token fails the call until the next announcement.
+ * refreshes (docs/adr/0004): an expired or refused token fails the call until the next announcement (and meanwhile the
+ * account's chargers carry the relink-oem-account intervention).
  */
 @ApplicationScoped
 public class ChargerCredentials {
@@ -26,7 +27,8 @@ public class ChargerCredentials {
     public Uni<String> accessToken(UUID accountId) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId)))
                 .map(account -> {
-                    if (account == null || !account.accessTokenExpiresAt.isAfter(ChargerService.now())) {
+                    if (account == null || account.credentialRefusedAt != null
+                            || !account.accessTokenExpiresAt.isAfter(ChargerService.now())) {
                         throw new OemException(401, "invalid_grant",
                                 "no current OEM credential for this charger's account; waiting for a rotation", null);
                     }

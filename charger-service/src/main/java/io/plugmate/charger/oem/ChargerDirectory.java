@@ -13,15 +13,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugmate.charger.link.ChargerCredentials;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
+import io.plugmate.charger.service.ChargerService;
 import io.plugmate.commons.problem.BadRequestProblem;
 import io.plugmate.device.DeviceDirectory;
 import io.plugmate.events.DeviceType;
 import io.plugmate.oem.OemConfig.DeviceKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Chargers, as the shared webhook intake, poller and command follow-up (device-kit) see them. */
 @ApplicationScoped
 public class ChargerDirectory implements DeviceDirectory {
+
+    private static final String REFUSED = """
+            update OemAccountEntity set credentialRefusedAt = :now
+            where id = :id and credentialRefusedAt is null and updatedAt <= :asked""";
 
     private final ChargerRepository chargers;
     private final ChargerCredentials credentials;
@@ -61,6 +67,14 @@ public class ChargerDirectory implements DeviceDirectory {
     @Override
     public Uni<String> accessToken(UUID accountId) {
         return credentials.accessToken(accountId);
+    }
+
+    /** Flags the account (and so its chargers' capabilities) until vehicle-service announces a new credential. */
+    @Override
+    public Uni<Void> credentialRefused(UUID accountId, Instant asked) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createMutationQuery(REFUSED)
+                .setParameter("now", ChargerService.now()).setParameter("id", accountId)
+                .setParameter("asked", asked).executeUpdate())).replaceWithVoid();
     }
 
     @Override

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 /** One linked charger of one user of one API client, with the latest state its OEM reported. */
 @Entity
 @Table(name = "charger")
@@ -66,6 +68,14 @@ public class ChargerEntity {
     @Column(name = "energy_meter_kwh")
     public Double energyMeterKwh;
 
+    /**
+     * The account's credential can no longer be used: the OEM refused it, or the last one vehicle-service announced
+     * has expired without a rotation (docs/adr/0004). Read from the account row, never stored here.
+     */
+    @Formula("(select a.credential_refused_at is not null or a.access_token_expires_at <= now() "
+            + "from oem_account a where a.id = account_id)")
+    public Boolean credentialLapsed;
+
     @Column(name = "pair_id")
     public String pairId;
     @Column(name = "plugged_in_vehicle_id")
@@ -75,6 +85,11 @@ public class ChargerEntity {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The user must link the account again before this charger can be read or commanded. */
+    public boolean needsRelink() {
+        return Boolean.TRUE.equals(credentialLapsed);
+    }
 
     public void servingVehicle(String pairId, String vehicleId, Instant at) {
         this.pairId = pairId;

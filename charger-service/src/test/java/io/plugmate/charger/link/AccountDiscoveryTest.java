@@ -30,8 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class AccountDiscoveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** The %test key of application.properties: what vehicle-service would seal with. */
-    private static final CredentialCipher SHARED = new CredentialCipher("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    private static final CredentialCipher SHARED = Announcements.SHARED;
 
     private static OemAccountLinked linked(String clientId, SimulatorGrant.Grant grant, List<DeviceType> types,
             CredentialCipher cipher) {

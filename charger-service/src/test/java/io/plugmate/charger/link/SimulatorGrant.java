@@ -37,6 +37,13 @@ public final class SimulatorGrant {
         return grant(household, index);
     }
 
+    /** The same household's same account consents again (after a revoked grant): a new access token. */
+    public static Grant again(Grant grant) {
+        JsonPath household = given().baseUri(url()).get("/sandbox/households/" + grant.userId()).then()
+                .statusCode(200).extract().jsonPath();
+        return grant(household, household.getList("accounts.vendor").indexOf(grant.vendor()));
+    }
+
     private static Grant grant(JsonPath household, int index) {
         String account = "accounts[" + index + "]";
         String vendor = household.getString(account + ".vendor");

@@ -6,22 +6,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.charger.link.Announcements;
 import io.plugmate.charger.link.SimulatorGrant;
 import io.plugmate.device.StatePoller;
-import io.plugmate.events.DeviceType;
-import io.plugmate.events.EventJson;
-import io.plugmate.events.OemAccountLinked;
-import io.plugmate.events.Topics;
-import io.plugmate.oem.CredentialCipher;
-import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -30,8 +23,6 @@ import io.quarkus.vertx.VertxContextSupport;
 @QuarkusTest
 class StatePollerTest {
 
-    private static final CredentialCipher SHARED = new CredentialCipher("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-
     @Inject
     StatePoller poller;
 
@@ -39,11 +30,7 @@ class StatePollerTest {
     void aQuietChargerIsReadFromItsOem() throws Throwable {
         String clientId = "client-" + UUID.randomUUID();
         var grant = SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"ZAPLINE\"]", "ZAPLINE");
-        String accountId = UUID.randomUUID().toString();
-        KafkaTestClient.send(Topics.OEM_ACCOUNTS, grant.userId(), EventJson.write(new OemAccountLinked(
-                UUID.randomUUID(), 1, clientId, grant.userId(), Instant.now(), accountId, grant.vendor(),
-                grant.oemAccountId(), List.of(DeviceType.CHARGER), SHARED.encrypt(grant.accessToken(), accountId),
-                Instant.now().plusSeconds(3600))));
+        Announcements.linked(clientId, grant);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.apiClient(clientId))
                 .get("/chargers").then().extract().jsonPath().getList("data").size() == 1);
         String chargerId = given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers").then().extract()

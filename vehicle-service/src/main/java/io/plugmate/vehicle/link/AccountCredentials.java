@@ -1,6 +1,7 @@
 package io.plugmate.vehicle.link;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemException;
 import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,6 +23,9 @@ import io.smallrye.mutiny.Uni;
 public class AccountCredentials {
 
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
+    private static final String EXPIRING = """
+            from OemAccountEntity where status = 'ACTIVE' and linksChargers and accessTokenExpiresAt < :soon
+            order by accessTokenExpiresAt""";
 
     private final OemClient oem;
     private final CredentialCipher cipher;
@@ -44,6 +49,35 @@ public class AccountCredentials {
                     }
                     return refresh(account);
                 });
+    }
+
+    /**
+     * The OEM refused a call made with this account's token at {@code asked} (revoked, or expired on its clock): unless
+     * the credential was renewed since, refresh now; a refused refresh invalidates the grant (an intervention).
+     */
+    public Uni<Void> refused(UUID accountId, Instant asked) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId)))
+                .chain(account -> account == null || !"ACTIVE".equals(account.status)
+                        || account.updatedAt.isAfter(asked) ? Uni.createFrom().voidItem()
+                                : refresh(account).replaceWithVoid())
+                .onFailure(OemException.class).recoverWithNull();
+    }
+
+    /**
+     * Refreshes, ahead of expiry, the grants of accounts linked for chargers: charger-service cannot refresh and only
+     * has what we announce. A refused refresh invalidates the grant as always.
+     *
+     * @return how many grants were renewed
+     */
+    public Uni<Integer> renewExpiring(Duration lookahead, int limit) {
+        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createSelectionQuery(EXPIRING,
+                OemAccountEntity.class).setParameter("soon", VehicleService.now().plus(lookahead))
+                .setMaxResults(limit).getResultList()))
+                .chain(expiring -> Multi.createFrom().iterable(expiring).onItem()
+                        .transformToUniAndConcatenate(account -> refresh(account).replaceWith(true)
+                                .onFailure().recoverWithItem(false))
+                        .collect().asList())
+                .map(renewed -> (int) renewed.stream().filter(Boolean::booleanValue).count());
     }
 
     private Uni<String> refresh(OemAccountEntity account) {

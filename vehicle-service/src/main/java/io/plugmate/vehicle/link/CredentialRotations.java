@@ -17,8 +17,9 @@ import io.plugmate.vehicle.service.VehicleService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * After a refresh, charger-service needs the new access token (it never refreshes itself, docs/adr/0004): the
- * account is announced again, sealed, inside the refresh's transaction. Vendors without chargers are not announced.
+ * charger-service needs every new access token of an account linked for chargers (it never refreshes itself,
+ * docs/adr/0004): the account is announced, sealed, inside the transaction that stored the token (a link or a
+ * refresh). Accounts not linked for chargers, and vendors without chargers, are never announced.
  */
 @ApplicationScoped
 public class CredentialRotations {
@@ -34,12 +35,14 @@ public class CredentialRotations {
     }
 
     Uni<Void> announce(OemAccountEntity account, OemGrant grant) {
-        if (!oem.supports(account.vendor, DeviceKind.charger)) {
+        if (!account.linksChargers || !oem.supports(account.vendor, DeviceKind.charger)) {
             return Uni.createFrom().voidItem();
         }
+        List<DeviceType> types = account.linksVehicles ? List.of(DeviceType.VEHICLE, DeviceType.CHARGER)
+                : List.of(DeviceType.CHARGER);
         return outbox.publish(Topics.OEM_ACCOUNTS, account.userId, new OemAccountLinked(UUID.randomUUID(),
                 OemAccountLinked.SCHEMA_VERSION, account.clientId, account.userId, VehicleService.now(),
-                account.id.toString(), account.vendor, account.oemAccountId, List.of(DeviceType.CHARGER),
+                account.id.toString(), account.vendor, account.oemAccountId, types,
                 cipher.encrypt(grant.accessToken(), account.id.toString()), grant.expiresAt()));
     }
 }

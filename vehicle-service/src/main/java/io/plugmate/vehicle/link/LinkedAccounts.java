@@ -2,19 +2,16 @@ package io.plugmate.vehicle.link;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.device.AccountDirectory;
+import io.plugmate.device.AccountSync;
 import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
 import io.plugmate.events.DeviceType;
-import io.plugmate.events.OemAccountLinked;
 import io.plugmate.events.Topics;
 import io.plugmate.messaging.Outbox;
 import io.plugmate.oem.CredentialCipher;
@@ -28,32 +25,51 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Stores what a completed link brought, inside the caller's transaction: the account with sealed credentials, the
- * vehicles that appeared ({@code DeviceLinked}), the ones that vanished from the account ({@code DeviceRemoved}), and
- * {@code OemAccountLinked} for charger-service when chargers were asked for.
+ * The linked OEM accounts and their vehicles, always inside the caller's transaction: what a completed link brought
+ * (the account with sealed credentials, the vehicles that appeared with {@code DeviceLinked}, the ones that vanished
+ * with {@code DeviceRemoved}, and {@code OemAccountLinked} for charger-service when the account is linked for
+ * chargers), and the same vehicle sync for the periodic re-sync (device-kit's {@code AccountResync}).
  */
 @ApplicationScoped
-public class LinkedAccounts {
+public class LinkedAccounts implements AccountDirectory {
 
     private final VehicleRepository vehicles;
     private final CredentialCipher cipher;
+    private final CredentialRotations rotations;
     private final Outbox outbox;
 
-    public LinkedAccounts(VehicleRepository vehicles, CredentialCipher cipher, Outbox outbox) {
+    public LinkedAccounts(VehicleRepository vehicles, CredentialCipher cipher, CredentialRotations rotations,
+            Outbox outbox) {
         this.vehicles = vehicles;
         this.cipher = cipher;
+        this.rotations = rotations;
         this.outbox = outbox;
     }
 
     Uni<LinkSessionEntity> store(UUID sessionId, OemGrant grant, List<OemDevice> devices) {
         return Panache.getSession().chain(s -> s.find(LinkSessionEntity.class, sessionId)).chain(session -> account(
                 session, grant)
-                .call(account -> session.vehicleRequested ? syncVehicles(session, account, devices)
-                        : Uni.createFrom().voidItem())
-                .call(account -> session.chargerRequested ? announce(session, account, grant)
+                .call(account -> session.vehicleRequested ? syncVehicles(account, devices).invoke(() -> {
+                    account.syncedAt = account.updatedAt;
+                }) : Uni.createFrom().voidItem())
+                .call(account -> account.linksChargers ? rotations.announce(account, grant)
                         : Uni.createFrom().voidItem())
                 .invoke(account -> session.complete(account.id, VehicleService.now()))
                 .replaceWith(session));
+    }
+
+    @Override
+    public Uni<List<Account>> claimDue(Instant syncedBefore, Instant now, int limit) {
+        // an account refused by the OEM waits for the user to link again; one linked for chargers only is not ours
+        return AccountDirectory.claimDue(OemAccountEntity.class, "status = 'ACTIVE' and linksVehicles", syncedBefore,
+                now, limit);
+    }
+
+    @Override
+    public Uni<Integer> sync(Account account, List<OemDevice> listed) {
+        return Panache.getSession().chain(s -> s.find(OemAccountEntity.class, account.id()))
+                .chain(stored -> stored == null || !"ACTIVE".equals(stored.status) ? Uni.createFrom().item(0)
+                        : syncVehicles(stored, listed));
     }
 
     private Uni<OemAccountEntity> account(LinkSessionEntity session, OemGrant grant) {
@@ -82,34 +98,24 @@ public class LinkedAccounts {
                             : cipher.encrypt(grant.refreshToken(), account.id.toString());
                     account.accessTokenExpiresAt = grant.expiresAt();
                     account.status = "ACTIVE";
+                    // a link for the other device type adds to what the account is linked for
+                    account.linksVehicles |= session.vehicleRequested;
+                    account.linksChargers |= session.chargerRequested;
                     account.updatedAt = now;
                     return existing != null ? Uni.createFrom().item(account)
                             : s.persist(account).replaceWith(account);
                 }));
     }
 
-    private Uni<Void> syncVehicles(LinkSessionEntity session, OemAccountEntity account, List<OemDevice> devices) {
-        return vehicles.list("clientId = ?1 and vendor = ?2", session.clientId, session.vendor).chain(known -> {
-            Map<String, VehicleEntity> byVendorId = known.stream()
-                    .collect(Collectors.toMap(v -> v.vendorVehicleId, Function.identity()));
-            Set<String> listed = devices.stream().map(OemDevice::id).collect(Collectors.toSet());
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (OemDevice device : devices) {
-                VehicleEntity existing = byVendorId.get(device.id());
-                chain = chain.chain(() -> existing != null ? refresh(existing, account, device)
-                        : discover(session, account, device));
-            }
-            for (VehicleEntity gone : known) {
-                if (account.id.equals(gone.accountId) && !listed.contains(gone.vendorVehicleId)) {
-                    chain = chain.chain(() -> remove(gone));
-                }
-            }
-            return chain;
-        });
+    private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed) {
+        return vehicles.list("clientId = ?1 and vendor = ?2", account.clientId, account.vendor)
+                .chain(known -> AccountSync.plan(account.id, listed, known, v -> v.vendorVehicleId, v -> v.accountId)
+                        .apply(device -> discover(account, device), (existing, device) -> refresh(existing, account,
+                                device), this::remove));
     }
 
-    private Uni<Void> discover(LinkSessionEntity session, OemAccountEntity account, OemDevice device) {
-        VehicleEntity v = NewVehicles.from(session.clientId, session.userId, account.id, device);
+    private Uni<Void> discover(OemAccountEntity account, OemDevice device) {
+        VehicleEntity v = NewVehicles.from(account.clientId, account.userId, account.id, device);
         return vehicles.persist(v).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, v.userId,
                 new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, v.clientId, v.userId,
                         VehicleService.now(), DeviceType.VEHICLE, v.id.toString(), v.vendor,
@@ -117,9 +123,11 @@ public class LinkedAccounts {
                                 v.hasLocation))));
     }
 
+    /** Listed under a working credential: its information is current and no intervention is needed any more. */
     private Uni<Void> refresh(VehicleEntity existing, OemAccountEntity account, OemDevice device) {
         NewVehicles.applyInformation(existing, device);
         existing.accountId = account.id;
+        existing.needsRelink = false;
         existing.updatedAt = VehicleService.now();
         return Uni.createFrom().voidItem();
     }
@@ -128,14 +136,5 @@ public class LinkedAccounts {
         return vehicles.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
                 new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
                         VehicleService.now(), DeviceType.VEHICLE, gone.id.toString())));
-    }
-
-    private Uni<Void> announce(LinkSessionEntity session, OemAccountEntity account, OemGrant grant) {
-        List<DeviceType> types = session.vehicleRequested ? List.of(DeviceType.VEHICLE, DeviceType.CHARGER)
-                : List.of(DeviceType.CHARGER);
-        return outbox.publish(Topics.OEM_ACCOUNTS, session.userId, new OemAccountLinked(UUID.randomUUID(),
-                OemAccountLinked.SCHEMA_VERSION, session.clientId, session.userId, VehicleService.now(),
-                account.id.toString(), account.vendor, account.oemAccountId, types,
-                cipher.encrypt(grant.accessToken(), account.id.toString()), grant.expiresAt()));
     }
 }

@@ -64,6 +64,11 @@ public class VehicleDirectory implements DeviceDirectory {
     }
 
     @Override
+    public Uni<Void> credentialRefused(UUID accountId, Instant asked) {
+        return credentials.refused(accountId, asked);
+    }
+
+    @Override
     public Uni<Integer> observe(String vendor, JsonNode report) {
         return Uni.createFrom().item(() -> read(report)).chain(r -> observations.apply(vendor, r));
     }
