@@ -5,10 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import io.plugmate.charger.domain.PlugSessions;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.service.ChargerService;
+import io.plugmate.charger.session.ChargerSessions;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.Topics;
 import io.plugmate.messaging.Outbox;
@@ -17,20 +20,23 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One OEM observation of one charger, inside the caller's transaction: published as {@code ChargerStateObserved}
- * when new (late ones too: pairing orders by event time), applied to the charger's state only when newer.
+ * when new (late ones too: pairing orders by event time), applied to the charger's state only when newer, and placed
+ * among the charger's plug sessions ({@link ChargerSessions}).
  */
 @ApplicationScoped
 public class Observations {
 
     private static final String RECORD = """
-            insert into charger_observation (charger_id, observed_at, received_at) values (:c, :at, :now)
-            on conflict do nothing""";
+            insert into charger_observation (charger_id, observed_at, received_at, is_plugged_in, energy_meter_kwh)
+            values (:c, :at, :now, :plugged, :meter) on conflict do nothing""";
 
     private final ChargerRepository chargers;
+    private final ChargerSessions sessions;
     private final Outbox outbox;
 
-    public Observations(ChargerRepository chargers, Outbox outbox) {
+    public Observations(ChargerRepository chargers, ChargerSessions sessions, Outbox outbox) {
         this.chargers = chargers;
+        this.sessions = sessions;
         this.outbox = outbox;
     }
 
@@ -47,8 +53,12 @@ public class Observations {
     private Uni<Boolean> applyTo(ChargerEntity charger, ChargerReport report) {
         Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
         Instant now = ChargerService.now();
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", charger.id)
-                .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).chain(inserted -> {
+        // the charger's row lock orders its readings: state and sessions see one reading after the other
+        return Panache.getSession().chain(s -> s.refresh(charger, LockModeType.PESSIMISTIC_WRITE)
+                .chain(() -> s.createNativeQuery(RECORD).setParameter("c", charger.id).setParameter("at", observedAt)
+                        .setParameter("now", now).setParameter("plugged", report.isPluggedIn())
+                        .setParameter("meter", report.energyMeterKwh()).executeUpdate()))
+                .chain(inserted -> {
                     if (inserted == 0) {
                         return Uni.createFrom().item(false);
                     }
@@ -68,6 +78,9 @@ public class Observations {
                                     charger.clientId, charger.userId, now, charger.id.toString(), charger.vendor,
                                     observedAt, report.isPluggedIn(), report.isCharging(), report.chargeRateKw(),
                                     report.maxCurrentA()))
+                            .chain(() -> report.isPluggedIn() == null ? Uni.createFrom().voidItem()
+                                    : sessions.place(charger, new PlugSessions.Reading(observedAt,
+                                            report.isPluggedIn(), report.energyMeterKwh())))
                             .replaceWith(true);
                 });
     }
