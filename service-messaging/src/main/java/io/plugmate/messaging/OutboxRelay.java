@@ -55,15 +55,26 @@ public class OutboxRelay {
         }
     }
 
-    /** Graceful shutdown: stop the timer, then publish whatever is committed so far. */
+    /**
+     * Graceful shutdown: stop the timer, let a round still sending finish (it holds the drain lock, and a drain
+     * meanwhile would find nothing to do), then publish whatever is committed so far.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         if (timerId != null) {
             vertx.cancelTimer(timerId);
             try {
-                drainAll().await().atMost(Duration.ofSeconds(10));
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (draining.get() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                int sent = drainAll().await().atMost(Duration.ofSeconds(10));
+                LOG.infof("outbox drained at shutdown: %d event(s) published", sent);
             } catch (RuntimeException e) {
                 LOG.warnf("outbox not fully drained at shutdown; the rows stay and go out at next start: %s",
                         e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("interrupted while draining the outbox at shutdown; the rows stay and go out at next start");
             }
         }
     }
