@@ -15,6 +15,15 @@ final class Machine {
                 System.getProperty("java.version"), System.getProperty("os.name"));
     }
 
+    /** The 1-minute load average: on a shared machine the throughput figures mean little without it. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

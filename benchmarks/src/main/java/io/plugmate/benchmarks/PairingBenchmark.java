@@ -51,6 +51,7 @@ public final class PairingBenchmark {
 
     static void run(BenchmarkOptions options) {
         long started = System.nanoTime();
+        String loadAtStart = Machine.load();
         createDirectories(options.out());
         List<Scenario> scenarios = ScenarioCatalog.all(options.scale()).stream()
                 .filter(s -> options.only().isEmpty() || options.only().contains(s.name())).toList();
@@ -85,8 +86,9 @@ public final class PairingBenchmark {
         ScenarioScore overall = ScenarioScore.overall("overall", scores);
         String header = header(options, scenarios);
         String table = ScoreTable.render(scores, overall);
-        String runtime = "Runtime: %.0f s (generation %.0f s, replay and scoring %.0f s).%n".formatted(
-                (System.nanoTime() - started) / 1e9, generateNanos / 1e9, scoreNanos / 1e9);
+        String runtime = "Runtime: %.0f s (generation %.0f s, replay and scoring %.0f s); load average %s at the start, %s at the end.%n"
+                .formatted((System.nanoTime() - started) / 1e9, generateNanos / 1e9, scoreNanos / 1e9, loadAtStart,
+                        Machine.load());
         System.out.print(header + "\n" + table + "\n" + runtime);
         write(options.out().resolve("results.md"), header + "\n" + table + "\n" + runtime);
         write(options.out().resolve("worst-cases.txt"), worst.toString());

@@ -41,10 +41,14 @@ public final class WorstCases {
         Map<FalseCause, Long> byCause = new TreeMap<>();
         all.forEach(f -> byCause.merge(f.cause(), 1L, Long::sum));
         sb.append("false activations: ").append(all.size()).append(' ').append(labels(byCause)).append('\n');
+        if (!all.isEmpty()) {
+            sb.append("  by vehicle/charger vendor: ").append(byVendors(all.stream().map(Cases.FalseActivation::vendors)
+                    .toList())).append('\n');
+        }
         all.stream().sorted(Comparator.comparingDouble(Cases.FalseActivation::confidence).reversed()
                 .thenComparing(Cases.FalseActivation::processedAt)).limit(FALSE_SHOWN).forEach(f -> sb
-                        .append("  %s %s -> %s processed %s (record %d, event time %s) confidence %.2f cause %s\n"
-                                .formatted(f.householdId(), f.vehicleId(), f.chargerId(), f.processedAt(),
+                        .append("  %s %s -> %s (%s) processed %s (record %d, event time %s) confidence %.2f cause %s\n"
+                                .formatted(f.householdId(), f.vehicleId(), f.chargerId(), f.vendors(), f.processedAt(),
                                         f.recordIndex(), f.eventTime(), f.confidence(), f.cause().label()))
                         .append("    truth: ").append(f.truth()).append('\n')
                         .append("    reason: ").append(f.reason()).append('\n')
@@ -56,12 +60,16 @@ public final class WorstCases {
         Map<MissCause, Long> byCause = new TreeMap<>();
         all.forEach(m -> byCause.merge(m.cause(), 1L, Long::sum));
         sb.append("missed sessions: ").append(all.size()).append(' ').append(labels(byCause)).append('\n');
+        if (!all.isEmpty()) {
+            sb.append("  by vehicle/charger vendor: ").append(byVendors(all.stream().map(Cases.Miss::vendors).toList()))
+                    .append('\n');
+        }
         for (MissCause cause : MissCause.values()) {
             all.stream().filter(m -> m.cause() == cause)
                     .sorted(Comparator.comparing(Cases.Miss::length).reversed().thenComparing(Cases.Miss::pluggedInAt))
                     .limit(MISSES_PER_CAUSE)
-                    .forEach(m -> sb.append("  %s %s -> %s plugged %s to %s (%s) cause %s\n".formatted(m.householdId(),
-                            m.vehicleId(), m.chargerId(), m.pluggedInAt(),
+                    .forEach(m -> sb.append("  %s %s -> %s (%s) plugged %s to %s (%s) cause %s\n".formatted(
+                            m.householdId(), m.vehicleId(), m.chargerId(), m.vendors(), m.pluggedInAt(),
                             m.unpluggedAt() == null ? "end of world" : m.unpluggedAt(), human(m.length()),
                             m.cause().label())).append("    ").append(m.detail()).append('\n'));
         }
@@ -76,6 +84,14 @@ public final class WorstCases {
                                 f.laterPlugInReportAt(), f.activatedAt(), human(Duration.ofMillis(f.latencyMillis())),
                                 f.reports())));
         sb.append('\n');
+    }
+
+    /** "NORDAUTO/TESLA 60, VOLTRA/WATTBOX 12", most frequent first. */
+    private static String byVendors(List<String> vendors) {
+        Map<String, Long> counts = new TreeMap<>();
+        vendors.forEach(v -> counts.merge(v, 1L, Long::sum));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static <K extends Enum<K>> String labels(Map<K, Long> counts) {

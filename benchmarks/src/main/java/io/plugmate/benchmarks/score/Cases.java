@@ -14,18 +14,22 @@ public record Cases(List<FalseActivation> falseActivations, List<Miss> misses, L
     }
 
     /**
+     * @param vendors the vehicle's and the charger's vendor, e.g. {@code NORDAUTO/TESLA}
      * @param processedAt delivery time of the record that caused it
      * @param eventTime the detector's own time for it (the watermark)
      * @param truth what the ground truth says about both devices at that moment
      */
-    public record FalseActivation(String householdId, String vehicleId, String chargerId, Instant processedAt,
-            Instant eventTime, int recordIndex, double confidence, FalseCause cause, String truth, String reason,
-            String evidence) {
+    public record FalseActivation(String householdId, String vehicleId, String chargerId, String vendors,
+            Instant processedAt, Instant eventTime, int recordIndex, double confidence, FalseCause cause, String truth,
+            String reason, String evidence) {
     }
 
-    /** @param detail the devices' first plug-in reports and the pair's transitions around the session */
-    public record Miss(String householdId, String vehicleId, String chargerId, Instant pluggedInAt, Instant unpluggedAt,
-            Duration length, MissCause cause, String detail) {
+    /**
+     * @param vendors the vehicle's and the charger's vendor, e.g. {@code NORDAUTO/TESLA}
+     * @param detail the devices' first plug-in reports and the pair's transitions around the session
+     */
+    public record Miss(String householdId, String vehicleId, String chargerId, String vendors, Instant pluggedInAt,
+            Instant unpluggedAt, Duration length, MissCause cause, String detail) {
     }
 
     /** A found session with its latency. */

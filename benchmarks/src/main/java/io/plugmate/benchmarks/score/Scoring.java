@@ -48,6 +48,7 @@ public final class Scoring {
     private final List<ActiveSpan> spans = new ArrayList<>();
     private final Map<String, List<PairChange>> changesByVehicle = new HashMap<>();
     private final Map<String, List<PairChange>> changesByCharger = new HashMap<>();
+    private final Map<String, String> vendorOf = new HashMap<>();
 
     private Scoring(GroundTruth truth, DetectorTrace trace) {
         this.truth = truth;
@@ -58,6 +59,10 @@ public final class Scoring {
             byCharger.computeIfAbsent(t.chargerId(), k -> new ArrayList<>()).add(t);
         }
         spans.addAll(ActiveSpan.of(trace.changes(), worldEnd));
+        truth.header().households().forEach(h -> {
+            h.vehicles().forEach(d -> vendorOf.put(d.id(), d.vendor()));
+            h.chargers().forEach(d -> vendorOf.put(d.id(), d.vendor()));
+        });
         for (PairChange c : trace.changes()) {
             changesByVehicle.computeIfAbsent(c.vehicleId(), k -> new ArrayList<>()).add(c);
             changesByCharger.computeIfAbsent(c.chargerId(), k -> new ArrayList<>()).add(c);
@@ -124,6 +129,10 @@ public final class Scoring {
         return new Result(score, new Cases(falses, misses, founds));
     }
 
+    private String vendors(String vehicleId, String chargerId) {
+        return vendorOf.getOrDefault(vehicleId, "?") + "/" + vendorOf.getOrDefault(chargerId, "?");
+    }
+
     private int count(TruthInterval.Kind kind) {
         return (int) truth.intervals().stream().filter(i -> i.kind() == kind).count();
     }
@@ -155,7 +164,8 @@ public final class Scoring {
             cause = FalseCause.OTHER;
         }
         String truthNote = "vehicle: " + describe(vehicleNow, true) + "; charger: " + describe(chargerNow, false);
-        return new Cases.FalseActivation(a.householdId(), a.vehicleId(), a.chargerId(), t, a.transition().at(),
+        return new Cases.FalseActivation(a.householdId(), a.vehicleId(), a.chargerId(),
+                vendors(a.vehicleId(), a.chargerId()), t, a.transition().at(),
                 a.recordIndex(), a.transition().confidence(), cause, truthNote, a.transition().reason(),
                 evidence(a.transition().evidence()));
     }
@@ -226,7 +236,8 @@ public final class Scoring {
         } else {
             cause = MissCause.NOT_CONVINCING;
         }
-        return new Cases.Miss(s.householdId(), s.vehicleId(), s.chargerId(), s.pluggedInAt(), s.unpluggedAt(),
+        return new Cases.Miss(s.householdId(), s.vehicleId(), s.chargerId(), vendors(s.vehicleId(), s.chargerId()),
+                s.pluggedInAt(), s.unpluggedAt(),
                 Duration.between(s.pluggedInAt(), end), cause, missDetail(s, end));
     }
 
