@@ -19,15 +19,17 @@ final class Assessor {
     }
 
     /** @param chargerLocation where the charger is known to be (learned), or null */
-    Assessment assess(Timeline vehicle, Timeline charger, GeoLocation chargerLocation, PairMemory memory) {
+    Assessment assess(Timeline vehicle, Timeline charger, LearnedLocation chargerLocation,
+            LearnedLocation vehicleHome, PairMemory memory) {
         Assessment.Builder result = new Assessment.Builder();
-        Marks vehiclePlug = vehicle.plugIn();
-        Marks chargerPlug = charger.plugIn();
+        Marks vehiclePlug = vehicle.plugIn(settings.silence());
+        Marks chargerPlug = charger.plugIn(settings.silence());
         plugInTiming(result, vehiclePlug, chargerPlug);
-        chargingStartTiming(result, vehicle.chargingStart(), charger.chargingStart());
+        chargingStartTiming(result, vehicle.chargingStart(settings.silence()),
+                charger.chargingStart(settings.silence()));
         Instant bothPlugged = later(vehiclePlug.firstAfter(), chargerPlug.firstAfter());
         stateAgreement(result, vehicle.since(later(bothPlugged, comparedSince(vehicle))), charger);
-        location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation);
+        location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation, vehicleHome);
         memory(result, memory);
         return result.build();
     }
@@ -131,10 +133,13 @@ final class Assessor {
         }
     }
 
-    private void location(Assessment.Builder result, List<Observation> vehicleReports, GeoLocation chargerLocation) {
-        if (chargerLocation == null) {
-            return;
-        }
+    /**
+     * The vehicle's position against where the charger is known to be; while that is not known, against where the
+     * vehicle rests plugged in for hours (home, where a household's chargers presumably are): a charger elsewhere is
+     * activated only once a person confirms it, which teaches its location.
+     */
+    private void location(Assessment.Builder result, List<Observation> vehicleReports,
+            LearnedLocation chargerLocation, LearnedLocation vehicleHome) {
         GeoLocation at = null;
         for (Observation o : vehicleReports) {
             if (o.location() != null) {
@@ -144,11 +149,22 @@ final class Assessor {
         if (at == null) {
             return;
         }
-        double meters = Geo.metersBetween(at, chargerLocation);
-        String detail = "vehicle is %.0f m from the charger's learned location".formatted(meters);
+        if (chargerLocation == null || !chargerLocation.trusted()) {
+            if (vehicleHome != null && vehicleHome.canRuleOut()
+                    && Geo.metersBetween(at, vehicleHome.centre()) >= settings.farFromChargerMeters()) {
+                result.ruleOut("location",
+                        "vehicle is %.0f m from where it rests plugged in, and the charger's location is not known yet"
+                                .formatted(Geo.metersBetween(at, vehicleHome.centre())),
+                        -1.0);
+            }
+            return;
+        }
+        double meters = Geo.metersBetween(at, chargerLocation.centre());
+        String detail = "vehicle is %.0f m from the charger's learned location (%d of %d fixes agree)"
+                .formatted(meters, chargerLocation.agreeing(), chargerLocation.fixes());
         if (meters <= settings.nearChargerMeters()) {
             result.add("location", detail, 0.5);
-        } else if (meters >= settings.farFromChargerMeters()) {
+        } else if (meters >= settings.farFromChargerMeters() && chargerLocation.canRuleOut()) {
             result.ruleOut("location", detail, -2.0);
         } else {
             result.add("location", detail, -0.2);

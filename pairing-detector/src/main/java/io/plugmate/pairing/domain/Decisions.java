@@ -92,7 +92,9 @@ final class Decisions {
             DeviceTrack c = chargers.get(p.chargerId());
             if (p.live() && v != null && c != null && v.linked && c.linked && v.timeline.plugIn() != null
                     && c.timeline.plugIn() != null) {
-                result.put(p.id(), assessor.assess(v.timeline, c.timeline, c.learnedLocation(), p.memory()));
+                result.put(p.id(),
+                        assessor.assess(v.timeline, c.timeline, c.learnedLocation(settings.nearChargerMeters()),
+                                v.restingPlace(settings.nearChargerMeters()), p.memory()));
             }
         }
         return result;

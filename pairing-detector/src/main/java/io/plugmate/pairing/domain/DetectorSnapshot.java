@@ -23,12 +23,17 @@ public record DetectorSnapshot(String clientId, String userId, long sequence, In
         pairs = List.copyOf(pairs);
     }
 
+    /**
+     * @param learnedFixes chargers: vehicle positions while plugged in here
+     * @param restFixes vehicles: where they stayed plugged in for hours (their home, presumably)
+     */
     public record Device(String id, DeviceType type, boolean linked, List<Observation> reports,
-            List<GeoLocation> learnedFixes) {
+            List<GeoLocation> learnedFixes, List<GeoLocation> restFixes) {
 
         public Device {
-            reports = List.copyOf(reports);
-            learnedFixes = List.copyOf(learnedFixes);
+            reports = reports == null ? List.of() : List.copyOf(reports);
+            learnedFixes = learnedFixes == null ? List.of() : List.copyOf(learnedFixes);
+            restFixes = restFixes == null ? List.of() : List.copyOf(restFixes);
         }
     }
 }

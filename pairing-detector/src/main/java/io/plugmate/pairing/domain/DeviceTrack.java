@@ -1,5 +1,6 @@
 package io.plugmate.pairing.domain;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,39 +20,77 @@ final class DeviceTrack {
     final Timeline timeline;
     /** Chargers only: vehicle positions while it was confirmed plugged in here. */
     final List<GeoLocation> fixes;
+    /** Vehicles only: where they stayed plugged in for hours. */
+    final List<GeoLocation> restFixes;
     boolean linked;
 
-    DeviceTrack(String id, DeviceType type, boolean linked, Timeline timeline, List<GeoLocation> fixes) {
+    DeviceTrack(String id, DeviceType type, boolean linked, Timeline timeline, List<GeoLocation> fixes,
+            List<GeoLocation> restFixes) {
         this.id = id;
         this.type = type;
         this.linked = linked;
         this.timeline = timeline;
         this.fixes = new ArrayList<>(fixes);
+        this.restFixes = new ArrayList<>(restFixes);
     }
 
-    GeoLocation learnedLocation() {
-        return Geo.median(fixes);
+    LearnedLocation learnedLocation(double radiusMeters) {
+        return LearnedLocation.of(fixes, radiusMeters);
     }
 
     void learn(GeoLocation fix) {
-        fixes.add(fix);
-        if (fixes.size() > FIXES_KEPT) {
-            fixes.removeFirst();
+        keep(fixes, fix);
+    }
+
+    /** Where the vehicle rests plugged in (its home, presumably); null until known. */
+    LearnedLocation restingPlace(double radiusMeters) {
+        return LearnedLocation.of(restFixes, radiusMeters);
+    }
+
+    /**
+     * When {@code report} is the unplug report that ends a plug-in of hours (by the vehicle's own reports), remembers
+     * where the vehicle was during it.
+     */
+    void noteRest(Observation report, Duration longPlugIn) {
+        Marks ended = timeline.lastEndedPlugIn();
+        if (!report.isUnplugged() || ended == null || !ended.firstAfter().equals(report.observedAt())
+                || Duration.between(ended.lastBefore(), ended.firstAfter()).compareTo(longPlugIn) < 0) {
+            return;
+        }
+        List<GeoLocation> during = new ArrayList<>();
+        for (Observation o : timeline.between(ended.lastBefore(), ended.firstAfter())) {
+            if (o.location() != null && o.isPlugged()) {
+                during.add(o.location());
+            }
+        }
+        GeoLocation where = Geo.median(during);
+        if (where != null) {
+            keep(restFixes, where);
+        }
+    }
+
+    private static void keep(List<GeoLocation> list, GeoLocation fix) {
+        list.add(fix);
+        if (list.size() > FIXES_KEPT) {
+            list.removeFirst();
         }
     }
 
     DetectorSnapshot.Device snapshot() {
-        return new DetectorSnapshot.Device(id, type, linked, timeline.reports(), fixes);
+        return new DetectorSnapshot.Device(id, type, linked, timeline.reports(), fixes, restFixes);
     }
 
     static DeviceTrack fresh(String id, DeviceType type, DetectorSettings settings) {
         return new DeviceTrack(id, type, false,
-                new Timeline(settings.recentWindow(), settings.timelineCapacity(), List.of()), List.of());
+                new Timeline(settings.recentWindow(), settings.silence(), settings.timelineCapacity(),
+                        List.of()),
+                List.of(), List.of());
     }
 
     static DeviceTrack restore(DetectorSnapshot.Device device, DetectorSettings settings) {
         return new DeviceTrack(device.id(), device.type(), device.linked(),
-                new Timeline(settings.recentWindow(), settings.timelineCapacity(), device.reports()),
-                device.learnedFixes());
+                new Timeline(settings.recentWindow(), settings.silence(), settings.timelineCapacity(),
+                        device.reports()),
+                device.learnedFixes(), device.restFixes());
     }
 }

@@ -11,19 +11,25 @@ import java.util.List;
  * A device's reports in event-time order, whatever order they arrived in. A report with an event time already known
  * is a duplicate (a re-delivery, or a sleeping car's cloud re-sending its last report) and is ignored. Reports older
  * than {@code recentWindow} before the newest are thinned to the ones around a change of state (so plug-in and
- * charging-start marks survive); which reports survive depends only on the set of reports and the newest event time,
+ * charging-start marks survive) and one every {@code maxGap}; which reports survive depends only on the set of reports and the
+ * newest event time,
  * never on arrival order, so a re-delivered report that was thinned away is thinned away again.
  */
 final class Timeline {
 
     private static final Comparator<Observation> BY_TIME = Comparator.comparing(Observation::observedAt);
+    /** Older reports only matter for the current plug-in's start. */
+    private static final Duration MEMORY = Duration.ofHours(24);
 
     private final Duration recentWindow;
+    private final Duration maxGap;
     private final int capacity;
     private final List<Observation> reports;
 
-    Timeline(Duration recentWindow, int capacity, List<Observation> reports) {
+    /** @param maxGap thinning never leaves a gap longer than this (so it cannot fake a silence) */
+    Timeline(Duration recentWindow, Duration maxGap, int capacity, List<Observation> reports) {
         this.recentWindow = recentWindow;
+        this.maxGap = maxGap;
         this.capacity = capacity;
         this.reports = new ArrayList<>(reports);
         this.reports.sort(BY_TIME);
@@ -61,30 +67,39 @@ final class Timeline {
 
     /** The current plug-in, or null when the newest report says unplugged (or nobody knows). */
     Marks plugIn() {
-        int first = firstOfPluggedRun();
+        return plugIn(null);
+    }
+
+    /**
+     * The current plug-in as far as the reports can tell. With {@code silence}, a gap longer than that between two
+     * plugged reports counts as "anything may have happened": a sleeping car's cloud keeps saying plugged in through
+     * an unplug and a new plug-in, so the plug-in is placed somewhere in the gap.
+     */
+    Marks plugIn(Duration silence) {
+        int first = firstOfPluggedRun(silence);
         if (first < 0) {
             return null;
         }
         Instant before = null;
-        for (int i = first - 1; i >= 0; i--) {
-            if (reports.get(i).isUnplugged()) {
+        for (int i = first - 1; i >= 0 && before == null; i--) {
+            if (reports.get(i).isUnplugged() || cutBySilence(i, silence)) {
                 before = reports.get(i).observedAt();
-                break;
             }
         }
         return new Marks(before, reports.get(first).observedAt());
     }
 
-    /** The first charging start within the current plug-in, or null when it has not charged (yet). */
-    Marks chargingStart() {
-        int first = firstOfPluggedRun();
+    /** The first charging start within the current plug-in (see {@link #plugIn(Duration)}), or null. */
+    Marks chargingStart(Duration silence) {
+        int first = firstOfPluggedRun(silence);
         if (first < 0) {
             return null;
         }
         Instant notCharging = null;
         for (int i = first - 1; i >= 0 && notCharging == null; i--) {
-            if (reports.get(i).isUnplugged() || reports.get(i).isNotCharging()) {
-                notCharging = reports.get(i).observedAt();
+            Observation o = reports.get(i);
+            if (o.isUnplugged() || o.isNotCharging() || cutBySilence(i, silence)) {
+                notCharging = o.observedAt();
             }
         }
         for (int i = first; i < reports.size(); i++) {
@@ -144,7 +159,7 @@ final class Timeline {
         return null;
     }
 
-    private int firstOfPluggedRun() {
+    private int firstOfPluggedRun(Duration silence) {
         int first = -1;
         for (int i = reports.size() - 1; i >= 0; i--) {
             Observation o = reports.get(i);
@@ -154,8 +169,17 @@ final class Timeline {
             if (o.isPlugged()) {
                 first = i;
             }
+            if (cutBySilence(i - 1, silence)) {
+                break;
+            }
         }
         return first;
+    }
+
+    /** True when {@code silence} is given and the reports at {@code i} and {@code i + 1} are further apart. */
+    private boolean cutBySilence(int i, Duration silence) {
+        return silence != null && i >= 0 && i + 1 < reports.size() && Duration
+                .between(reports.get(i).observedAt(), reports.get(i + 1).observedAt()).compareTo(silence) > 0;
     }
 
     private int indexAtOrAfter(Instant from) {
@@ -177,12 +201,25 @@ final class Timeline {
         for (int i = reports.size() - 2; i >= 1; i--) {
             Observation o = reports.get(i);
             if (o.observedAt().isBefore(horizon) && o.sameStateAs(reports.get(i - 1))
-                    && o.sameStateAs(reports.get(i + 1))) {
+                    && o.sameStateAs(reports.get(i + 1)) && Duration
+                            .between(reports.get(i - 1).observedAt(), reports.get(i + 1).observedAt())
+                            .compareTo(maxGap) <= 0) {
                 reports.remove(i);
             }
         }
+        forgetBefore(reports.getLast().observedAt().minus(MEMORY));
         while (reports.size() > capacity) {
             reports.removeFirst(); // a device flapping without end: keep memory bounded
+        }
+    }
+
+    /** Drops reports older than {@code horizon}, except the start of the current plug-in and the report before it. */
+    private void forgetBefore(Instant horizon) {
+        int first = firstOfPluggedRun(null);
+        int keepFrom = first > 0 ? first - 1 : first;
+        while (reports.size() > 2 && reports.getFirst().observedAt().isBefore(horizon) && keepFrom != 0) {
+            reports.removeFirst();
+            keepFrom = keepFrom > 0 ? keepFrom - 1 : keepFrom;
         }
     }
 }

@@ -118,6 +118,7 @@ public final class UserDetector {
     }
 
     private boolean link(DeviceLinked event) {
+        requireDevice(event.deviceType(), event.deviceId(), event);
         advance(event.occurredAt());
         removed.remove(event.deviceId());
         DeviceTrack track = devicesOf(event.deviceType()).computeIfAbsent(event.deviceId(),
@@ -136,6 +137,7 @@ public final class UserDetector {
     }
 
     private boolean unlink(DeviceRemoved event) {
+        requireDevice(event.deviceType(), event.deviceId(), event);
         advance(event.occurredAt());
         DeviceTrack track = devicesOf(event.deviceType()).remove(event.deviceId());
         removed.add(event.deviceId());
@@ -152,12 +154,18 @@ public final class UserDetector {
     }
 
     private boolean observe(DeviceType type, String deviceId, Observation observation) {
-        if (deviceId == null || observation.observedAt() == null || removed.contains(deviceId)) {
+        if (deviceId == null || deviceId.isBlank() || observation.observedAt() == null) {
+            throw new IllegalArgumentException(type.wireName() + " state without device id or observedAt");
+        }
+        if (removed.contains(deviceId)) {
             return false;
         }
         DeviceTrack track = devicesOf(type).computeIfAbsent(deviceId, id -> DeviceTrack.fresh(id, type, settings));
         if (!track.timeline.add(observation)) {
             return false;
+        }
+        if (type == DeviceType.VEHICLE) {
+            track.noteRest(observation, settings.restingPlugIn());
         }
         advance(observation.observedAt());
         return true;
@@ -171,6 +179,12 @@ public final class UserDetector {
 
     private Map<String, DeviceTrack> devicesOf(DeviceType type) {
         return type == DeviceType.VEHICLE ? vehicles : chargers;
+    }
+
+    private static void requireDevice(DeviceType type, String deviceId, PlugmateEvent event) {
+        if (type == null || deviceId == null || deviceId.isBlank()) {
+            throw new IllegalArgumentException(event.type() + " " + event.eventId() + " without deviceType or deviceId");
+        }
     }
 
     private void requireOwn(PlugmateEvent event) {

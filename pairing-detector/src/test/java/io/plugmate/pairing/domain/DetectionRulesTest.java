@@ -158,21 +158,87 @@ class DetectionRulesTest {
 
     @Test
     void aVehicleFarFromTheChargersLearnedLocationIsRuledOutEvenWhenTheTimesMatch() {
-        Feed feed = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
-                .vehicle("v1", "19:30", false, false, 0.0, HOME)
-                .charger("c1", "19:30:20", false, false, 0.0)
-                // next day: a guest plugs into c1 while v1 plugs in at work at the same minute
-                .vehicle("v1", "23:50", false, false, 0.0, WORK)
-                .charger("c1", "23:55", false, false, 0.0)
-                .charger("c1", "23:59:40", true, true, 11.0)
-                .vehicle("v1", "23:59:50", true, true, 10.3, WORK);
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1");
+        homeSession(feed, "06");
+        homeSession(feed, "10");
+        // a guest plugs into c1 while v1 plugs in at work in the same minute
+        feed.vehicle("v1", "19:50", false, false, 0.0, WORK)
+                .charger("c1", "19:55", false, false, 0.0)
+                .charger("c1", "19:59:40", true, true, 11.0)
+                .vehicle("v1", "19:59:50", true, true, 10.3, WORK);
         Feed.Run run = feed.run();
 
-        assertThat(run.activations()).isEqualTo(1);
+        assertThat(run.activations()).isEqualTo(2);
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
         assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
             assertThat(e.signal()).isEqualTo("location");
+            assertThat(e.detail()).contains("2 of 2 fixes agree");
             assertThat(e.score()).isEqualTo(-2.0);
         });
+    }
+
+    @Test
+    void oneLearnedFixIsNotEnoughToRuleAVehicleOut() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1");
+        homeSession(feed, "06");
+        feed.vehicle("v1", "19:50", false, false, 0.0, WORK)
+                .charger("c1", "19:55", false, false, 0.0)
+                .charger("c1", "19:59:40", true, true, 11.0)
+                .vehicle("v1", "19:59:50", true, true, 10.3, WORK);
+
+        assertThat(feed.run().pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("location");
+            assertThat(e.score()).isEqualTo(-0.2);
+        });
+    }
+
+    @Test
+    void beforeTheChargersLocationIsKnownAVehicleFarFromWhereItRestsIsRuledOut() {
+        Feed feed = new Feed().linked(VEHICLE, "v1");
+        // two nights plugged in at home somewhere (no charger of this user involved yet)
+        feed.vehicle("v1", "00:00", false, false, 0.0, HOME).vehicleEvery("v1", "00:10", "05:10", 900, true, false, 0.0,
+                HOME).vehicle("v1", "05:20", false, false, 0.0, HOME);
+        feed.vehicleEvery("v1", "06:00", "11:00", 900, true, false, 0.0, HOME).vehicle("v1", "11:10", false, false,
+                0.0, HOME);
+        feed.linked(CHARGER, "c1")
+                .vehicle("v1", "19:50", false, false, 0.0, WORK)
+                .charger("c1", "19:55", false, false, 0.0)
+                .charger("c1", "19:59:40", true, true, 11.0)
+                .vehicle("v1", "19:59:50", true, true, 10.3, WORK);
+        Feed.Run run = feed.run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("location");
+            assertThat(e.detail()).contains("where it rests plugged in");
+        });
+    }
+
+    @Test
+    void aCarThatSleptThroughAnUnplugIsJudgedFromItsFirstReportAfterTheSilence() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "09:00", true, false, 0.0, HOME)
+                // asleep: its cloud says nothing new for hours; meanwhile the charger saw an unplug and a plug-in
+                .charger("c1", "09:30", false, false, 0.0)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .chargerEvery("c1", "18:00:35", "18:10", 30, true, true, 11.0)
+                .vehicle("v1", "18:04:30", true, true, 10.1, HOME);
+        Feed.Run run = feed.run();
+
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.ACTIVE);
+    }
+
+    private static void homeSession(Feed feed, String hour) {
+        evening(feed.vehicle("v1", hour + ":00", false, false, 0.0, HOME).charger("c1", hour + ":05", false, false,
+                0.0), hour);
+        feed.vehicle("v1", hour + ":50", false, false, 0.0, HOME).charger("c1", hour + ":50:20", false, false, 0.0);
+    }
+
+    private static void evening(Feed feed, String hour) {
+        feed.charger("c1", hour + ":10:05", true, false, 0.0)
+                .chargerEvery("c1", hour + ":10:30", hour + ":20", 30, true, true, 11.0)
+                .vehicle("v1", hour + ":11:30", true, true, 10.2, HOME);
     }
 
     @Test

@@ -1,0 +1,31 @@
+package io.plugmate.pairing.domain;
+
+import java.util.List;
+
+import io.plugmate.events.GeoLocation;
+
+/**
+ * Where a charger is, learned from the positions of the vehicles plugged into it: the median of the fixes, and how
+ * many fixes agree with it. A learned location can be wrong (one mistaken activation teaches a wrong fix), so it
+ * speaks only when most fixes agree, and rules a vehicle out only when at least two do: a single bad fix can
+ * neither lock the real vehicle out nor survive the next real session.
+ */
+record LearnedLocation(GeoLocation centre, int agreeing, int fixes) {
+
+    static LearnedLocation of(List<GeoLocation> fixes, double radiusMeters) {
+        GeoLocation centre = Geo.median(fixes);
+        if (centre == null) {
+            return null;
+        }
+        int agreeing = (int) fixes.stream().filter(f -> Geo.metersBetween(f, centre) <= radiusMeters).count();
+        return new LearnedLocation(centre, agreeing, fixes.size());
+    }
+
+    boolean trusted() {
+        return agreeing * 2 > fixes;
+    }
+
+    boolean canRuleOut() {
+        return trusted() && agreeing >= 2;
+    }
+}
