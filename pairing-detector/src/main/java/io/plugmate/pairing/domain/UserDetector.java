@@ -90,7 +90,10 @@ public final class UserDetector {
         return book.drain();
     }
 
-    /** A person says the vehicle is plugged into the charger: activates it now if both are plugged in. */
+    /**
+     * A person says the vehicle is plugged into the charger: activates it now if both are plugged in. The verdict is
+     * stamped with the user's latest event time; {@code at} counts only when no report has been seen yet.
+     */
     public Outcome confirm(String pairId, Instant at, boolean detectionEnabled) {
         return verdict(pairId, Verdict.CONFIRMED, at, detectionEnabled);
     }
@@ -105,7 +108,10 @@ public final class UserDetector {
         if (pair == null || !pair.live()) {
             throw new IllegalArgumentException("no live pair " + pairId);
         }
-        advance(at);
+        // a verdict lives on the user's event-time line: a wall clock ahead of the reports must not move it
+        if (watermark == null) {
+            advance(at);
+        }
         Pair remembered = pair.withMemory(pair.memory().withVerdict(verdict, watermark));
         book.put(remembered);
         book.note(remembered, verdict == Verdict.CONFIRMED ? "confirmed by a person" : "rejected by a person",
