@@ -44,6 +44,8 @@ public final class WorstCases {
         if (!all.isEmpty()) {
             sb.append("  by vehicle/charger vendor: ").append(byVendors(all.stream().map(Cases.FalseActivation::vendors)
                     .toList())).append('\n');
+            sb.append("  evidence they were activated on: ").append(byVendors(all.stream()
+                    .flatMap(f -> f.signals().stream()).toList())).append('\n');
         }
         all.stream().sorted(Comparator.comparingDouble(Cases.FalseActivation::confidence).reversed()
                 .thenComparing(Cases.FalseActivation::processedAt)).limit(FALSE_SHOWN).forEach(f -> sb
@@ -86,7 +88,7 @@ public final class WorstCases {
         sb.append('\n');
     }
 
-    /** "NORDAUTO/TESLA 60, VOLTRA/WATTBOX 12", most frequent first. */
+    /** "NORDAUTO/TESLA 60, VOLTRA/WATTBOX 12" (or "location +0.50 20, ..."), most frequent first. */
     private static String byVendors(List<String> vendors) {
         Map<String, Long> counts = new TreeMap<>();
         vendors.forEach(v -> counts.merge(v, 1L, Long::sum));

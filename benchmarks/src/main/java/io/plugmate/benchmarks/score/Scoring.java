@@ -167,7 +167,8 @@ public final class Scoring {
         return new Cases.FalseActivation(a.householdId(), a.vehicleId(), a.chargerId(),
                 vendors(a.vehicleId(), a.chargerId()), t, a.transition().at(),
                 a.recordIndex(), a.transition().confidence(), cause, truthNote, a.transition().reason(),
-                evidence(a.transition().evidence()));
+                evidence(a.transition().evidence()), a.transition().evidence().stream()
+                        .map(e -> "%s %+.2f".formatted(e.signal(), e.score())).toList());
     }
 
     private boolean endedTogetherShortlyBefore(PairChange a, Instant t) {
