@@ -108,7 +108,7 @@ public class LinkedAccounts implements AccountDirectory {
     }
 
     private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed) {
-        return vehicles.list("clientId = ?1 and vendor = ?2", account.clientId, account.vendor)
+        return vehicles.findByVendorForUpdate(account.clientId, account.vendor)
                 .chain(known -> AccountSync.plan(account.id, listed, known, v -> v.vendorVehicleId, v -> v.accountId)
                         .apply(device -> discover(account, device), (existing, device) -> refresh(existing, account,
                                 device), this::remove));

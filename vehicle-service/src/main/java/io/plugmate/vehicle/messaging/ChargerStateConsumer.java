@@ -35,7 +35,7 @@ public class ChargerStateConsumer {
         if (event.observedAt() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("ChargerStateObserved without observedAt"));
         }
-        return vehicles.findPluggedInto(event.clientId(), event.chargerId())
+        return vehicles.findPluggedIntoForUpdate(event.clientId(), event.chargerId())
                 .invoke(plugged -> plugged.forEach(vehicle -> vehicle.chargerRateObserved(event.chargeRateKw(),
                         event.observedAt(), VehicleService.now())))
                 .replaceWithVoid();

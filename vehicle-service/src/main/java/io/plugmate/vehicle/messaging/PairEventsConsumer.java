@@ -41,7 +41,7 @@ public class PairEventsConsumer {
     }
 
     private Uni<Void> apply(PairEvent event) {
-        return vehicles.findOwned(event.clientId(), event.vehicleId()).invoke(vehicle -> {
+        return vehicles.findOwnedForUpdate(event.clientId(), event.vehicleId()).invoke(vehicle -> {
             if (vehicle == null) {
                 // unlinked meanwhile, or not this client's: nothing to reflect
                 LOG.debugf("pair event %s for unknown vehicle %s", event.eventId(), event.vehicleId());

@@ -42,7 +42,7 @@ public class Observations {
         if (report.vehicleId() == null || report.observedAt() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("report without vehicleId or observedAt"));
         }
-        return vehicles.list("vendor = ?1 and vendorVehicleId = ?2", vendor, report.vehicleId())
+        return vehicles.findByVendorIdForUpdate(vendor, report.vehicleId())
                 .chain(linked -> {
                     Uni<Integer> applied = Uni.createFrom().item(0);
                     for (VehicleEntity vehicle : linked) {

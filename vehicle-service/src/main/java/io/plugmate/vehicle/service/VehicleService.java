@@ -45,7 +45,7 @@ public class VehicleService {
     /** Unlinks: the vehicle disappears for the client and every service hears DeviceRemoved. */
     @WithTransaction
     public Uni<Void> unlink(String clientId, String id) {
-        return vehicles.findOwned(clientId, id)
+        return vehicles.findOwnedForUpdate(clientId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblem.of("vehicle", id))
                 .call(vehicles::delete)
                 .chain(vehicle -> outbox.publish(Topics.DEVICE_LIFECYCLE, vehicle.userId,
