@@ -32,6 +32,21 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
         }
     }
 
+    /**
+     * The part of the score that does not grow report by report: timing, location, memory. Which of two rivals has
+     * more charging-state or charge-rate comparisons available at a given moment is noise, not evidence that one of
+     * them is the pair, so a lead is judged on this part only.
+     */
+    double settledScore() {
+        double settled = 0;
+        for (Evidence e : evidence) {
+            if (!e.signal().equals("charging-state") && !e.signal().equals("charge-rate")) {
+                settled += e.score();
+            }
+        }
+        return settled;
+    }
+
     boolean plausible(DetectorSettings settings) {
         return !ruledOut && score >= settings.plausibleScore();
     }

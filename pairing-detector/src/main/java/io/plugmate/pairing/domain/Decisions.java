@@ -247,14 +247,14 @@ final class Decisions {
         }
     }
 
-    /** Pairs sharing a device with {@code p} that are plausible and not clearly behind it. */
+    /** Pairs sharing a device with {@code p} that are plausible and not clearly behind it on settled evidence. */
     private List<String> rivals(Pair p, Assessment own, Map<String, Assessment> plugged) {
         List<String> rivals = new ArrayList<>();
         for (Pair other : book.all()) {
             boolean sharesDevice = other.vehicleId().equals(p.vehicleId()) || other.chargerId().equals(p.chargerId());
             Assessment a = plugged.get(other.id());
             if (!other.id().equals(p.id()) && sharesDevice && a != null && a.plausible(settings)
-                    && a.score() > own.score() - settings.dominance()) {
+                    && a.settledScore() > own.settledScore() - settings.dominance()) {
                 rivals.add(other.id());
             }
         }
