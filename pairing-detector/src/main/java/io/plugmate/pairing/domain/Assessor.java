@@ -149,24 +149,28 @@ final class Assessor {
         if (at == null) {
             return;
         }
-        if (chargerLocation == null || !chargerLocation.trusted()) {
-            if (vehicleHome != null && vehicleHome.canRuleOut()
-                    && Geo.metersBetween(at, vehicleHome.centre()) >= settings.farFromChargerMeters()) {
-                result.ruleOut("location",
-                        "vehicle is %.0f m from where it rests plugged in, and the charger's location is not known yet"
-                                .formatted(Geo.metersBetween(at, vehicleHome.centre())),
-                        -1.0);
+        boolean chargerKnown = chargerLocation != null && chargerLocation.trusted();
+        String detail = null;
+        if (chargerKnown) {
+            double meters = Geo.metersBetween(at, chargerLocation.centre());
+            detail = "vehicle is %.0f m from the charger's learned location (%d of %d fixes agree)".formatted(meters,
+                    chargerLocation.agreeing(), chargerLocation.fixes());
+            if (meters <= settings.nearChargerMeters()) {
+                result.add("location", detail, 0.5);
+                return;
             }
-            return;
+            if (meters >= settings.farFromChargerMeters() && chargerLocation.canRuleOut()) {
+                result.ruleOut("location", detail, -2.0);
+                return;
+            }
         }
-        double meters = Geo.metersBetween(at, chargerLocation.centre());
-        String detail = "vehicle is %.0f m from the charger's learned location (%d of %d fixes agree)"
-                .formatted(meters, chargerLocation.agreeing(), chargerLocation.fixes());
-        if (meters <= settings.nearChargerMeters()) {
-            result.add("location", detail, 0.5);
-        } else if (meters >= settings.farFromChargerMeters() && chargerLocation.canRuleOut()) {
-            result.ruleOut("location", detail, -2.0);
-        } else {
+        double fromHome = vehicleHome == null ? 0 : Geo.metersBetween(at, vehicleHome.centre());
+        // unlike a charger's learned location, the resting place comes from the vehicle's own reports, never from a
+        // pairing decision, so a mistaken activation cannot have taught it: most of its fixes agreeing is enough
+        if (vehicleHome != null && vehicleHome.trusted() && fromHome >= settings.farFromChargerMeters()) {
+            result.ruleOut("location", ("vehicle is %.0f m from where it rests plugged in, and the charger's location is"
+                    + " not established yet").formatted(fromHome), -1.0);
+        } else if (chargerKnown) {
             result.add("location", detail, -0.2);
         }
     }
