@@ -109,7 +109,7 @@ public class AccountDiscovery implements AccountDirectory {
 
     private Uni<Integer> syncChargers(String clientId, String userId, String vendor, UUID accountId,
             List<OemDevice> listed) {
-        return chargers.list("clientId = ?1 and vendor = ?2", clientId, vendor)
+        return chargers.findByVendorForUpdate(clientId, vendor)
                 .chain(known -> AccountSync.plan(accountId, listed, known, c -> c.vendorChargerId, c -> c.accountId)
                         .apply(device -> discover(clientId, userId, accountId, device),
                                 (existing, device) -> refresh(existing, accountId, device), this::remove));

@@ -35,7 +35,7 @@ public class PairEventsConsumer {
     }
 
     private Uni<Void> apply(PairEvent event) {
-        return chargers.findOwned(event.clientId(), event.chargerId()).invoke(charger -> {
+        return chargers.findOwnedForUpdate(event.clientId(), event.chargerId()).invoke(charger -> {
             if (charger == null) {
                 return; // unlinked meanwhile, or not this client's
             }

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.plugmate.charger.domain.PlugSessions;
 import io.plugmate.charger.persistence.ChargerEntity;
@@ -41,7 +40,7 @@ public class Observations {
     }
 
     public Uni<Integer> apply(String vendor, ChargerReport report) {
-        return chargers.list("vendor = ?1 and vendorChargerId = ?2", vendor, report.chargerId()).chain(linked -> {
+        return chargers.findByVendorIdForUpdate(vendor, report.chargerId()).chain(linked -> {
             Uni<Integer> applied = Uni.createFrom().item(0);
             for (ChargerEntity charger : linked) {
                 applied = applied.chain(count -> applyTo(charger, report).map(fresh -> count + (fresh ? 1 : 0)));
@@ -53,11 +52,10 @@ public class Observations {
     private Uni<Boolean> applyTo(ChargerEntity charger, ChargerReport report) {
         Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
         Instant now = ChargerService.now();
-        // the charger's row lock orders its readings: state and sessions see one reading after the other
-        return Panache.getSession().chain(s -> s.refresh(charger, LockModeType.PESSIMISTIC_WRITE)
-                .chain(() -> s.createNativeQuery(RECORD).setParameter("c", charger.id).setParameter("at", observedAt)
-                        .setParameter("now", now).setParameter("plugged", report.isPluggedIn())
-                        .setParameter("meter", report.energyMeterKwh()).executeUpdate()))
+        // the charger's row is locked (apply): state and sessions see one reading after the other
+        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", charger.id)
+                .setParameter("at", observedAt).setParameter("now", now).setParameter("plugged", report.isPluggedIn())
+                .setParameter("meter", report.energyMeterKwh()).executeUpdate())
                 .chain(inserted -> {
                     if (inserted == 0) {
                         return Uni.createFrom().item(false);

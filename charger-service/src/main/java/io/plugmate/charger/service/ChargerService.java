@@ -45,7 +45,7 @@ public class ChargerService {
     /** Unlinks: the charger disappears for the client and every service hears DeviceRemoved. */
     @WithTransaction
     public Uni<Void> unlink(String clientId, String id) {
-        return chargers.findOwned(clientId, id)
+        return chargers.findOwnedForUpdate(clientId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblem.of("charger", id))
                 .call(chargers::delete)
                 .chain(charger -> outbox.publish(Topics.DEVICE_LIFECYCLE, charger.userId,
