@@ -111,7 +111,7 @@ final class Assessor {
             if (ratio != null) {
                 if (ratio >= 0.78 && ratio <= 1.05) {
                     rateMatches++;
-                } else if (ratio < 0.6 || ratio > 1.2) {
+                } else if (ratio < 0.72 || ratio > 1.1) {
                     rateMismatches++;
                     mismatch = "at %s the vehicle measured %.2f kW, the charger %.2f kW".formatted(v.observedAt(),
                             v.rateKw(), around.rateKw());
