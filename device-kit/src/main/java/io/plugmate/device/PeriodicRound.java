@@ -6,12 +6,20 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * A background round on the Vert.x timer (polling, follow-up, re-sync …): one every interval, never two at once (a
- * round slower than the interval skips the next tick instead of overlapping), failures logged, stopped at shutdown.
+ * A background round on the Vert.x timer (polling, follow-up, re-sync, credential upkeep …): one every interval, never
+ * two at once (a round slower than the interval skips the next tick instead of overlapping), failures logged, stopped
+ * at shutdown.
+ * <p>
+ * A timer fires on the event loop's root context, where Hibernate Reactive and Panache refuse to work ("the current
+ * context is not a duplicated context"). Each round therefore runs on a new duplicated context of its own, flagged
+ * safe, as Quarkus does for a request or a {@code @Scheduled} method: its session lives and dies with the round.
  */
 public final class PeriodicRound {
 
@@ -31,9 +39,12 @@ public final class PeriodicRound {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
-            Uni.createFrom().deferred(round).onTermination().invoke(() -> running.set(false)).subscribe().with(
-                    handled -> log.debugf("%s: %d", what, handled),
-                    failure -> log.warnf("%s failed: %s", what, failure.getMessage()));
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> Uni.createFrom().deferred(round)
+                    .onTermination().invoke(() -> running.set(false)).subscribe().with(
+                            handled -> log.debugf("%s: %d", what, handled),
+                            failure -> log.warnf("%s failed: %s", what, failure.getMessage())));
         });
         return new PeriodicRound(vertx, timer);
     }

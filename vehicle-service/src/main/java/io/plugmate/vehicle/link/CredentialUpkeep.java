@@ -1,5 +1,7 @@
 package io.plugmate.vehicle.link;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -35,9 +37,14 @@ public class CredentialUpkeep {
 
     void start(@Observes StartupEvent startup) {
         if (!config.credentialUpkeepTick().isZero()) {
-            rounds = PeriodicRound.start(vertx, config.credentialUpkeepTick(), LOG,
-                    "credential upkeep (grants renewed ahead of expiry)", this::upkeepOnce);
+            rounds = every(config.credentialUpkeepTick());
         }
+    }
+
+    /** Starts the rounds on the Vert.x timer, as at startup; the caller stops them. */
+    PeriodicRound every(Duration tick) {
+        return PeriodicRound.start(vertx, tick, LOG, "credential upkeep (grants renewed ahead of expiry)",
+                this::upkeepOnce);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
