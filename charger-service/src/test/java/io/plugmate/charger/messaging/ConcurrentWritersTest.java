@@ -8,8 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.charger.SeededChargers;
@@ -86,6 +92,58 @@ class ConcurrentWritersTest {
             assertThat(stored.pluggedInVehicleId).as("vehicle of round %d", round).isNull();
         }
         assertThat(storm.delivered.get()).isGreaterThan(ROUNDS * THREADS * AFTER);
+    }
+
+    /**
+     * The interleaving that loses an observation, forced: a real webhook observation is held inside its transaction
+     * (after it took the charger, on the insert of its observation key, which an uncommitted row of ours blocks) while
+     * the pair event is consumed; then the observation commits. The pair consumer must apply its event to the state
+     * that observation committed, not to the copy it could read before.
+     */
+    @Test
+    void aPairEventConsumedWhileAnObservationIsInFlightKeepsThatObservation() throws Exception {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+        Storm storm = new Storm(c, Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+        var config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String user = config.getValue("quarkus.datasource.username", String.class);
+        String password = config.getValue("quarkus.datasource.password", String.class);
+        PairActivated pair = new PairActivated(UUID.randomUUID(), 1, c.clientId, c.userId, Instant.now(), "pair-held",
+                "vehicle-" + UUID.randomUUID(), c.id.toString(), 0.97, List.of());
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection holder = DriverManager.getConnection(url, user, password);
+                Connection watcher = DriverManager.getConnection(url, user, password)) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement insert = holder.prepareStatement("""
+                    insert into charger_observation (charger_id, observed_at, received_at) values (?, ?, now())""")) {
+                insert.setObject(1, c.id);
+                insert.setObject(2, storm.observedAt(0).atOffset(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            Future<?> observation = thread.submit(() -> storm.deliver(storm.delivered.getAndIncrement()));
+            await().atMost(PATIENCE).until(() -> waiting(watcher) >= 1); // the observation, holding the charger
+            KafkaTestClient.send(Topics.PAIR_EVENTS, pair.userId(), EventJson.write(pair));
+            await().atMost(PATIENCE).until(() -> waiting(watcher) >= 2); // the pair consumer, waiting for the charger
+            holder.rollback();
+            observation.get(60, TimeUnit.SECONDS);
+        } finally {
+            thread.shutdownNow();
+        }
+        await().atMost(PATIENCE).until(() -> processed(pair.eventId()));
+        assertThat(storm.failures).isEmpty();
+        ChargerEntity stored = storm.assertNewestStateKept();
+        assertThat(stored.pairId).isEqualTo("pair-held");
+        assertThat(stored.pluggedInVehicleId).isEqualTo(pair.vehicleId());
+    }
+
+    private static int waiting(Connection watcher) throws SQLException {
+        try (var statement = watcher.createStatement();
+                var rows = statement.executeQuery(
+                        """
+                                select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()""")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     /** Webhook observations of one charger delivered from several threads, each newer than the one before. */
