@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.plugmate.events.Evidence;
 import io.plugmate.events.GeoLocation;
 
 /**
@@ -316,7 +317,7 @@ final class Decisions {
     private void settle(Pair p, PairState to, Assessment a, List<String> rivals, String reason, Instant now) {
         Pair current = book.get(p.id());
         double confidence = a == null ? 0 : a.confidence();
-        List<io.plugmate.events.Evidence> evidence = a == null ? current.evidence() : a.evidence();
+        List<Evidence> evidence = a == null ? current.evidence() : a.evidence();
         if (current.state() != to || !current.candidates().equals(rivals)) {
             book.move(current, to, reason, now, confidence, evidence, rivals);
         } else {
@@ -335,7 +336,7 @@ final class Decisions {
     }
 
     private static String worst(Assessment a) {
-        return a.evidence().stream().min(Comparator.comparingDouble(io.plugmate.events.Evidence::score))
+        return a.evidence().stream().min(Comparator.comparingDouble(Evidence::score))
                 .map(e -> e.signal() + ": " + e.detail()).orElse("");
     }
 }

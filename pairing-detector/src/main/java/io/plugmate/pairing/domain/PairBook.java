@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import io.plugmate.events.Evidence;
 import io.plugmate.events.PairActivated;
@@ -112,7 +113,7 @@ final class PairBook {
                 evidence, candidates));
     }
 
-    private java.util.UUID nextEventId() {
+    private UUID nextEventId() {
         return Ids.eventId(clientId, userId, ++sequence);
     }
 }
