@@ -82,8 +82,9 @@ public record Household(String clientId, String userId, String vehicleId, String
     public void plugIn() {
         publish(vehicle(Duration.ofMinutes(1), false, false, 0));
         publish(charger(Duration.ofMinutes(1), false, false, 0));
-        publish(vehicle(Duration.ofMinutes(10), true, false, 0));
-        publish(charger(Duration.ofMinutes(10).plusSeconds(20), true, false, 0));
+        // plugged in and charging: timing alone never activates, the charge rates corroborate it
+        publish(vehicle(Duration.ofMinutes(10), true, true, 10.1));
+        publish(charger(Duration.ofMinutes(10).plusSeconds(20), true, true, 11.0));
     }
 
     public static void publish(PlugmateEvent event) {

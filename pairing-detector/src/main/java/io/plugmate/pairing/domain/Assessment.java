@@ -2,6 +2,7 @@ package io.plugmate.pairing.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.plugmate.events.Evidence;
 
@@ -10,6 +11,8 @@ import io.plugmate.events.Evidence;
  * against it. A combination that some signal rules out can never be activated by detection, whatever its total.
  */
 record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
+
+    private static final Set<String> CORROBORATING = Set.of("location", "charging-state", "charge-rate", "person");
 
     static final class Builder {
         private final List<Evidence> evidence = new ArrayList<>();
@@ -25,6 +28,10 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
         Builder ruleOut(String signal, String detail, double points) {
             ruledOut = true;
             return add(signal, detail, points);
+        }
+
+        boolean lacks(String signal) {
+            return evidence.stream().noneMatch(e -> e.signal().equals(signal));
         }
 
         Assessment build() {
@@ -45,6 +52,20 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
             }
         }
         return settled;
+    }
+
+    /**
+     * Timing alone can be a coincidence (a visitor on the wallbox in the same minute as the car plugs in elsewhere):
+     * an activation also needs the place to fit, or the two devices' own measurements to agree at least once, or a
+     * person's word.
+     */
+    boolean corroborated() {
+        for (Evidence e : evidence) {
+            if (e.score() > 0 && CORROBORATING.contains(e.signal())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean plausible(DetectorSettings settings) {

@@ -29,6 +29,9 @@ final class Assessor {
                 charger.chargingStart(settings.silence()));
         Instant bothPlugged = later(vehiclePlug.firstAfter(), chargerPlug.firstAfter());
         stateAgreement(result, vehicle.since(later(bothPlugged, comparedSince(vehicle))), charger);
+        if (result.lacks("charge-rate")) {
+            latestRates(result, vehicle.latest(), charger);
+        }
         location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation, vehicleHome);
         memory(result, memory);
         return result.build();
@@ -138,6 +141,30 @@ final class Assessor {
      * vehicle rests plugged in for hours (home, where a household's chargers presumably are): a charger elsewhere is
      * activated only once a person confirms it, which teaches its location.
      */
+    /**
+     * Before any full comparison is possible (that needs the charger's reports on both sides of the vehicle's report,
+     * a minute or two later), the vehicle's newest rate against the charger's newest reading around it: a small
+     * score, but it corroborates the timing at once.
+     */
+    private void latestRates(Assessment.Builder result, Observation vehicle, Timeline charger) {
+        if (!vehicle.isCharging() || vehicle.rateKw() == null) {
+            return;
+        }
+        List<Observation> around = charger.between(vehicle.observedAt().minus(settings.stateWindow()),
+                vehicle.observedAt().plus(settings.stateWindow()));
+        if (around.isEmpty()) {
+            return;
+        }
+        Observation reading = around.getLast();
+        if (reading.isCharging() && reading.rateKw() != null && reading.rateKw() >= 0.5) {
+            double ratio = vehicle.rateKw() / reading.rateKw();
+            if (ratio >= 0.78 && ratio <= 1.05) {
+                result.add("charge-rate", "the vehicle's latest rate (%.2f kW) fits the charger's reading (%.2f kW)"
+                        .formatted(vehicle.rateKw(), reading.rateKw()), 0.1);
+            }
+        }
+    }
+
     private void location(Assessment.Builder result, List<Observation> vehicleReports,
             LearnedLocation chargerLocation, LearnedLocation vehicleHome) {
         GeoLocation at = null;

@@ -239,6 +239,9 @@ final class Decisions {
             settle(p, PairState.AMBIGUOUS, a, rivals, "as plausible as " + rivals.size() + " other pair(s)", now);
         } else if (held.contains(p.vehicleId()) || held.contains(p.chargerId())) {
             settle(p, PairState.INACTIVE, a, List.of(), "a device is in another active pair", now);
+        } else if (!a.corroborated()) {
+            settle(p, PairState.INACTIVE, a, List.of(), "timing only: waiting for a measurement or the place to agree",
+                    now);
         } else if (rivalJustUnplugged(p) != null) {
             settle(p, PairState.INACTIVE, a, List.of(), "waiting for news: " + rivalJustUnplugged(p), now);
         } else {

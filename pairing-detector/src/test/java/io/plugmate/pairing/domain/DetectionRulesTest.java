@@ -103,7 +103,7 @@ class DetectionRulesTest {
     }
 
     @Test
-    void aSecondVehicleAsConvincingAsTheFirstTurnsTheActivationIntoAnAmbiguity() {
+    void twoVehiclesForOneChargerInTheSameMinutesAreAmbiguous() {
         Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
                 .vehicle("v1", "17:50", false, false, 0.0, HOME).vehicle("v2", "17:51", false, false, 0.0, HOME)
                 .charger("c1", "17:55", false, false, 0.0)
@@ -111,9 +111,7 @@ class DetectionRulesTest {
                 .vehicle("v1", "18:01:30", true, false, 0.0, HOME).vehicle("v2", "18:02:10", true, false, 0.0, HOME)
                 .run();
 
-        assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished", "PairActivated",
-                "PairDeactivated");
-        assertThat(((PairDeactivated) run.events().getLast()).reason()).startsWith("contested");
+        assertThat(run.activations()).isZero();
         assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
         assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
     }
@@ -127,10 +125,12 @@ class DetectionRulesTest {
                 .vehicleEvery("v1", "18:01:30", "18:15", 120, true, true, 10.2, HOME)
                 .run();
 
-        // the first vehicle report cannot be compared yet (the charger had only just reported its plug-in)
-        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated");
-        PairDeactivated ended = (PairDeactivated) run.events().getLast();
-        assertThat(ended.reason()).startsWith("evidence against: charging-state");
+        // timing alone never activates: the charger's idle reading contradicts the charging vehicle from the start
+        assertThat(run.types()).containsExactly("PairEstablished");
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("charging-state");
+            assertThat(e.score()).isNegative();
+        });
     }
 
     @Test
@@ -314,6 +314,51 @@ class DetectionRulesTest {
         assertThat(run.detector().pair(pairId).state()).isEqualTo(PairState.ACTIVE);
         assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
         assertThat(confirmed.transitions()).anySatisfy(t -> assertThat(t.reason()).isEqualTo("confirmed by a person"));
+    }
+
+    @Test
+    void aSecondVehicleAsConvincingAsTheFirstTurnsTheActivationIntoAnAmbiguity() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME).vehicle("v2", "17:51", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .vehicle("v1", "18:01:30", true, true, 10.2, HOME).vehicle("v2", "18:02:10", true, true, 10.1, HOME)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished", "PairActivated",
+                "PairDeactivated");
+        assertThat(((PairDeactivated) run.events().getLast()).reason()).startsWith("contested");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+    }
+
+    @Test
+    void timingAloneDoesNotActivate() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, null, null)
+                .charger("c1", "17:55", false, false, null)
+                .charger("c1", "18:00:05", true, false, null)
+                .vehicle("v1", "18:01:30", true, false, null, null)
+                .run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
+        assertThat(run.pair("v1", "c1").evidence()).singleElement().satisfies(e -> {
+            assertThat(e.signal()).isEqualTo("plug-in-timing");
+            assertThat(e.score()).isEqualTo(0.6);
+        });
+    }
+
+    @Test
+    void theVehiclesLatestRateCorroboratesAtOnceWhenItReportsFirst() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, null)
+                .charger("c1", "17:55", false, false, 0.0)
+                .vehicle("v1", "18:00:00", true, true, 10.1, null)
+                .charger("c1", "18:00:20", true, true, 11.0)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated");
     }
 
     @Test

@@ -28,9 +28,9 @@ import io.restassured.path.json.JsonPath;
  * vehicle is plugged into. Real Kafka and PostgreSQL throughout; the device services are their built jars.
  *
  * <p>
- * Simulated time moves only when the test moves it. After the plug-in it is moved just far enough for the plug-in
- * reports to leave the OEM clouds (1-5 s) and not as far as the charging start (5-30 s handshake): the pair events
- * then reach devices that nothing else is writing to at that moment.
+ * Simulated time moves only when the test moves it. After the plug-in it is moved past the charging start (5-30 s
+ * handshake), so both devices have pushed their charging reports: timing alone never activates a pair, the charge
+ * rates corroborate it.
  */
 @QuarkusTest
 class PlugInEndToEndTest {
@@ -66,7 +66,7 @@ class PlugInEndToEndTest {
         // a while with both unplugged (idle reports), then the car is plugged into the wall connector
         Simulator.advance("PT12M");
         Simulator.plug(oemVehicle, household.getString("chargers[0].id"));
-        Simulator.advance("PT6S");
+        Simulator.advance("PT1M");
 
         await().atMost(PATIENCE).until(
                 () -> Api.read(vehicles, token, "/vehicles/" + vehicleId, "chargeState.pluggedInChargerId"),

@@ -55,7 +55,7 @@ class DetectionToggleTest {
 
             switchDetection(h.clientId(), true);
             // the next report of the user is decided with detection on
-            VehicleStateObserved report = h.vehicle(Duration.ofMinutes(11), true, false, 0);
+            VehicleStateObserved report = h.vehicle(Duration.ofMinutes(11), true, true, 10.2);
             Household.publish(report);
             assertThat(events.await(PairActivated.class).pairId()).isEqualTo(h.pairId());
         }
