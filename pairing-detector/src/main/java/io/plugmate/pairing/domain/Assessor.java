@@ -112,7 +112,7 @@ final class Assessor {
             }
             Double ratio = around.rateRatio(v);
             if (ratio != null) {
-                if (ratio >= 0.78 && ratio <= 1.05) {
+                if (matches(ratio)) {
                     rateMatches++;
                 } else if (ratio < 0.72 || ratio > 1.1) {
                     rateMismatches++;
@@ -158,7 +158,7 @@ final class Assessor {
         Observation reading = around.getLast();
         if (reading.isCharging() && reading.rateKw() != null && reading.rateKw() >= 0.5) {
             double ratio = vehicle.rateKw() / reading.rateKw();
-            if (ratio >= 0.78 && ratio <= 1.05) {
+            if (matches(ratio)) {
                 result.add("charge-rate", "the vehicle's latest rate (%.2f kW) fits the charger's reading (%.2f kW)"
                         .formatted(vehicle.rateKw(), reading.rateKw()), 0.1);
             }
@@ -218,6 +218,11 @@ final class Assessor {
     private Instant comparedSince(Timeline vehicle) {
         return vehicle.latest().observedAt().minus(settings.recentWindow()).plus(settings.stateWindow())
                 .plus(settings.clockTolerance());
+    }
+
+    /** The vehicle's own rate against the wall: on-board losses of 5–20 %, a few percent of measurement noise. */
+    private static boolean matches(double ratio) {
+        return ratio >= 0.78 && ratio <= 1.05;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -184,8 +184,7 @@ final class Decisions {
                 continue;
             }
             for (Pair holder : book.all()) {
-                boolean sharesDevice = holder.vehicleId().equals(p.vehicleId()) || holder.chargerId().equals(p.chargerId());
-                if (holder.state() == PairState.ACTIVE && sharesDevice) {
+                if (holder.state() == PairState.ACTIVE && sharesDevice(holder, p)) {
                     end(holder, "a person confirmed pair " + p.id(), now);
                     held.remove(holder.vehicleId());
                     held.remove(holder.chargerId());
@@ -235,6 +234,7 @@ final class Decisions {
             return;
         }
         List<String> rivals = rivals(p, a, plugged);
+        String unplugNews;
         if (!rivals.isEmpty()) {
             settle(p, PairState.AMBIGUOUS, a, rivals, "as plausible as " + rivals.size() + " other pair(s)", now);
         } else if (held.contains(p.vehicleId()) || held.contains(p.chargerId())) {
@@ -242,8 +242,8 @@ final class Decisions {
         } else if (!a.corroborated()) {
             settle(p, PairState.INACTIVE, a, List.of(), "timing only: waiting for a measurement or the place to agree",
                     now);
-        } else if (rivalJustUnplugged(p) != null) {
-            settle(p, PairState.INACTIVE, a, List.of(), "waiting for news: " + rivalJustUnplugged(p), now);
+        } else if ((unplugNews = rivalJustUnplugged(p)) != null) {
+            settle(p, PairState.INACTIVE, a, List.of(), "waiting for news: " + unplugNews, now);
         } else {
             activate(p, a, "convincing and unrivalled (score %s)".formatted(a.score()), now);
             held.add(p.vehicleId());
@@ -255,9 +255,8 @@ final class Decisions {
     private List<String> rivals(Pair p, Assessment own, Map<String, Assessment> plugged) {
         List<String> rivals = new ArrayList<>();
         for (Pair other : book.all()) {
-            boolean sharesDevice = other.vehicleId().equals(p.vehicleId()) || other.chargerId().equals(p.chargerId());
             Assessment a = plugged.get(other.id());
-            if (!other.id().equals(p.id()) && sharesDevice && a != null && a.plausible(settings)
+            if (!other.id().equals(p.id()) && sharesDevice(other, p) && a != null && a.plausible(settings)
                     && a.settledScore() > own.settledScore() - settings.dominance()) {
                 rivals.add(other.id());
             }
@@ -300,8 +299,7 @@ final class Decisions {
 
     private boolean heldByConfirmation(Pair p) {
         for (Pair other : book.all()) {
-            boolean sharesDevice = other.vehicleId().equals(p.vehicleId()) || other.chargerId().equals(p.chargerId());
-            if (sharesDevice && other.state() == PairState.ACTIVE && !other.id().equals(p.id())
+            if (sharesDevice(other, p) && other.state() == PairState.ACTIVE && !other.id().equals(p.id())
                     && confirmedDuring(other, vehicles.get(other.vehicleId()).timeline.plugIn())) {
                 return true;
             }
@@ -326,6 +324,10 @@ final class Decisions {
         } else {
             book.put(current.moved(to, confidence, evidence, rivals, current.updatedAt()));
         }
+    }
+
+    private static boolean sharesDevice(Pair a, Pair b) {
+        return a.vehicleId().equals(b.vehicleId()) || a.chargerId().equals(b.chargerId());
     }
 
     private static double confidenceOf(Pair p, Assessment a) {

@@ -82,15 +82,17 @@ final class DeviceTrack {
 
     static DeviceTrack fresh(String id, DeviceType type, DetectorSettings settings) {
         return new DeviceTrack(id, type, false,
-                new Timeline(settings.recentWindow(), settings.silence(), settings.timelineCapacity(),
-                        List.of()),
+                timeline(settings, List.of()),
                 List.of(), List.of());
     }
 
     static DeviceTrack restore(DetectorSnapshot.Device device, DetectorSettings settings) {
         return new DeviceTrack(device.id(), device.type(), device.linked(),
-                new Timeline(settings.recentWindow(), settings.silence(), settings.timelineCapacity(),
-                        device.reports()),
+                timeline(settings, device.reports()),
                 device.learnedFixes(), device.restFixes());
+    }
+
+    private static Timeline timeline(DetectorSettings settings, List<Observation> reports) {
+        return new Timeline(settings.recentWindow(), settings.silence(), settings.timelineCapacity(), reports);
     }
 }

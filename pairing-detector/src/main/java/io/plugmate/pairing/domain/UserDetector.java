@@ -1,6 +1,7 @@
 package io.plugmate.pairing.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +54,7 @@ public final class UserDetector {
     }
 
     public DetectorSnapshot snapshot() {
-        List<DetectorSnapshot.Device> devices = new java.util.ArrayList<>();
+        List<DetectorSnapshot.Device> devices = new ArrayList<>();
         vehicles.values().forEach(v -> devices.add(v.snapshot()));
         chargers.values().forEach(c -> devices.add(c.snapshot()));
         return new DetectorSnapshot(clientId, userId, book.sequence(), watermark, devices, List.copyOf(removed),
