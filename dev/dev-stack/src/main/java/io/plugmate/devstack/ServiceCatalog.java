@@ -1,0 +1,77 @@
+package io.plugmate.devstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The services {@code ./plugmate run} starts, in start order. A new service joins the local stack by
+ * adding one entry here; entries whose jar is not built yet are skipped.
+ */
+public final class ServiceCatalog {
+
+    private ServiceCatalog() {
+    }
+
+    public static List<ServiceSpec> services() {
+        return List.of(
+                quarkusApp("oem-simulator", 8090, Optional.empty(), Map.of(
+                        // a small living demo fleet, ten times faster than real time
+                        "plugmate.simulator.demo-fleet.households", "5",
+                        "plugmate.simulator.clock.speed", "10",
+                        // the platform's OAuth client at the simulated OEMs
+                        "plugmate.simulator.oauth.clients.plugmate", "${secrets.oem-client-secret}"))
+                        .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"),
+                platformService("vehicle-service", 8081, "vehicle"),
+                platformService("charger-service", 8082, "charger"),
+                platformService("pairing-service", 8083, "pairing"));
+        // joining later, the same way: orchestration-service 8084, statistics-service 8085
+    }
+
+    /**
+     * A Plugmate service: its own database, Kafka, tokens from the dev realm, and the shared secrets
+     * under the environment variable names the services read (their Kubernetes Secret keys).
+     */
+    static ServiceSpec platformService(String module, int port, String database) {
+        return quarkusApp(module, port, Optional.of(database), Map.of(
+                "quarkus.datasource.reactive.url", "${db.reactive-url}",
+                "quarkus.datasource.jdbc.url", "${db.jdbc-url}",
+                "quarkus.datasource.username", "${postgres.username}",
+                "quarkus.datasource.password", "${postgres.password}",
+                "kafka.bootstrap.servers", "${kafka.bootstrap-servers}",
+                "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
+                .withEnvironment(Map.of(
+                        "PLUGMATE_OEM_CLIENT_SECRET", "${secrets.oem-client-secret}",
+                        "PLUGMATE_OEM_CREDENTIALS_KEY", "${secrets.oem-credentials-key}",
+                        "PLUGMATE_WEBHOOK_SECRET", "${secrets.webhook-secret}",
+                        // the simulator pushes reports to the service as soon as an account is linked
+                        "PLUGMATE_WEBHOOKS_REGISTER_ON_START", "true",
+                        "PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + port))
+                .withNote("OpenAPI: http://localhost:" + port + "/q/openapi");
+    }
+
+    /**
+     * Where a module is built, from the project root: services at the top, their pom aggregators' parts one level
+     * down, everything that never ships under {@code dev/}.
+     */
+    static Path folder(String module) {
+        return switch (module) {
+            case "oem-simulator" -> Path.of("dev", module);
+            case "pairing-service" -> Path.of(module, "service");
+            default -> Path.of(module);
+        };
+    }
+
+    /** A Quarkus fast-jar built by {@code <folder>/target/quarkus-app}. */
+    static ServiceSpec quarkusApp(String module, int port, Optional<String> database, Map<String, String> properties) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.http.port", Integer.toString(port));
+        // local-dev secrets live in this stack: do not expose it to the network
+        all.put("quarkus.http.host", "127.0.0.1");
+        all.putAll(properties);
+        return new ServiceSpec(module, folder(module).resolve("target/quarkus-app/quarkus-run.jar"), port,
+                "/q/health/ready", database, List.of("-Xmx512m"), all, Map.of(), "");
+    }
+}

@@ -1,0 +1,151 @@
+package io.plugmate.systemtests;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.plugmate.localinfra.PostgresServer;
+import io.plugmate.testinfra.KafkaResource;
+import io.plugmate.testinfra.OidcResource;
+import io.plugmate.testinfra.PostgresResource;
+import io.plugmate.testinfra.ProjectTree;
+import io.plugmate.testinfra.ServiceJar;
+import io.plugmate.testinfra.SimulatorResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The whole platform for tests across services, started once per test JVM: real PostgreSQL, Kafka, an OIDC issuer (so
+ * {@link io.plugmate.testinfra.Tokens} work), the OEM simulator, and every service from its built jar in its own JVM,
+ * each with a database of its own. Services meet only on Kafka, exactly as in production; what reaches the device
+ * services is what the simulator pushes (polling and command follow-up are off).
+ *
+ * <p>
+ * Use it with {@code @ExtendWith(Platform.class)} and {@link #url(String)}. The module declares test dependencies on
+ * each service of type pom, so the reactor builds them first.
+ */
+public final class Platform implements BeforeAllCallback {
+
+    /** The HMAC key the device services register their webhook receivers with (a test-only value). */
+    public static final String WEBHOOK_SECRET = "test-only-webhook-secret-0123456789";
+    /** The simulator's registered development client; test-only values, not credentials of anything real. */
+    static final String OEM_CLIENT_SECRET = "plugmate-dev-secret";
+    static final String CREDENTIALS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+    /** A service of the platform: where it is built, its database, what it needs beyond the common settings. */
+    record Service(String name, String folder, String database, Map<String, String> extra) {
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("vehicle-service", "vehicle-service", "vehicle",
+                    withDeviceSettings(Map.of("plugmate.link.public-base-url", "${url}"))),
+            new Service("charger-service", "charger-service", "charger", withDeviceSettings(Map.of())),
+            new Service("pairing-service", "pairing-service/service", "pairing", Map.of()));
+
+    private static final Map<String, String> URLS = new LinkedHashMap<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class,
+                key -> Running.start(), Running.class);
+    }
+
+    /** The base URL of a running service, e.g. {@code url("pairing-service")}. */
+    public static String url(String service) {
+        String url = URLS.get(service);
+        if (url == null) {
+            throw new IllegalStateException(service + " is not running; the test needs @ExtendWith(Platform.class)");
+        }
+        return url;
+    }
+
+    public static String simulatorUrl() {
+        return System.getProperty(SimulatorResource.URL_PROPERTY);
+    }
+
+    /** Everything started, stopped in reverse order when the test JVM is done with the root context. */
+    static final class Running implements AutoCloseable {
+        private final List<QuarkusTestResourceLifecycleManager> infrastructure = List.of(new PostgresResource(),
+                new KafkaResource(), new OidcResource(), new SimulatorResource());
+        private final List<ServiceJar> services = new ArrayList<>();
+
+        static Running start() {
+            Running running = new Running();
+            CompletableFuture.allOf(running.infrastructure.stream()
+                    .map(r -> CompletableFuture.runAsync(r::start)).toArray(CompletableFuture[]::new)).join();
+            String jdbcUrl = System.getProperty(PostgresResource.JDBC_URL_PROPERTY);
+            for (Service service : SERVICES) {
+                createDatabase(jdbcUrl, service.database());
+                running.services.add(ServiceJar.start(service.name(), ProjectTree.quarkusApp(service.folder()),
+                        properties(jdbcUrl, service)));
+            }
+            CompletableFuture.allOf(running.services.stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP_TIMEOUT)))
+                    .toArray(CompletableFuture[]::new)).join();
+            for (int i = 0; i < SERVICES.size(); i++) {
+                URLS.put(SERVICES.get(i).name(), running.services.get(i).url());
+            }
+            return running;
+        }
+
+        @Override
+        public void close() {
+            // services first (their outboxes drain), all at once: each may take a few seconds; then what they use
+            CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::close))
+                    .toArray(CompletableFuture[]::new)).join();
+            URLS.clear();
+            infrastructure.reversed().forEach(QuarkusTestResourceLifecycleManager::stop);
+        }
+    }
+
+    private static Map<String, String> withDeviceSettings(Map<String, String> extra) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("plugmate.oem.client-secret", OEM_CLIENT_SECRET);
+        p.put("plugmate.oem.credentials-key", CREDENTIALS_KEY);
+        p.put("plugmate.webhooks.secret", WEBHOOK_SECRET);
+        p.put("plugmate.webhooks.register-on-start", "true");
+        p.put("plugmate.webhooks.public-base-url", "${url}");
+        p.put("plugmate.polling.enabled", "false");
+        p.put("plugmate.commands.follow-up-interval", "0s");
+        p.putAll(extra);
+        return p;
+    }
+
+    private static Map<String, String> properties(String jdbcUrl, Service service) {
+        URI server = URI.create(jdbcUrl.substring("jdbc:".length()));
+        String hostAndPort = server.getHost() + ":" + server.getPort();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.datasource.reactive.url", "postgresql://" + hostAndPort + "/" + service.database());
+        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostAndPort + "/" + service.database());
+        p.put("quarkus.datasource.username", PostgresServer.USERNAME);
+        p.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        p.put("kafka.bootstrap.servers", System.getProperty(KafkaResource.BOOTSTRAP_PROPERTY));
+        p.put("quarkus.oidc.auth-server-url", System.getProperty(OidcResource.URL_PROPERTY));
+        p.put("plugmate.oem.base-url", simulatorUrl() + "/oem");
+        p.putAll(service.extra());
+        return p;
+    }
+
+    private static void createDatabase(String jdbcUrl, String database) {
+        Properties login = new Properties();
+        login.setProperty("user", PostgresServer.USERNAME);
+        login.setProperty("password", PostgresServer.PASSWORD);
+        try (Connection connection = new org.postgresql.Driver().connect(jdbcUrl, login);
+                var create = connection.createStatement()) {
+            // a throwaway server: the database never exists yet
+            create.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+}

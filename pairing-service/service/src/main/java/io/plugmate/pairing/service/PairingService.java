@@ -1,0 +1,123 @@
+package io.plugmate.pairing.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.commons.features.Feature;
+import io.plugmate.commons.features.FeatureToggles;
+import io.plugmate.commons.problem.ConflictProblem;
+import io.plugmate.commons.problem.NotFoundProblem;
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.events.PairEvent;
+import io.plugmate.events.PlugmateEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.messaging.Outbox;
+import io.plugmate.pairing.domain.Outcome;
+import io.plugmate.pairing.domain.Pair;
+import io.plugmate.pairing.domain.PairState;
+import io.plugmate.pairing.domain.UserDetector;
+import io.plugmate.pairing.domain.Verdict;
+import io.plugmate.pairing.persistence.DetectorStore;
+import io.plugmate.pairing.persistence.PairEntity;
+import io.plugmate.pairing.persistence.PairProjection;
+import io.plugmate.pairing.persistence.PairRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one path every change of a user's pairs takes, whether a Kafka record or a person's verdict caused it: lock the
+ * user's detector row, restore the detector, apply, store the snapshot, project pairs and history, publish the pair
+ * events through the outbox — all in one transaction, so a crash anywhere leaves either all of it or none.
+ */
+@ApplicationScoped
+public class PairingService {
+
+    private final DetectorStore store;
+    private final PairProjection projection;
+    private final PairRepository pairs;
+    private final Outbox outbox;
+    private final FeatureToggles toggles;
+
+    public PairingService(DetectorStore store, PairProjection projection, PairRepository pairs, Outbox outbox,
+            FeatureToggles toggles) {
+        this.store = store;
+        this.projection = projection;
+        this.pairs = pairs;
+        this.outbox = outbox;
+        this.toggles = toggles;
+    }
+
+    /**
+     * One input event, inside the consumer's transaction (which also holds its inbox mark). A failure rolls all of it
+     * back, and the channel's dead-letter strategy sends the record to its DLQ with the failure's message.
+     */
+    public Uni<Void> accept(PlugmateEvent event) {
+        return Uni.createFrom().voidItem().invoke(() -> InputEvents.check(event))
+                .chain(() -> store.lock(event.clientId(), event.userId()))
+                .chain(detector -> {
+                    List<Pair> before = detector.pairs();
+                    Outcome outcome = detect(event, () -> detector.accept(event, detectionEnabled(event.clientId())));
+                    return outcome.duplicate() ? Uni.createFrom().voidItem()
+                            : record(event.clientId(), event.userId(), detector, before, outcome, WallClock.now());
+                });
+    }
+
+    /** A person says the vehicle is plugged into the charger; remembered, and activates it now if both are plugged. */
+    @WithTransaction
+    public Uni<PairEntity> confirm(String clientId, String pairId) {
+        return verdict(clientId, pairId, Verdict.CONFIRMED);
+    }
+
+    /** A person says it is not; an active pair is deactivated, and detection never activates it again. */
+    @WithTransaction
+    public Uni<PairEntity> reject(String clientId, String pairId) {
+        return verdict(clientId, pairId, Verdict.REJECTED);
+    }
+
+    private Uni<PairEntity> verdict(String clientId, String pairId, Verdict verdict) {
+        return pairs.findOwned(clientId, pairId)
+                .onItem().ifNull().failWith(() -> NotFoundProblem.of("pair", pairId))
+                .chain(row -> store.lock(clientId, row.userId).chain(detector -> {
+                    Pair pair = detector.pair(pairId);
+                    if (pair == null) {
+                        return Uni.createFrom().failure(NotFoundProblem.of("pair", pairId));
+                    }
+                    if (pair.state() == PairState.DISSOLVED) {
+                        return Uni.createFrom().failure(new ConflictProblem(
+                                "Pair " + pairId + " is dissolved: its vehicle or charger was unlinked."));
+                    }
+                    List<Pair> before = detector.pairs();
+                    Instant now = WallClock.now();
+                    boolean enabled = detectionEnabled(clientId);
+                    Outcome outcome = verdict == Verdict.CONFIRMED ? detector.confirm(pairId, now, enabled)
+                            : detector.reject(pairId, now, enabled);
+                    // the projection updates this very row (the session's managed instance) before it is returned
+                    return record(clientId, row.userId, detector, before, outcome, now).replaceWith(row);
+                }));
+    }
+
+    private Uni<Void> record(String clientId, String userId, UserDetector detector, List<Pair> before,
+            Outcome outcome, Instant now) {
+        Uni<Void> done = store.save(detector, now)
+                .chain(() -> projection.project(clientId, userId, before, detector.pairs(), outcome.transitions(), now));
+        for (PairEvent event : outcome.events()) {
+            done = done.chain(() -> outbox.publish(Topics.PAIR_EVENTS, userId, event));
+        }
+        return done;
+    }
+
+    private boolean detectionEnabled(String clientId) {
+        return toggles.isEnabled(clientId, Feature.PAIRING_DETECTION);
+    }
+
+    private static Outcome detect(PlugmateEvent event, Supplier<Outcome> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            throw new DetectorFailure(event, e);
+        }
+    }
+}
