@@ -1,7 +1,8 @@
 package io.plugmate.events;
 
 /** Events on {@link Topics#PAIR_EVENTS}: the life of one vehicle × charger EV system. */
-public sealed interface PairEvent extends PlugmateEvent permits PairEstablished, PairActivated, PairDeactivated, PairDissolved {
+public sealed interface PairEvent extends PlugmateEvent permits PairEstablished, PairActivated, PairDeactivated, PairDissolved,
+        PairAmbiguous {
 
     String pairId();
 

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PairActivated.class, name = "PairActivated"),
         @JsonSubTypes.Type(value = PairDeactivated.class, name = "PairDeactivated"),
         @JsonSubTypes.Type(value = PairDissolved.class, name = "PairDissolved"),
+        @JsonSubTypes.Type(value = PairAmbiguous.class, name = "PairAmbiguous"),
         @JsonSubTypes.Type(value = DeviceCommand.class, name = "DeviceCommand"),
         @JsonSubTypes.Type(value = CommandResult.class, name = "CommandResult"),
         @JsonSubTypes.Type(value = ActionUpdated.class, name = "ActionUpdated"),

@@ -37,6 +37,7 @@ class EventJsonTest {
                         List.of(new Evidence("plugInTiming", "both plugged within 40 s", 0.6))),
                 new PairDeactivated(ID, 1, "acme", "u1", AT, "p1", "v1", "c1", "VEHICLE_UNPLUGGED"),
                 new PairDissolved(ID, 1, "acme", "u1", AT, "p1", "v1", "c1", "CHARGER_REMOVED"),
+                new PairAmbiguous(ID, 1, "acme", "u1", AT, "p1", "v1", "c1", List.of("p2", "p3")),
                 new DeviceCommand(ID, 1, "acme", "u1", AT, UUID.randomUUID(), action, DeviceType.CHARGER, "c1",
                         CommandKind.SET_MAX_CURRENT, 16.0, null, AT.plusSeconds(300)),
                 new CommandResult(ID, 1, "acme", "u1", AT, UUID.randomUUID(), action, DeviceType.CHARGER, "c1",
@@ -49,7 +50,18 @@ class EventJsonTest {
                         1200.5, 1211.25),
                 new ClientFeaturesChanged(ID, 1, "acme", null, AT, Map.of("capability-unlocking", false)),
                 new OemAccountLinked(ID, 1, "acme", "u1", AT, "a1", "TESLA", "acct-tesla-1",
-                        List.of(DeviceType.VEHICLE, DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600)));
+                        List.of(DeviceType.VEHICLE, DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600)),
+                // schema 2 fields (docs/adr/0009)
+                new DeviceLinked(ID, 2, "acme", "u1", AT, DeviceType.CHARGER, "c1", "TESLA",
+                        new DeviceCapabilities(true, true, true, false), new ElectricalData(3, 230.0, 6.0, 32.0)),
+                new DeviceUpdated(ID, 2, "acme", "u1", AT, DeviceType.VEHICLE, "v1", "TESLA",
+                        new DeviceCapabilities(true, true, false, true), null, false, "credential lapsed"),
+                new VehicleStateObserved(ID, 2, "acme", "u1", AT, "v1", "AMPERIA", AT, true, true, 7.1, 63.5, null,
+                        16.0),
+                new ActionUpdated(ID, 2, "acme", "u1", AT, action, DeviceType.VEHICLE, "v1", CommandKind.START,
+                        ActionState.PENDING, null, new PairedDevice("p1", DeviceType.CHARGER, "c1")),
+                new CapabilitiesChanged(ID, 2, "acme", "u1", AT, DeviceType.CHARGER, "c1",
+                        Map.of("startCharging", new Capability(true, List.of(), UnlockedBy.vehicle("p1", "v1")))));
     }
 
     @ParameterizedTest
@@ -81,6 +93,79 @@ class EventJsonTest {
         assertThat(tree.get("chargeRateKw").asDouble()).isEqualTo(7.1);
         assertThat(tree.get("location").get("latitude").asDouble()).isEqualTo(59.91);
         assertThat(tree.get("observedAt").asText()).isEqualTo("2026-11-24T10:14:50Z");
+    }
+
+    @Test
+    void schemaOneEventsReadWithTheNewFieldsUnknown() {
+        String linked = """
+                {"type":"DeviceLinked","eventId":"%s","schemaVersion":1,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","deviceType":"charger","deviceId":"c1","vendor":"ZAPLINE",
+                 "capabilities":{"startCharging":true,"stopCharging":true,"setMaxCurrent":true,"location":false}}
+                """.formatted(ID);
+        String updated = linked.replace("DeviceLinked", "DeviceUpdated");
+        String observed = """
+                {"type":"VehicleStateObserved","eventId":"%s","schemaVersion":1,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","vehicleId":"v1","vendor":"TESLA",
+                 "observedAt":"2026-11-24T10:15:00Z","isPluggedIn":true,"isCharging":false}
+                """.formatted(ID);
+        String unlocked = """
+                {"type":"CapabilitiesChanged","eventId":"%s","schemaVersion":1,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","deviceType":"vehicle","deviceId":"v1",
+                 "capabilities":{"startCharging":{"isCapable":true,"interventionIds":[],
+                   "unlockedBy":{"pairId":"p1","chargerId":"c1"}}}}
+                """.formatted(ID);
+
+        assertThat(EventJson.read(linked, DeviceLinked.class).electrical()).isNull();
+        DeviceUpdated read = EventJson.read(updated, DeviceUpdated.class);
+        assertThat(read.electrical()).isNull();
+        assertThat(read.isReachable()).isNull();
+        assertThat(read.capabilities().setMaxCurrent()).isTrue();
+        assertThat(EventJson.read(observed, VehicleStateObserved.class).maxCurrentA()).isNull();
+        assertThat(EventJson.read(unlocked, CapabilitiesChanged.class).capabilities().get("startCharging").unlockedBy())
+                .isEqualTo(new UnlockedBy("p1", "c1", null));
+    }
+
+    @Test
+    void schemaTwoFieldsUseTheirContractNames() throws Exception {
+        JsonNode linked = EventJson.mapper().readTree(EventJson.write(new DeviceLinked(ID, 2, "acme", "u1", AT,
+                DeviceType.CHARGER, "c1", "TESLA", DeviceCapabilities.none(), new ElectricalData(3, 230.0, 6.0, 32.0))));
+        JsonNode updated = EventJson.mapper().readTree(EventJson.write(new DeviceUpdated(ID, 2, "acme", "u1", AT,
+                DeviceType.CHARGER, "c1", "TESLA", DeviceCapabilities.none(), null, false, "credential lapsed")));
+        JsonNode action = EventJson.mapper().readTree(EventJson.write(new ActionUpdated(ID, 2, "acme", "u1", AT,
+                ID, DeviceType.CHARGER, "c1", CommandKind.STOP, ActionState.CONFIRMED, null,
+                new PairedDevice("p1", DeviceType.VEHICLE, "v1"))));
+
+        assertThat(linked.get("electrical").get("phases").asInt()).isEqualTo(3);
+        assertThat(linked.get("electrical").get("voltageV").asDouble()).isEqualTo(230.0);
+        assertThat(linked.get("electrical").get("minCurrentA").asDouble()).isEqualTo(6.0);
+        assertThat(linked.get("electrical").get("maxCurrentA").asDouble()).isEqualTo(32.0);
+        assertThat(updated.get("isReachable").asBoolean()).isFalse();
+        assertThat(updated.get("unreachableReason").asText()).isEqualTo("credential lapsed");
+        assertThat(updated.get("electrical").isNull()).isTrue();
+        assertThat(action.get("pairedDevice").get("deviceType").asText()).isEqualTo("vehicle");
+        assertThat(action.get("pairedDevice").get("pairId").asText()).isEqualTo("p1");
+    }
+
+    @Test
+    void theSchemaOneConstructorsLeaveTheNewFieldsUnknown() {
+        var linked = new DeviceLinked(ID, 1, "acme", "u1", AT, DeviceType.VEHICLE, "v1", "TESLA",
+                DeviceCapabilities.none());
+        var observed = new VehicleStateObserved(ID, 1, "acme", "u1", AT, "v1", "TESLA", AT, true, true, 7.1, 60.0,
+                null);
+        var unlocked = new UnlockedBy("p1", "c1");
+
+        assertThat(linked.electrical()).isNull();
+        assertThat(observed.maxCurrentA()).isNull();
+        assertThat(unlocked.vehicleId()).isNull();
+        assertThat(UnlockedBy.vehicle("p1", "v1")).isEqualTo(new UnlockedBy("p1", null, "v1"));
+    }
+
+    @Test
+    void powerConvertsOnlyWithPositivePhasesAndVoltage() {
+        assertThat(new ElectricalData(3, 230.0, null, null).convertsPower()).isTrue();
+        assertThat(new ElectricalData(null, 230.0, 6.0, 32.0).convertsPower()).isFalse();
+        assertThat(new ElectricalData(1, null, 6.0, 32.0).convertsPower()).isFalse();
+        assertThat(new ElectricalData(0, 230.0, 6.0, 32.0).convertsPower()).isFalse();
     }
 
     @Test
@@ -124,6 +209,27 @@ class EventJsonTest {
                 """.formatted(ID);
 
         assertThat(EventJson.read(json, PairActivated.class).evidence()).isEmpty();
+    }
+
+    @Test
+    void anAmbiguousPairWithoutCandidatesReadsAsAnEmptyList() {
+        String json = """
+                {"type":"PairAmbiguous","eventId":"%s","schemaVersion":1,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","pairId":"p1","vehicleId":"v1","chargerId":"c1"}
+                """.formatted(ID);
+
+        PairEvent event = EventJson.read(json, PairEvent.class);
+
+        assertThat(event).isInstanceOfSatisfying(PairAmbiguous.class, a -> assertThat(a.candidates()).isEmpty());
+    }
+
+    @Test
+    void aPairEventsConsumerWrittenBeforePairAmbiguousStillReadsTheOldTypes() {
+        // the four types that existed before stay readable as PairEvent exactly as they were written
+        for (PlugmateEvent event : oneOfEachType().filter(PairEvent.class::isInstance)
+                .filter(e -> !(e instanceof PairAmbiguous)).toList()) {
+            assertThat(EventJson.read(EventJson.write(event), PairEvent.class)).isEqualTo(event);
+        }
     }
 
     @Test
