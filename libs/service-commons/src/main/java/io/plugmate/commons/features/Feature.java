@@ -10,7 +10,9 @@ public enum Feature {
     ENHANCED_CHARGE_RATE_ESTIMATE("enhanced-charge-rate-estimate"),
     CAPABILITY_UNLOCKING("capability-unlocking"),
     COMMAND_ORCHESTRATION("command-orchestration"),
-    NATIVE_SESSION_STATISTICS("native-session-statistics");
+    NATIVE_SESSION_STATISTICS("native-session-statistics"),
+    /** Orchestration: a charger that cannot start/stop itself is controlled through its ACTIVE pair's vehicle. */
+    UNIFIED_CHARGER_CONTROLS("unified-charger-controls");
 
     private final String key;
 

@@ -19,6 +19,7 @@ final class FeatureDefaults {
                 case CAPABILITY_UNLOCKING -> config.capabilityUnlocking();
                 case COMMAND_ORCHESTRATION -> config.commandOrchestration();
                 case NATIVE_SESSION_STATISTICS -> config.nativeSessionStatistics();
+                case UNIFIED_CHARGER_CONTROLS -> config.unifiedChargerControls();
             });
         }
         return defaults;

@@ -2,6 +2,7 @@ package io.plugmate.commons.features;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,5 +32,21 @@ public class FeatureToggles {
 
     public Map<Feature, Boolean> defaults() {
         return defaults;
+    }
+
+    /** Every feature with its effective value for the client and where the value comes from, in declaration order. */
+    public List<EffectiveFeature> describe(String clientId) {
+        return describe(overrides.of(clientId));
+    }
+
+    /**
+     * The same for a given override set, e.g. the one the toggles' owner keeps in its own store (which it may have
+     * changed before the topic replays it back). Overrides of no known feature cannot occur: the map is keyed by
+     * {@link Feature}.
+     */
+    public List<EffectiveFeature> describe(Map<Feature, Boolean> clientOverrides) {
+        return defaults.keySet().stream().map(feature -> clientOverrides.containsKey(feature)
+                ? new EffectiveFeature(feature, clientOverrides.get(feature), EffectiveFeature.Source.OVERRIDE)
+                : new EffectiveFeature(feature, defaults.get(feature), EffectiveFeature.Source.DEFAULT)).toList();
     }
 }

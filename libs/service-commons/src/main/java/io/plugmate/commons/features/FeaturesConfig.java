@@ -34,6 +34,9 @@ public interface FeaturesConfig {
 
         @WithDefault("true")
         boolean nativeSessionStatistics();
+
+        @WithDefault("false")
+        boolean unifiedChargerControls();
     }
 
     /** Reading per-client overrides from Kafka. */

@@ -29,6 +29,10 @@ class FeatureTogglesTest {
         public boolean nativeSessionStatistics() {
             return true;
         }
+
+        public boolean unifiedChargerControls() {
+            return false;
+        }
     }
 
     record Config(FeaturesConfig.Defaults defaults) implements FeaturesConfig {
@@ -48,7 +52,8 @@ class FeatureTogglesTest {
                 Map.entry(Feature.ENHANCED_CHARGE_RATE_ESTIMATE, false),
                 Map.entry(Feature.CAPABILITY_UNLOCKING, true),
                 Map.entry(Feature.COMMAND_ORCHESTRATION, true),
-                Map.entry(Feature.NATIVE_SESSION_STATISTICS, true));
+                Map.entry(Feature.NATIVE_SESSION_STATISTICS, true),
+                Map.entry(Feature.UNIFIED_CHARGER_CONTROLS, false));
         assertThat(toggles.isEnabled("acme", Feature.ENHANCED_CHARGE_RATE_ESTIMATE)).isFalse();
     }
 
@@ -75,10 +80,24 @@ class FeatureTogglesTest {
     }
 
     @Test
+    void describingSaysWhereEachValueComesFrom() {
+        overrides.replace("acme", Map.of(Feature.COMMAND_ORCHESTRATION, false));
+
+        assertThat(toggles.describe("acme")).hasSize(Feature.values().length)
+                .contains(new EffectiveFeature(Feature.COMMAND_ORCHESTRATION, false, EffectiveFeature.Source.OVERRIDE),
+                        new EffectiveFeature(Feature.UNIFIED_CHARGER_CONTROLS, false, EffectiveFeature.Source.DEFAULT),
+                        new EffectiveFeature(Feature.PAIRING_DETECTION, false, EffectiveFeature.Source.DEFAULT));
+        // an override equal to the default is still an override: the client asked for it
+        assertThat(toggles.describe(Map.of(Feature.CAPABILITY_UNLOCKING, true)).get(3))
+                .isEqualTo(new EffectiveFeature(Feature.CAPABILITY_UNLOCKING, true, EffectiveFeature.Source.OVERRIDE));
+        assertThat(toggles.describe("globex")).allMatch(f -> f.source() == EffectiveFeature.Source.DEFAULT);
+    }
+
+    @Test
     void featureKeysMatchTheContract() {
         assertThat(Feature.values()).extracting(Feature::key).containsExactly("pairing-detection",
                 "improved-charge-rate", "enhanced-charge-rate-estimate", "capability-unlocking",
-                "command-orchestration", "native-session-statistics");
+                "command-orchestration", "native-session-statistics", "unified-charger-controls");
         assertThat(Feature.fromKey("capability-unlocking")).contains(Feature.CAPABILITY_UNLOCKING);
         assertThat(Feature.fromKey("nope")).isEmpty();
     }

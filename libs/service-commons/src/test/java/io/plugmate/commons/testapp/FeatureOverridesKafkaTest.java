@@ -54,7 +54,8 @@ class FeatureOverridesKafkaTest {
                 Map.entry("enhanced-charge-rate-estimate", true),
                 Map.entry("capability-unlocking", true),
                 Map.entry("command-orchestration", true),
-                Map.entry("native-session-statistics", true));
+                Map.entry("native-session-statistics", true),
+                Map.entry("unified-charger-controls", false));
     }
 
     @Test
