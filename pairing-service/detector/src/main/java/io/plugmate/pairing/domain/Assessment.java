@@ -2,7 +2,6 @@ package io.plugmate.pairing.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.plugmate.events.Evidence;
 
@@ -12,26 +11,24 @@ import io.plugmate.events.Evidence;
  */
 record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
 
-    private static final Set<String> CORROBORATING = Set.of("location", "charging-state", "charge-rate", "person");
-
     static final class Builder {
         private final List<Evidence> evidence = new ArrayList<>();
         private double score;
         private boolean ruledOut;
 
-        Builder add(String signal, String detail, double points) {
-            evidence.add(new Evidence(signal, detail, round(points)));
+        Builder add(Signal signal, String detail, double points) {
+            evidence.add(new Evidence(signal.wireName(), detail, round(points)));
             score += points;
             return this;
         }
 
-        Builder ruleOut(String signal, String detail, double points) {
+        Builder ruleOut(Signal signal, String detail, double points) {
             ruledOut = true;
             return add(signal, detail, points);
         }
 
-        boolean lacks(String signal) {
-            return evidence.stream().noneMatch(e -> e.signal().equals(signal));
+        boolean lacks(Signal signal) {
+            return evidence.stream().noneMatch(e -> e.signal().equals(signal.wireName()));
         }
 
         Assessment build() {
@@ -47,7 +44,7 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
     double settledScore() {
         double settled = 0;
         for (Evidence e : evidence) {
-            if (!e.signal().equals("charging-state") && !e.signal().equals("charge-rate")) {
+            if (Signal.ofWireName(e.signal()).settled()) {
                 settled += e.score();
             }
         }
@@ -61,27 +58,27 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
      */
     boolean corroborated() {
         for (Evidence e : evidence) {
-            if (e.score() > 0 && CORROBORATING.contains(e.signal())) {
+            if (e.score() > 0 && Signal.ofWireName(e.signal()).corroborating()) {
                 return true;
             }
         }
         return false;
     }
 
-    boolean plausible(DetectorSettings settings) {
+    boolean plausible(DetectorSettings.Decision settings) {
         return !ruledOut && score >= settings.plausibleScore();
     }
 
-    boolean convincing(DetectorSettings settings) {
+    boolean convincing(DetectorSettings.Decision settings) {
         return !ruledOut && score >= settings.activateScore();
     }
 
-    /** A score mapped into 0..1 for clients: 0.6 (the activation bar) is about 0.55, 3 is about 0.86. */
-    double confidence() {
+    /** A score mapped into 0..1 for clients: with the defaults, 0.6 (the activation bar) is about 0.55, 3 about 0.86. */
+    double confidence(DetectorSettings.Decision settings) {
         if (score <= 0) {
             return 0;
         }
-        return round(Math.min(0.99, score / (score + 0.5)));
+        return round(Math.min(settings.confidenceCap(), score / (score + settings.confidenceScale())));
     }
 
     private static double round(double value) {

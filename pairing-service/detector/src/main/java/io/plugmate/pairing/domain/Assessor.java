@@ -13,23 +13,25 @@ import io.plugmate.events.GeoLocation;
 final class Assessor {
 
     private final DetectorSettings settings;
+    private final DetectorSettings.Reports reports;
 
     Assessor(DetectorSettings settings) {
         this.settings = settings;
+        this.reports = settings.reports();
     }
 
     /** @param chargerLocation where the charger is known to be (learned), or null */
     Assessment assess(Timeline vehicle, Timeline charger, LearnedLocation chargerLocation,
             LearnedLocation vehicleHome, PairMemory memory) {
         Assessment.Builder result = new Assessment.Builder();
-        Marks vehiclePlug = vehicle.plugIn(settings.silence());
-        Marks chargerPlug = charger.plugIn(settings.silence());
+        Marks vehiclePlug = vehicle.plugIn(reports.silence());
+        Marks chargerPlug = charger.plugIn(reports.silence());
         plugInTiming(result, vehiclePlug, chargerPlug);
-        chargingStartTiming(result, vehicle.chargingStart(settings.silence()),
-                charger.chargingStart(settings.silence()));
+        chargingStartTiming(result, vehicle.chargingStart(reports.silence()),
+                charger.chargingStart(reports.silence()));
         Instant bothPlugged = later(vehiclePlug.firstAfter(), chargerPlug.firstAfter());
         stateAgreement(result, vehicle.since(later(bothPlugged, comparedSince(vehicle))), charger);
-        if (result.lacks("charge-rate")) {
+        if (result.lacks(Signal.CHARGE_RATE)) {
             latestRates(result, vehicle.latest(), charger);
         }
         location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation, vehicleHome);
@@ -38,29 +40,31 @@ final class Assessor {
     }
 
     private void plugInTiming(Assessment.Builder result, Marks vehicle, Marks charger) {
-        Duration tolerance = settings.clockTolerance();
+        DetectorSettings.PlugInTiming rule = settings.plugInTiming();
+        Duration tolerance = reports.clockTolerance();
         if (charger.bounded() && vehicle.firstAfter().plus(tolerance).isBefore(charger.lastBefore())) {
-            result.ruleOut("plug-in-timing", "vehicle reported plugged in at %s, charger still unplugged at %s"
-                    .formatted(vehicle.firstAfter(), charger.lastBefore()), -1.5);
+            result.ruleOut(Signal.PLUG_IN_TIMING, "vehicle reported plugged in at %s, charger still unplugged at %s"
+                    .formatted(vehicle.firstAfter(), charger.lastBefore()), rule.ruleOut());
             return;
         }
         if (vehicle.bounded() && charger.firstAfter().plus(tolerance).isBefore(vehicle.lastBefore())) {
-            result.ruleOut("plug-in-timing", "charger reported plugged in at %s, vehicle still unplugged at %s"
-                    .formatted(charger.firstAfter(), vehicle.lastBefore()), -1.5);
+            result.ruleOut(Signal.PLUG_IN_TIMING, "charger reported plugged in at %s, vehicle still unplugged at %s"
+                    .formatted(charger.firstAfter(), vehicle.lastBefore()), rule.ruleOut());
             return;
         }
         if (!vehicle.bounded() || !charger.bounded()) {
-            result.add("plug-in-timing", "plug-in time unknown for " + (vehicle.bounded() ? "charger" : "vehicle"), 0);
+            result.add(Signal.PLUG_IN_TIMING, "plug-in time unknown for " + (vehicle.bounded() ? "charger" : "vehicle"),
+                    0);
             return;
         }
         Duration apart = Duration.between(vehicle.firstAfter(), charger.firstAfter()).abs();
         String detail = "both reported plug-in %ss apart".formatted(apart.toSeconds());
-        if (apart.compareTo(settings.nearPlugIn()) <= 0) {
-            result.add("plug-in-timing", detail, 0.6);
-        } else if (apart.compareTo(settings.closePlugIn()) <= 0) {
-            result.add("plug-in-timing", detail, 0.3);
+        if (apart.compareTo(rule.near()) <= 0) {
+            result.add(Signal.PLUG_IN_TIMING, detail, rule.nearScore());
+        } else if (apart.compareTo(rule.close()) <= 0) {
+            result.add(Signal.PLUG_IN_TIMING, detail, rule.closeScore());
         } else {
-            result.add("plug-in-timing", detail + " (intervals overlap)", 0.1);
+            result.add(Signal.PLUG_IN_TIMING, detail + " (intervals overlap)", rule.overlapScore());
         }
     }
 
@@ -68,17 +72,20 @@ final class Assessor {
         if (vehicle == null || charger == null || !vehicle.bounded() || !charger.bounded()) {
             return;
         }
-        Duration tolerance = settings.clockTolerance();
+        DetectorSettings.ChargingStartTiming rule = settings.chargingStartTiming();
+        Duration tolerance = reports.clockTolerance();
         if (vehicle.firstAfter().plus(tolerance).isBefore(charger.lastBefore())
                 || charger.firstAfter().plus(tolerance).isBefore(vehicle.lastBefore())) {
-            result.ruleOut("charging-start-timing", "charging started at different times (vehicle by %s, charger by %s)"
-                    .formatted(vehicle.firstAfter(), charger.firstAfter()), -1.0);
+            result.ruleOut(Signal.CHARGING_START_TIMING,
+                    "charging started at different times (vehicle by %s, charger by %s)".formatted(vehicle.firstAfter(),
+                            charger.firstAfter()),
+                    rule.ruleOut());
             return;
         }
         Duration apart = Duration.between(vehicle.firstAfter(), charger.firstAfter()).abs();
-        if (apart.compareTo(settings.nearPlugIn()) <= 0) {
-            result.add("charging-start-timing", "both reported charging start %ss apart".formatted(apart.toSeconds()),
-                    0.3);
+        if (apart.compareTo(rule.near()) <= 0) {
+            result.add(Signal.CHARGING_START_TIMING,
+                    "both reported charging start %ss apart".formatted(apart.toSeconds()), rule.score());
         }
     }
 
@@ -88,6 +95,8 @@ final class Assessor {
      * measurement is the wall power less the on-board losses).
      */
     private void stateAgreement(Assessment.Builder result, List<Observation> vehicleReports, Timeline charger) {
+        DetectorSettings.ChargingState state = settings.chargingState();
+        DetectorSettings.ChargeRate rates = settings.chargeRate();
         int agree = 0;
         int disagree = 0;
         int rateMatches = 0;
@@ -98,8 +107,7 @@ final class Assessor {
             if (v.charging() == null) {
                 continue;
             }
-            ChargerAround around = ChargerAround.of(charger, v.observedAt(), settings.clockTolerance(),
-                    settings.stateWindow());
+            ChargerAround around = ChargerAround.of(charger, v.observedAt(), reports, rates);
             if (around == null) {
                 continue;
             }
@@ -110,11 +118,11 @@ final class Assessor {
                 disagreement = "at %s the vehicle reported %s while the charger was %s".formatted(v.observedAt(),
                         v.isCharging() ? "charging" : "not charging", around.charging() ? "charging" : "idle");
             }
-            Double ratio = around.rateRatio(v);
+            Double ratio = around.rateRatio(v, rates);
             if (ratio != null) {
-                if (matches(ratio)) {
+                if (rates.match().contains(ratio)) {
                     rateMatches++;
-                } else if (ratio < 0.72 || ratio > 1.1) {
+                } else if (!rates.tolerated().contains(ratio)) {
                     rateMismatches++;
                     mismatch = "at %s the vehicle measured %.2f kW, the charger %.2f kW".formatted(v.observedAt(),
                             v.rateKw(), around.rateKw());
@@ -122,17 +130,44 @@ final class Assessor {
             }
         }
         if (disagree > 0) {
-            result.ruleOut("charging-state", disagreement + " (" + disagree + " of " + (agree + disagree) + ")",
-                    -0.8 * disagree);
+            result.ruleOut(Signal.CHARGING_STATE, disagreement + " (" + disagree + " of " + (agree + disagree) + ")",
+                    state.disagreeScore() * disagree);
         } else if (agree > 0) {
-            result.add("charging-state", "charging state agreed in " + agree + " reports", 0.1 * Math.min(agree, 3));
+            result.add(Signal.CHARGING_STATE, "charging state agreed in " + agree + " reports",
+                    state.agreeScore() * Math.min(agree, state.maxAgreeing()));
         }
-        if (rateMismatches >= 2) {
-            result.ruleOut("charge-rate", mismatch + " (" + rateMismatches + " mismatches)", -1.0);
+        if (rateMismatches >= rates.mismatchesToRuleOut()) {
+            result.ruleOut(Signal.CHARGE_RATE, mismatch + " (" + rateMismatches + " mismatches)", rates.ruleOut());
         } else if (rateMatches > 0) {
-            result.add("charge-rate", "vehicle rate matched the wall measurement less losses in " + rateMatches
-                    + " reports" + (rateMismatches > 0 ? " (1 outlier)" : ""),
-                    0.25 * Math.min(rateMatches, 3) - 0.25 * rateMismatches);
+            result.add(Signal.CHARGE_RATE, "vehicle rate matched the wall measurement less losses in " + rateMatches
+                    + " reports" + (rateMismatches > 0 ? " (" + rateMismatches + " outlier)" : ""),
+                    rates.matchScore() * Math.min(rateMatches, rates.maxMatches())
+                            + rates.outlierScore() * rateMismatches);
+        }
+    }
+
+    /**
+     * Before any full comparison is possible (that needs the charger's reports on both sides of the vehicle's report,
+     * a minute or two later), the vehicle's newest rate against the charger's newest reading around it: a small
+     * score, but it corroborates the timing at once.
+     */
+    private void latestRates(Assessment.Builder result, Observation vehicle, Timeline charger) {
+        DetectorSettings.ChargeRate rates = settings.chargeRate();
+        if (!vehicle.isCharging() || vehicle.rateKw() == null) {
+            return;
+        }
+        List<Observation> around = charger.between(vehicle.observedAt().minus(reports.stateWindow()),
+                vehicle.observedAt().plus(reports.stateWindow()));
+        if (around.isEmpty()) {
+            return;
+        }
+        Observation reading = around.getLast();
+        if (reading.isCharging() && reading.rateKw() != null && reading.rateKw() >= rates.minWallKw()) {
+            double ratio = vehicle.rateKw() / reading.rateKw();
+            if (rates.match().contains(ratio)) {
+                result.add(Signal.CHARGE_RATE, "the vehicle's latest rate (%.2f kW) fits the charger's reading (%.2f kW)"
+                        .formatted(vehicle.rateKw(), reading.rateKw()), rates.latestScore());
+            }
         }
     }
 
@@ -141,32 +176,10 @@ final class Assessor {
      * vehicle rests plugged in for hours (home, where a household's chargers presumably are): a charger elsewhere is
      * activated only once a person confirms it, which teaches its location.
      */
-    /**
-     * Before any full comparison is possible (that needs the charger's reports on both sides of the vehicle's report,
-     * a minute or two later), the vehicle's newest rate against the charger's newest reading around it: a small
-     * score, but it corroborates the timing at once.
-     */
-    private void latestRates(Assessment.Builder result, Observation vehicle, Timeline charger) {
-        if (!vehicle.isCharging() || vehicle.rateKw() == null) {
-            return;
-        }
-        List<Observation> around = charger.between(vehicle.observedAt().minus(settings.stateWindow()),
-                vehicle.observedAt().plus(settings.stateWindow()));
-        if (around.isEmpty()) {
-            return;
-        }
-        Observation reading = around.getLast();
-        if (reading.isCharging() && reading.rateKw() != null && reading.rateKw() >= 0.5) {
-            double ratio = vehicle.rateKw() / reading.rateKw();
-            if (matches(ratio)) {
-                result.add("charge-rate", "the vehicle's latest rate (%.2f kW) fits the charger's reading (%.2f kW)"
-                        .formatted(vehicle.rateKw(), reading.rateKw()), 0.1);
-            }
-        }
-    }
 
     private void location(Assessment.Builder result, List<Observation> vehicleReports,
             LearnedLocation chargerLocation, LearnedLocation vehicleHome) {
+        DetectorSettings.Location place = settings.location();
         GeoLocation at = null;
         for (Observation o : vehicleReports) {
             if (o.location() != null) {
@@ -182,47 +195,45 @@ final class Assessor {
             double meters = Geo.metersBetween(at, chargerLocation.centre());
             detail = "vehicle is %.0f m from the charger's learned location (%d of %d fixes agree)".formatted(meters,
                     chargerLocation.agreeing(), chargerLocation.fixes());
-            if (meters <= settings.nearChargerMeters()) {
-                result.add("location", detail, 0.5);
+            if (meters <= place.nearMeters()) {
+                result.add(Signal.LOCATION, detail, place.nearScore());
                 return;
             }
-            if (meters >= settings.farFromChargerMeters() && chargerLocation.canRuleOut()) {
-                result.ruleOut("location", detail, -2.0);
+            if (meters >= place.farMeters() && chargerLocation.canRuleOut()) {
+                result.ruleOut(Signal.LOCATION, detail, place.farRuleOut());
                 return;
             }
         }
         double fromHome = vehicleHome == null ? 0 : Geo.metersBetween(at, vehicleHome.centre());
         // unlike a charger's learned location, the resting place comes from the vehicle's own reports, never from a
         // pairing decision, so a mistaken activation cannot have taught it: most of its fixes agreeing is enough
-        if (vehicleHome != null && vehicleHome.trusted() && fromHome >= settings.farFromChargerMeters()) {
-            result.ruleOut("location", ("vehicle is %.0f m from where it rests plugged in, and the charger's location is"
-                    + " not established yet").formatted(fromHome), -1.0);
+        if (vehicleHome != null && vehicleHome.trusted() && fromHome >= place.farMeters()) {
+            result.ruleOut(Signal.LOCATION, ("vehicle is %.0f m from where it rests plugged in, and the charger's"
+                    + " location is not established yet").formatted(fromHome), place.awayFromRestRuleOut());
         } else if (chargerKnown) {
-            result.add("location", detail, -0.2);
+            result.add(Signal.LOCATION, detail, place.elsewhereScore());
         }
     }
 
-    private static void memory(Assessment.Builder result, PairMemory memory) {
+    private void memory(Assessment.Builder result, PairMemory memory) {
         if (memory.verdict() == Verdict.REJECTED) {
-            result.ruleOut("person", "rejected by a person at " + memory.verdictAt(), -3.0);
+            result.ruleOut(Signal.PERSON, "rejected by a person at " + memory.verdictAt(),
+                    settings.person().rejectRuleOut());
         } else if (memory.verdict() == Verdict.CONFIRMED) {
-            result.add("person", "confirmed by a person at " + memory.verdictAt(), 0.5);
+            result.add(Signal.PERSON, "confirmed by a person at " + memory.verdictAt(),
+                    settings.person().confirmScore());
         }
         if (memory.sharedEpisodes() > 0) {
-            result.add("history", "plugged in and out together " + memory.sharedEpisodes() + " times before",
-                    0.1 * Math.min(memory.sharedEpisodes(), 3));
+            DetectorSettings.History history = settings.history();
+            result.add(Signal.HISTORY, "plugged in and out together " + memory.sharedEpisodes() + " times before",
+                    history.perEpisode() * Math.min(memory.sharedEpisodes(), history.maxEpisodes()));
         }
     }
 
     /** Only recent reports are compared: older charger reports are thinned, so older comparisons would be partial. */
     private Instant comparedSince(Timeline vehicle) {
-        return vehicle.latest().observedAt().minus(settings.recentWindow()).plus(settings.stateWindow())
-                .plus(settings.clockTolerance());
-    }
-
-    /** The vehicle's own rate against the wall: on-board losses of 5–20 %, a few percent of measurement noise. */
-    private static boolean matches(double ratio) {
-        return ratio >= 0.78 && ratio <= 1.05;
+        return vehicle.latest().observedAt().minus(reports.recentWindow()).plus(reports.stateWindow())
+                .plus(reports.clockTolerance());
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -11,9 +11,11 @@ import java.util.List;
  */
 record ChargerAround(boolean charging, Double rateKw) {
 
-    static ChargerAround of(Timeline charger, Instant at, Duration tolerance, Duration window) {
-        Instant from = at.minus(tolerance);
-        Instant to = at.plus(tolerance);
+    static ChargerAround of(Timeline charger, Instant at, DetectorSettings.Reports reports,
+            DetectorSettings.ChargeRate rates) {
+        Duration window = reports.stateWindow();
+        Instant from = at.minus(reports.clockTolerance());
+        Instant to = at.plus(reports.clockTolerance());
         List<Observation> before = charger.between(from.minus(window), from);
         List<Observation> after = charger.between(to, to.plus(window));
         if (before.isEmpty() || after.isEmpty()) {
@@ -29,25 +31,25 @@ record ChargerAround(boolean charging, Double rateKw) {
                 return null;
             }
         }
-        return new ChargerAround(first.isCharging(), steadyRate(first.rateKw(), last.rateKw()));
+        return new ChargerAround(first.isCharging(), steadyRate(first.rateKw(), last.rateKw(), rates));
     }
 
     /** Vehicle rate ÷ wall rate when both charge at a steady, known rate; null when it would mean nothing. */
-    Double rateRatio(Observation vehicle) {
+    Double rateRatio(Observation vehicle, DetectorSettings.ChargeRate rates) {
         if (!charging || rateKw == null || !vehicle.isCharging() || vehicle.rateKw() == null) {
             return null;
         }
-        if (rateKw < 0.5 || vehicle.rateKw() < 0) {
+        if (rateKw < rates.minWallKw() || vehicle.rateKw() < 0) {
             return null;
         }
         return vehicle.rateKw() / rateKw;
     }
 
-    private static Double steadyRate(Double before, Double after) {
+    private static Double steadyRate(Double before, Double after, DetectorSettings.ChargeRate rates) {
         if (before == null || after == null) {
             return null;
         }
         double mean = (before + after) / 2;
-        return Math.abs(before - after) <= 0.1 * Math.max(mean, 0.5) ? mean : null;
+        return Math.abs(before - after) <= rates.steadyTolerance() * Math.max(mean, rates.minWallKw()) ? mean : null;
     }
 }

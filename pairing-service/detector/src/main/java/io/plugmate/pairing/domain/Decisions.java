@@ -22,6 +22,7 @@ import io.plugmate.events.GeoLocation;
 final class Decisions {
 
     private final DetectorSettings settings;
+    private final DetectorSettings.Decision rule;
     private final Assessor assessor;
     private final Map<String, DeviceTrack> vehicles;
     private final Map<String, DeviceTrack> chargers;
@@ -30,6 +31,7 @@ final class Decisions {
     Decisions(DetectorSettings settings, Map<String, DeviceTrack> vehicles, Map<String, DeviceTrack> chargers,
             PairBook book) {
         this.settings = settings;
+        this.rule = settings.decision();
         this.assessor = new Assessor(settings);
         this.vehicles = vehicles;
         this.chargers = chargers;
@@ -93,9 +95,8 @@ final class Decisions {
             DeviceTrack c = chargers.get(p.chargerId());
             if (p.live() && v != null && c != null && v.linked && c.linked && v.timeline.plugIn() != null
                     && c.timeline.plugIn() != null) {
-                result.put(p.id(),
-                        assessor.assess(v.timeline, c.timeline, c.learnedLocation(settings.nearChargerMeters()),
-                                v.restingPlace(settings.nearChargerMeters()), p.memory()));
+                result.put(p.id(), assessor.assess(v.timeline, c.timeline, c.learnedLocation(), v.restingPlace(),
+                        p.memory()));
             }
         }
         return result;
@@ -148,7 +149,7 @@ final class Decisions {
             Timeline other = first.side().equals("vehicle") ? chargers.get(p.chargerId()).timeline
                     : vehicles.get(p.vehicleId()).timeline;
             Instant otherOut = other.firstUnpluggedAfter(p.plugInAt());
-            Duration window = settings.closePlugIn();
+            Duration window = rule.unplugTogether();
             if (otherOut != null && Duration.between(first.at(), otherOut).abs().compareTo(window) <= 0) {
                 learnLocation(p, first.at());
                 book.put(p.withMemory(p.memory().withSharedEpisode()).withUnplug(null));
@@ -208,7 +209,7 @@ final class Decisions {
                 continue;
             }
             List<String> contenders = rivals(p, a, plugged).stream()
-                    .filter(id -> plugged.get(id).convincing(settings)).toList();
+                    .filter(id -> plugged.get(id).convincing(rule)).toList();
             if (!contenders.isEmpty()) {
                 end(p, "contested: as plausible as " + contenders.size() + " other pair(s)", now);
                 held.remove(p.vehicleId());
@@ -225,7 +226,7 @@ final class Decisions {
                     now);
             return;
         }
-        if (!a.convincing(settings)) {
+        if (!a.convincing(rule)) {
             settle(p, PairState.INACTIVE, a, List.of(), "not convincing (score %s)".formatted(a.score()), now);
             return;
         }
@@ -256,8 +257,8 @@ final class Decisions {
         List<String> rivals = new ArrayList<>();
         for (Pair other : book.all()) {
             Assessment a = plugged.get(other.id());
-            if (!other.id().equals(p.id()) && sharesDevice(other, p) && a != null && a.plausible(settings)
-                    && a.settledScore() > own.settledScore() - settings.dominance()) {
+            if (!other.id().equals(p.id()) && sharesDevice(other, p) && a != null && a.plausible(rule)
+                    && a.settledScore() > own.settledScore() - rule.dominance()) {
                 rivals.add(other.id());
             }
         }
@@ -293,8 +294,8 @@ final class Decisions {
         }
         Instant deviceLatest = device.latest().observedAt();
         boolean pluggedTogether = Duration.between(ended.lastBefore(), plug.firstAfter()).abs()
-                .compareTo(settings.closePlugIn()) <= 0;
-        return pluggedTogether && ended.firstAfter().isAfter(deviceLatest.minus(settings.clockTolerance()));
+                .compareTo(settings.plugInTiming().close()) <= 0;
+        return pluggedTogether && ended.firstAfter().isAfter(deviceLatest.minus(settings.reports().clockTolerance()));
     }
 
     private boolean heldByConfirmation(Pair p) {
@@ -317,7 +318,7 @@ final class Decisions {
     /** Moves a non-active pair, with a history entry only when its state or its rivals change. */
     private void settle(Pair p, PairState to, Assessment a, List<String> rivals, String reason, Instant now) {
         Pair current = book.get(p.id());
-        double confidence = a == null ? 0 : a.confidence();
+        double confidence = a == null ? 0 : a.confidence(rule);
         List<Evidence> evidence = a == null ? current.evidence() : a.evidence();
         if (current.state() != to || !current.candidates().equals(rivals)) {
             book.move(current, to, reason, now, confidence, evidence, rivals);
@@ -330,9 +331,9 @@ final class Decisions {
         return a.vehicleId().equals(b.vehicleId()) || a.chargerId().equals(b.chargerId());
     }
 
-    private static double confidenceOf(Pair p, Assessment a) {
+    private double confidenceOf(Pair p, Assessment a) {
         return p.memory().verdict() == Verdict.CONFIRMED && p.memory().verdictAt() != null
-                && p.plugInAt() != null && !p.memory().verdictAt().isBefore(p.plugInAt()) ? 1.0 : a.confidence();
+                && p.plugInAt() != null && !p.memory().verdictAt().isBefore(p.plugInAt()) ? 1.0 : a.confidence(rule);
     }
 
     private static boolean confirmedDuring(Pair p, Marks vehiclePlug) {

@@ -3,32 +3,129 @@ package io.plugmate.pairing.domain;
 import java.time.Duration;
 
 /**
- * The detector's knobs. The defaults are what the accuracy benchmark measured (see the module README); change them
- * only with a new benchmark run.
- *
- * @param clockTolerance how far two devices' clocks (and so their event times) may disagree
- * @param nearPlugIn both first plug-in reports this close: strong evidence
- * @param closePlugIn this close: some evidence
- * @param stateWindow a vehicle report is compared with the charger's reports this far either side of it
- * @param activateScore a candidate pair activates at this total score, when nothing else is plausible
- * @param plausibleScore a rival at this score (and not ruled out) makes the decision ambiguous
- * @param dominance ...unless the pair leads the rival by at least this much
- * @param nearChargerMeters a vehicle this close to the charger's learned location is at the charger
- * @param farFromChargerMeters a vehicle this far from it cannot be plugged into it
- * @param silence a device silent this long (a sleeping car) may have been unplugged and plugged in meanwhile
- * @param restingPlugIn a vehicle plugged in this long is resting at home, presumably (where its chargers are)
- * @param recentWindow reports this recent are kept whole (older ones only around changes of state) and compared
- * @param timelineCapacity reports kept per device at most
+ * Every number the detector decides with, in one place: windows, weights, bands and thresholds, grouped by the signal
+ * they belong to. The defaults are what the accuracy benchmark measured; the module README lists each of them (a test
+ * compares that table with {@link #defaults()}). Change them only with a new benchmark run.
  */
-public record DetectorSettings(Duration clockTolerance, Duration nearPlugIn, Duration closePlugIn,
-        Duration stateWindow, double activateScore, double plausibleScore, double dominance, double nearChargerMeters,
-        double farFromChargerMeters, Duration silence, Duration restingPlugIn, Duration recentWindow,
-        int timelineCapacity) {
+public record DetectorSettings(Reports reports, PlugInTiming plugInTiming, ChargingStartTiming chargingStartTiming,
+        ChargingState chargingState, ChargeRate chargeRate, Location location, Person person, History history,
+        Decision decision) {
 
     public static DetectorSettings defaults() {
-        return new DetectorSettings(Duration.ofSeconds(90), Duration.ofMinutes(4), Duration.ofMinutes(10),
-                Duration.ofSeconds(150), 0.6, 0.3, 0.6, 200, 1000, Duration.ofMinutes(20), Duration.ofHours(4),
-                Duration.ofMinutes(45),
-                2000);
+        return new DetectorSettings(
+                new Reports(Duration.ofSeconds(90), Duration.ofSeconds(150), Duration.ofMinutes(20),
+                        Duration.ofMinutes(45), Duration.ofHours(24), 2000),
+                new PlugInTiming(Duration.ofMinutes(4), Duration.ofMinutes(10), 0.6, 0.3, 0.1, -1.5),
+                new ChargingStartTiming(Duration.ofMinutes(4), 0.3, -1.0),
+                new ChargingState(0.1, 3, -0.8),
+                new ChargeRate(new Band(0.78, 1.05), new Band(0.72, 1.1), 0.25, 3, -0.25, 2, -1.0, 0.1, 0.5, 0.1),
+                new Location(200, 1000, 0.5, -2.0, -1.0, -0.2, 2, 20, Duration.ofHours(4)),
+                new Person(0.5, -3.0),
+                new History(0.1, 3),
+                new Decision(0.6, 0.3, 0.6, Duration.ofMinutes(10), 0.5, 0.99));
+    }
+
+    /** A closed range of a ratio. */
+    public record Band(double low, double high) {
+
+        public boolean contains(double value) {
+            return value >= low && value <= high;
+        }
+    }
+
+    /**
+     * How reports are kept and compared.
+     *
+     * @param clockTolerance how far two devices' clocks (and so their event times) may disagree
+     * @param stateWindow a vehicle report is compared with the charger's reports this far either side of it
+     * @param silence a device silent this long (a sleeping car) may have been unplugged and plugged in meanwhile
+     * @param recentWindow reports this recent are kept whole (older ones only around changes of state) and compared
+     * @param memory reports older than this are forgotten, except the start of the current plug-in
+     * @param capacity reports kept per device at most
+     */
+    public record Reports(Duration clockTolerance, Duration stateWindow, Duration silence, Duration recentWindow,
+            Duration memory, int capacity) {
+    }
+
+    /**
+     * {@link Signal#PLUG_IN_TIMING}: the two devices' first plug-in reports.
+     *
+     * @param near this close: strong evidence ({@code nearScore})
+     * @param close this close: some evidence ({@code closeScore}); further apart but overlapping: {@code overlapScore}
+     * @param ruleOut one side plugged in while the other still reported unplugged afterwards
+     */
+    public record PlugInTiming(Duration near, Duration close, double nearScore, double closeScore,
+            double overlapScore, double ruleOut) {
+    }
+
+    /**
+     * {@link Signal#CHARGING_START_TIMING}: the two devices' first charging reports of the plug-in.
+     *
+     * @param near this close: {@code score}
+     * @param ruleOut charging started at clearly different times
+     */
+    public record ChargingStartTiming(Duration near, double score, double ruleOut) {
+    }
+
+    /**
+     * {@link Signal#CHARGING_STATE}: each vehicle report's charging flag against the charger's around it.
+     *
+     * @param agreeScore per agreeing report, for at most {@code maxAgreeing} of them
+     * @param disagreeScore per disagreeing report; any disagreement rules the pair out
+     */
+    public record ChargingState(double agreeScore, int maxAgreeing, double disagreeScore) {
+    }
+
+    /**
+     * {@link Signal#CHARGE_RATE}: the vehicle's own rate ÷ the charger's wall measurement.
+     *
+     * @param match the ratio of a vehicle drawing from this wall (on-board losses of 5–20 %, a few percent of noise)
+     * @param tolerated outside this band a ratio is a mismatch (between the bands: neither)
+     * @param matchScore per matching report, for at most {@code maxMatches}; a single mismatch costs {@code outlierScore}
+     * @param mismatchesToRuleOut this many mismatches rule the pair out ({@code ruleOut})
+     * @param latestScore before a full comparison is possible: the vehicle's latest rate against the charger's reading
+     * @param minWallKw wall readings below this mean nothing (standby draw); also the floor of the steadiness test
+     * @param steadyTolerance a wall rate counts only when its readings on both sides differ by at most this share
+     */
+    public record ChargeRate(Band match, Band tolerated, double matchScore, int maxMatches, double outlierScore,
+            int mismatchesToRuleOut, double ruleOut, double latestScore, double minWallKw, double steadyTolerance) {
+    }
+
+    /**
+     * {@link Signal#LOCATION}: the vehicle's GPS fix against the charger's learned location, or before that is
+     * established, against where the vehicle rests plugged in.
+     *
+     * @param nearMeters this close to the charger's learned location: {@code nearScore}
+     * @param farMeters this far from it (learned by at least {@code fixesToRuleOut} fixes): {@code farRuleOut}; this far
+     *        from the vehicle's resting place while the charger's location is unknown: {@code awayFromRestRuleOut}
+     * @param elsewhereScore the charger's location is known, the vehicle is neither near nor provably far
+     * @param fixesKept learned fixes kept per charger (and resting places per vehicle)
+     * @param restingPlugIn a vehicle plugged in this long is resting at home, presumably (where its chargers are)
+     */
+    public record Location(double nearMeters, double farMeters, double nearScore, double farRuleOut,
+            double awayFromRestRuleOut, double elsewhereScore, int fixesToRuleOut, int fixesKept,
+            Duration restingPlugIn) {
+    }
+
+    /** {@link Signal#PERSON}: a person's verdict on the pair. */
+    public record Person(double confirmScore, double rejectRuleOut) {
+    }
+
+    /** {@link Signal#HISTORY}: plugged in and out together before, {@code perEpisode} each, at most {@code maxEpisodes}. */
+    public record History(double perEpisode, int maxEpisodes) {
+    }
+
+    /**
+     * Turning scores into states.
+     *
+     * @param activateScore a candidate pair activates at this total score, when nothing else is plausible
+     * @param plausibleScore a rival at this score (and not ruled out) makes the decision ambiguous
+     * @param dominance ...unless the pair leads the rival by at least this much on settled evidence
+     * @param unplugTogether both devices reporting the unplug this close: plugged in and out together
+     * @param confidenceScale confidence is {@code score / (score + confidenceScale)}...
+     * @param confidenceCap ...at most this (1.0 only when a person confirmed)
+     */
+    public record Decision(double activateScore, double plausibleScore, double dominance, Duration unplugTogether,
+            double confidenceScale, double confidenceCap) {
     }
 }

@@ -13,8 +13,6 @@ import io.plugmate.events.GeoLocation;
  */
 final class DeviceTrack {
 
-    private static final int FIXES_KEPT = 20;
-
     final String id;
     final DeviceType type;
     final Timeline timeline;
@@ -23,10 +21,12 @@ final class DeviceTrack {
     /** Vehicles only: where they stayed plugged in for hours. */
     final List<GeoLocation> restFixes;
     boolean linked;
+    private final DetectorSettings.Location place;
 
     DeviceTrack(String id, DeviceType type, boolean linked, Timeline timeline, List<GeoLocation> fixes,
-            List<GeoLocation> restFixes) {
+            List<GeoLocation> restFixes, DetectorSettings.Location place) {
         this.id = id;
+        this.place = place;
         this.type = type;
         this.linked = linked;
         this.timeline = timeline;
@@ -34,8 +34,8 @@ final class DeviceTrack {
         this.restFixes = new ArrayList<>(restFixes);
     }
 
-    LearnedLocation learnedLocation(double radiusMeters) {
-        return LearnedLocation.of(fixes, radiusMeters);
+    LearnedLocation learnedLocation() {
+        return LearnedLocation.of(fixes, place);
     }
 
     void learn(GeoLocation fix) {
@@ -43,18 +43,18 @@ final class DeviceTrack {
     }
 
     /** Where the vehicle rests plugged in (its home, presumably); null until known. */
-    LearnedLocation restingPlace(double radiusMeters) {
-        return LearnedLocation.of(restFixes, radiusMeters);
+    LearnedLocation restingPlace() {
+        return LearnedLocation.of(restFixes, place);
     }
 
     /**
      * When {@code report} is the unplug report that ends a plug-in of hours (by the vehicle's own reports), remembers
      * where the vehicle was during it.
      */
-    void noteRest(Observation report, Duration longPlugIn) {
+    void noteRest(Observation report) {
         Marks ended = timeline.lastEndedPlugIn();
         if (!report.isUnplugged() || ended == null || !ended.firstAfter().equals(report.observedAt())
-                || Duration.between(ended.lastBefore(), ended.firstAfter()).compareTo(longPlugIn) < 0) {
+                || Duration.between(ended.lastBefore(), ended.firstAfter()).compareTo(place.restingPlugIn()) < 0) {
             return;
         }
         List<GeoLocation> during = new ArrayList<>();
@@ -69,9 +69,9 @@ final class DeviceTrack {
         }
     }
 
-    private static void keep(List<GeoLocation> list, GeoLocation fix) {
+    private void keep(List<GeoLocation> list, GeoLocation fix) {
         list.add(fix);
-        if (list.size() > FIXES_KEPT) {
+        if (list.size() > place.fixesKept()) {
             list.removeFirst();
         }
     }
@@ -81,18 +81,13 @@ final class DeviceTrack {
     }
 
     static DeviceTrack fresh(String id, DeviceType type, DetectorSettings settings) {
-        return new DeviceTrack(id, type, false,
-                timeline(settings, List.of()),
-                List.of(), List.of());
+        return new DeviceTrack(id, type, false, new Timeline(settings.reports(), List.of()), List.of(), List.of(),
+                settings.location());
     }
 
     static DeviceTrack restore(DetectorSnapshot.Device device, DetectorSettings settings) {
         return new DeviceTrack(device.id(), device.type(), device.linked(),
-                timeline(settings, device.reports()),
-                device.learnedFixes(), device.restFixes());
-    }
-
-    private static Timeline timeline(DetectorSettings settings, List<Observation> reports) {
-        return new Timeline(settings.recentWindow(), settings.silence(), settings.timelineCapacity(), reports);
+                new Timeline(settings.reports(), device.reports()), device.learnedFixes(), device.restFixes(),
+                settings.location());
     }
 }

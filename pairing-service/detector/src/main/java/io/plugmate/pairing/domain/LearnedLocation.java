@@ -10,15 +10,17 @@ import io.plugmate.events.GeoLocation;
  * speaks only when most fixes agree, and rules a vehicle out only when at least two do: a single bad fix can
  * neither lock the real vehicle out nor survive the next real session.
  */
-record LearnedLocation(GeoLocation centre, int agreeing, int fixes) {
+record LearnedLocation(GeoLocation centre, int agreeing, int fixes, int fixesToRuleOut) {
 
-    static LearnedLocation of(List<GeoLocation> fixes, double radiusMeters) {
+    /** Fixes agree when they lie within the settings' {@code nearMeters} of the median. */
+    static LearnedLocation of(List<GeoLocation> fixes, DetectorSettings.Location settings) {
         GeoLocation centre = Geo.median(fixes);
         if (centre == null) {
             return null;
         }
-        int agreeing = (int) fixes.stream().filter(f -> Geo.metersBetween(f, centre) <= radiusMeters).count();
-        return new LearnedLocation(centre, agreeing, fixes.size());
+        int agreeing = (int) fixes.stream().filter(f -> Geo.metersBetween(f, centre) <= settings.nearMeters())
+                .count();
+        return new LearnedLocation(centre, agreeing, fixes.size(), settings.fixesToRuleOut());
     }
 
     boolean trusted() {
@@ -26,6 +28,6 @@ record LearnedLocation(GeoLocation centre, int agreeing, int fixes) {
     }
 
     boolean canRuleOut() {
-        return trusted() && agreeing >= 2;
+        return trusted() && agreeing >= fixesToRuleOut;
     }
 }

@@ -18,19 +18,20 @@ import java.util.List;
 final class Timeline {
 
     private static final Comparator<Observation> BY_TIME = Comparator.comparing(Observation::observedAt);
-    /** Older reports only matter for the current plug-in's start. */
-    private static final Duration MEMORY = Duration.ofHours(24);
 
     private final Duration recentWindow;
     private final Duration maxGap;
+    /** Older reports only matter for the current plug-in's start. */
+    private final Duration memory;
     private final int capacity;
     private final List<Observation> reports;
 
-    /** @param maxGap thinning never leaves a gap longer than this (so it cannot fake a silence) */
-    Timeline(Duration recentWindow, Duration maxGap, int capacity, List<Observation> reports) {
-        this.recentWindow = recentWindow;
-        this.maxGap = maxGap;
-        this.capacity = capacity;
+    /** Thinning never leaves a gap longer than the settings' silence (so it cannot fake one). */
+    Timeline(DetectorSettings.Reports settings, List<Observation> reports) {
+        this.recentWindow = settings.recentWindow();
+        this.maxGap = settings.silence();
+        this.memory = settings.memory();
+        this.capacity = settings.capacity();
         this.reports = new ArrayList<>(reports);
         this.reports.sort(BY_TIME);
     }
@@ -207,7 +208,7 @@ final class Timeline {
                 reports.remove(i);
             }
         }
-        forgetBefore(reports.getLast().observedAt().minus(MEMORY));
+        forgetBefore(reports.getLast().observedAt().minus(memory));
         while (reports.size() > capacity) {
             reports.removeFirst(); // a device flapping without end: keep memory bounded
         }

@@ -172,7 +172,7 @@ public final class UserDetector {
             return false;
         }
         if (type == DeviceType.VEHICLE) {
-            track.noteRest(observation, settings.restingPlugIn());
+            track.noteRest(observation);
         }
         advance(observation.observedAt());
         return true;
