@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.charger.service.ChargerService;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.AccountSync;
 import io.plugmate.events.DeviceCapabilities;
@@ -96,7 +96,7 @@ public class AccountDiscovery implements AccountDirectory {
             account.sealedAccessToken = event.sealedAccessToken();
             account.accessTokenExpiresAt = event.accessTokenExpiresAt();
             account.credentialRefusedAt = null; // a new credential, and the OEM just listed the chargers with it
-            account.updatedAt = ChargerService.now();
+            account.updatedAt = WallClock.now();
             account.syncedAt = account.updatedAt;
             if (existing == null) {
                 account.createdAt = account.updatedAt;
@@ -119,20 +119,20 @@ public class AccountDiscovery implements AccountDirectory {
         ChargerEntity c = NewChargers.from(clientId, userId, accountId, device);
         return chargers.persist(c).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, c.userId,
                 new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, c.clientId, c.userId,
-                        ChargerService.now(), DeviceType.CHARGER, c.id.toString(), c.vendor,
+                        WallClock.now(), DeviceType.CHARGER, c.id.toString(), c.vendor,
                         new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false))));
     }
 
     private Uni<Void> refresh(ChargerEntity existing, UUID accountId, OemDevice device) {
         NewChargers.applyInformation(existing, device);
         existing.accountId = accountId;
-        existing.updatedAt = ChargerService.now();
+        existing.updatedAt = WallClock.now();
         return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> remove(ChargerEntity gone) {
         return chargers.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
                 new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
-                        ChargerService.now(), DeviceType.CHARGER, gone.id.toString())));
+                        WallClock.now(), DeviceType.CHARGER, gone.id.toString())));
     }
 }

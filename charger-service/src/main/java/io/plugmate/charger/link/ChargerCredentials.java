@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.plugmate.charger.service.ChargerService;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,7 +28,7 @@ public class ChargerCredentials {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId)))
                 .map(account -> {
                     if (account == null || account.credentialRefusedAt != null
-                            || !account.accessTokenExpiresAt.isAfter(ChargerService.now())) {
+                            || !account.accessTokenExpiresAt.isAfter(WallClock.now())) {
                         throw new OemException(401, "invalid_grant",
                                 "no current OEM credential for this charger's account; waiting for a rotation", null);
                     }

@@ -3,7 +3,7 @@ package io.plugmate.charger.link;
 import java.util.UUID;
 
 import io.plugmate.charger.persistence.ChargerEntity;
-import io.plugmate.charger.service.ChargerService;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemDevice;
 
 /** A charger as discovered in a linked account: identity and native capabilities, no state until it reports. */
@@ -21,7 +21,7 @@ final class NewChargers {
         c.vendorChargerId = device.id();
         c.accountId = accountId;
         applyInformation(c, device);
-        c.createdAt = ChargerService.now();
+        c.createdAt = WallClock.now();
         c.updatedAt = c.createdAt;
         return c;
     }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.charger.service.ChargerService;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.PairActivated;
 import io.plugmate.events.PairDeactivated;
 import io.plugmate.events.PairDissolved;
@@ -40,9 +40,9 @@ public class PairEventsConsumer {
                 return; // unlinked meanwhile, or not this client's
             }
             switch (event) {
-                case PairActivated a -> charger.servingVehicle(a.pairId(), a.vehicleId(), ChargerService.now());
-                case PairDeactivated d -> charger.releaseFrom(d.pairId(), ChargerService.now());
-                case PairDissolved d -> charger.releaseFrom(d.pairId(), ChargerService.now());
+                case PairActivated a -> charger.servingVehicle(a.pairId(), a.vehicleId(), WallClock.now());
+                case PairDeactivated d -> charger.releaseFrom(d.pairId(), WallClock.now());
+                case PairDissolved d -> charger.releaseFrom(d.pairId(), WallClock.now());
                 default -> {
                     // PairEstablished says nothing about plugging
                 }

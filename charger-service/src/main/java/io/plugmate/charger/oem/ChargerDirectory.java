@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugmate.charger.link.ChargerCredentials;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.charger.service.ChargerService;
 import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.DeviceDirectory;
 import io.plugmate.events.DeviceType;
 import io.plugmate.oem.OemConfig.DeviceKind;
@@ -73,7 +73,7 @@ public class ChargerDirectory implements DeviceDirectory {
     @Override
     public Uni<Void> credentialRefused(UUID accountId, Instant asked) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createMutationQuery(REFUSED)
-                .setParameter("now", ChargerService.now()).setParameter("id", accountId)
+                .setParameter("now", WallClock.now()).setParameter("id", accountId)
                 .setParameter("asked", asked).executeUpdate())).replaceWithVoid();
     }
 

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.plugmate.charger.link.ChargerCredentials;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.charger.service.ChargerService;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.DeviceCommand;
 import io.plugmate.messaging.CommandLedger;
@@ -58,7 +58,7 @@ public class CommandExecution {
         if (charger.accountId == null) {
             return Settlement.refused(CommandOutcome.REJECTED, "charger has no linked OEM account");
         }
-        if (command.deadline() != null && command.deadline().isBefore(ChargerService.now())) {
+        if (command.deadline() != null && command.deadline().isBefore(WallClock.now())) {
             return Settlement.refused(CommandOutcome.TIMED_OUT, "deadline passed before the command was sent");
         }
         if (OemCommands.type(command, charger) == null) {

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.plugmate.charger.domain.PlugSessions;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.charger.service.ChargerService;
 import io.plugmate.charger.session.ChargerSessions;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.Topics;
 import io.plugmate.messaging.Outbox;
@@ -51,7 +51,7 @@ public class Observations {
 
     private Uni<Boolean> applyTo(ChargerEntity charger, ChargerReport report) {
         Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
-        Instant now = ChargerService.now();
+        Instant now = WallClock.now();
         // the charger's row is locked (apply): state and sessions see one reading after the other
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", charger.id)
                 .setParameter("at", observedAt).setParameter("now", now).setParameter("plugged", report.isPluggedIn())

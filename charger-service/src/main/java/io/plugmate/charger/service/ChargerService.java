@@ -1,7 +1,5 @@
 package io.plugmate.charger.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +9,7 @@ import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
 import io.plugmate.commons.problem.NotFoundProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.DeviceRemoved;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.Topics;
@@ -50,11 +49,6 @@ public class ChargerService {
                 .call(chargers::delete)
                 .chain(charger -> outbox.publish(Topics.DEVICE_LIFECYCLE, charger.userId,
                         new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, clientId, charger.userId,
-                                now(), DeviceType.CHARGER, charger.id.toString())));
-    }
-
-    /** PostgreSQL keeps microseconds; cursors must compare equal to what was stored. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+                                WallClock.now(), DeviceType.CHARGER, charger.id.toString())));
     }
 }

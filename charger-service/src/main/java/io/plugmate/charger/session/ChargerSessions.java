@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.plugmate.charger.domain.PlugSessions;
 import io.plugmate.charger.domain.PlugSessions.Change;
 import io.plugmate.charger.persistence.ChargerEntity;
-import io.plugmate.charger.service.ChargerService;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerSessionRecorded;
 import io.plugmate.events.Topics;
 import io.plugmate.messaging.Outbox;
@@ -97,13 +97,13 @@ public class ChargerSessions {
         session.meterStartKwh = meterStart;
         session.endedAt = endedAt;
         session.meterStopKwh = meterStop;
-        session.createdAt = ChargerService.now();
+        session.createdAt = WallClock.now();
         return Panache.getSession().chain(s -> s.persist(session).call(s::flush)).replaceWith(session);
     }
 
     private Uni<Void> publish(ChargerEntity charger, ChargerSessionEntity session) {
         return outbox.publish(Topics.CHARGING_SESSIONS, charger.userId, new ChargerSessionRecorded(UUID.randomUUID(),
-                ChargerSessionRecorded.SCHEMA_VERSION, charger.clientId, charger.userId, ChargerService.now(),
+                ChargerSessionRecorded.SCHEMA_VERSION, charger.clientId, charger.userId, WallClock.now(),
                 session.id.toString(), charger.id.toString(), charger.vendor, session.startedAt, session.endedAt,
                 session.meterStartKwh, session.meterStopKwh));
     }

@@ -1,13 +1,13 @@
 package io.plugmate.device;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -59,7 +59,7 @@ public class AccountResync {
 
     /** One round; returns how many devices came or went across the accounts that were due. */
     public Uni<Integer> resyncOnce() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = WallClock.now();
         return Panache.withTransaction(
                 () -> accounts.claimDue(now.minus(config.resyncInterval()), now, config.resyncBatchSize()))
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::resync)
@@ -68,7 +68,7 @@ public class AccountResync {
     }
 
     private Uni<Integer> resync(AccountDirectory.Account account) {
-        Instant asked = Instant.now();
+        Instant asked = WallClock.now();
         return devices.accessToken(account.id())
                 .chain(token -> oem.devices(account.vendor(), devices.kind(), token))
                 .chain(listed -> Panache.withTransaction(() -> accounts.sync(account, listed)))

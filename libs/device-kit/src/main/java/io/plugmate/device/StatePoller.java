@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemException;
 import io.plugmate.oem.PollSchedule;
@@ -56,7 +57,7 @@ public class StatePoller {
 
     /** One round; returns how many devices were read. */
     public Uni<Integer> pollOnce() {
-        Instant now = Instant.now();
+        Instant now = WallClock.now();
         // the database selects the quiet ones; rate-limited accounts are skipped here, so fetch some spare
         return Panache.withSession(() -> devices.quietDevices(now.minus(config.cadence()), config.batchSize() * 4))
                 .map(quiet -> quiet.stream().filter(d -> schedule.due(d.accountId().toString(), d.lastSeen(),
@@ -68,10 +69,10 @@ public class StatePoller {
 
     private Uni<Boolean> poll(DeviceDirectory.LinkedDevice device) {
         String account = device.accountId().toString();
-        if (schedule.paused(account, Instant.now())) {
+        if (schedule.paused(account, WallClock.now())) {
             return Uni.createFrom().item(false);
         }
-        Instant asked = Instant.now();
+        Instant asked = WallClock.now();
         return devices.accessToken(device.accountId())
                 .chain(token -> oem.state(device.vendor(), devices.kind(), device.vendorDeviceId(), token))
                 .chain(report -> Panache.withTransaction(() -> devices.observe(device.vendor(), report)))
@@ -80,7 +81,7 @@ public class StatePoller {
                     OemException e = (OemException) failure;
                     LOG.debugf("polling device %s: %s", device.id(), e.getMessage());
                     if (e.status() == 429) {
-                        schedule.rateLimited(account, e.retryAfter(), Instant.now());
+                        schedule.rateLimited(account, e.retryAfter(), WallClock.now());
                     }
                     return e.credentialInvalid()
                             ? devices.credentialRefused(device.accountId(), asked).onFailure().recoverWithNull()

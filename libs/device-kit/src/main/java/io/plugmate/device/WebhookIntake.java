@@ -2,7 +2,6 @@ package io.plugmate.device;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -47,7 +47,7 @@ public class WebhookIntake {
             return Uni.createFrom().failure(BadRequestProblem.field("X-Oem-Delivery-Id", "is required"));
         }
         WebhookPayload payload = parse(body);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = WallClock.now();
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("id", deliveryId)
                 .setParameter("vendor", vendor).setParameter("now", now).executeUpdate())
                 .chain(first -> {

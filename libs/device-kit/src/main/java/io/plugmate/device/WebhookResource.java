@@ -1,7 +1,5 @@
 package io.plugmate.device;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.commons.problem.UnauthorizedProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.WebhookSignature;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +39,7 @@ public class WebhookResource {
     @Operation(summary = "Receive a signed OEM report", description = "X-Oem-Signature: t=<epoch s>,v1=<hex HMAC>.")
     public Uni<Response> receive(@PathParam("vendor") String vendor, @HeaderParam("X-Oem-Signature") String signature,
             @HeaderParam("X-Oem-Delivery-Id") String deliveryId, byte[] body) {
-        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, body, config.secret(), Instant.now(),
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, body, config.secret(), WallClock.now(),
                 config.tolerance());
         if (verdict != WebhookSignature.Verdict.VALID) {
             throw new UnauthorizedProblem("Webhook signature " + verdict.name().toLowerCase(java.util.Locale.ROOT) + ".");

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemException;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +44,7 @@ public class AccountCredentials {
                         return Uni.createFrom().failure(new OemException(401, "invalid_grant",
                                 "the account's grant is no longer valid; the user must link again", null));
                     }
-                    if (account.accessTokenExpiresAt.isAfter(VehicleService.now().plus(REFRESH_MARGIN))) {
+                    if (account.accessTokenExpiresAt.isAfter(WallClock.now().plus(REFRESH_MARGIN))) {
                         return Uni.createFrom().item(cipher.decrypt(account.sealedAccessToken, account.id.toString()));
                     }
                     return refresh(account);
@@ -71,7 +71,7 @@ public class AccountCredentials {
      */
     public Uni<Integer> renewExpiring(Duration lookahead, int limit) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createSelectionQuery(EXPIRING,
-                OemAccountEntity.class).setParameter("soon", VehicleService.now().plus(lookahead))
+                OemAccountEntity.class).setParameter("soon", WallClock.now().plus(lookahead))
                 .setMaxResults(limit).getResultList()))
                 .chain(expiring -> Multi.createFrom().iterable(expiring).onItem()
                         .transformToUniAndConcatenate(account -> refresh(account).replaceWith(true)
@@ -94,7 +94,7 @@ public class AccountCredentials {
                                 stored.sealedRefreshToken = cipher.encrypt(grant.refreshToken(), stored.id.toString());
                             }
                             stored.accessTokenExpiresAt = grant.expiresAt();
-                            stored.updatedAt = VehicleService.now();
+                            stored.updatedAt = WallClock.now();
                         }).call(stored -> rotations.announce(stored, grant))).replaceWith(grant.accessToken()))
                 .onFailure(OemException.class).recoverWithUni(failure -> ((OemException) failure).credentialInvalid()
                         ? invalidate(account.id)
@@ -106,7 +106,7 @@ public class AccountCredentials {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.find(OemAccountEntity.class, accountId))
                 .invoke(stored -> {
                     stored.status = "INVALID";
-                    stored.updatedAt = VehicleService.now();
+                    stored.updatedAt = WallClock.now();
                 }).chain(() -> Panache.getSession().chain(s -> s.createMutationQuery(
                         "update VehicleEntity set needsRelink = true, isReachable = false where accountId = :a")
                         .setParameter("a", accountId).executeUpdate())))

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.OemAccountLinked;
 import io.plugmate.events.Topics;
@@ -13,7 +14,6 @@ import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.oem.OemGrant;
-import io.plugmate.vehicle.service.VehicleService;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,7 +41,7 @@ public class CredentialRotations {
         List<DeviceType> types = account.linksVehicles ? List.of(DeviceType.VEHICLE, DeviceType.CHARGER)
                 : List.of(DeviceType.CHARGER);
         return outbox.publish(Topics.OEM_ACCOUNTS, account.userId, new OemAccountLinked(UUID.randomUUID(),
-                OemAccountLinked.SCHEMA_VERSION, account.clientId, account.userId, VehicleService.now(),
+                OemAccountLinked.SCHEMA_VERSION, account.clientId, account.userId, WallClock.now(),
                 account.id.toString(), account.vendor, account.oemAccountId, types,
                 cipher.encrypt(grant.accessToken(), account.id.toString()), grant.expiresAt()));
     }

@@ -9,12 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.oem.OemDevice;
 import io.plugmate.oem.OemException;
 import io.plugmate.oem.OemGrant;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -67,7 +67,7 @@ public class LinkCompletion {
                 .invoke(session -> {
                     // a second callback (a double click) must not turn a completed link into a failed one
                     if (session.status == LinkStatus.STARTED) {
-                        session.fail(reason, VehicleService.now());
+                        session.fail(reason, WallClock.now());
                     }
                 }))
                 .map(session -> outcome(session, reason));
@@ -81,7 +81,7 @@ public class LinkCompletion {
         }
         return Panache.getSession().chain(s -> s.find(LinkSessionEntity.class, id)).map(session -> {
             if (session == null || !Secrets.matches(parts[1], session.stateNonceHash)
-                    || session.effectiveStatus(VehicleService.now()) != LinkStatus.STARTED) {
+                    || session.effectiveStatus(WallClock.now()) != LinkStatus.STARTED) {
                 throw BadRequestProblem.field("state", "does not belong to an open link session");
             }
             return session;

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.commons.tenant.CallerTenant;
 import io.plugmate.commons.tenant.Roles;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.commons.validation.UserIds;
-import io.plugmate.vehicle.service.VehicleService;
 import io.smallrye.mutiny.Uni;
 
 /** The API client's side of linking: create a session for a user, then follow its status. */
@@ -78,7 +78,7 @@ public class LinkResource {
             types.add("charger");
         }
         return new LinkSessionView(s.id.toString(), s.userId, s.vendor, types, List.of(s.scopes.split(" ")),
-                s.effectiveStatus(VehicleService.now()).name(), s.failureReason, s.createdAt, s.expiresAt,
+                s.effectiveStatus(WallClock.now()).name(), s.failureReason, s.createdAt, s.expiresAt,
                 s.completedAt);
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.AccountSync;
 import io.plugmate.events.DeviceCapabilities;
@@ -20,7 +21,6 @@ import io.plugmate.oem.OemException;
 import io.plugmate.oem.OemGrant;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -54,7 +54,7 @@ public class LinkedAccounts implements AccountDirectory {
                 }) : Uni.createFrom().voidItem())
                 .call(account -> account.linksChargers ? rotations.announce(account, grant)
                         : Uni.createFrom().voidItem())
-                .invoke(account -> session.complete(account.id, VehicleService.now()))
+                .invoke(account -> session.complete(account.id, WallClock.now()))
                 .replaceWith(session));
     }
 
@@ -83,7 +83,7 @@ public class LinkedAccounts implements AccountDirectory {
                 OemAccountEntity.class).setParameter("c", session.clientId).setParameter("v", session.vendor)
                 .setParameter("a", oemAccountId).getSingleResultOrNull()
                 .chain(existing -> {
-                    Instant now = VehicleService.now();
+                    Instant now = WallClock.now();
                     OemAccountEntity account = existing != null ? existing : new OemAccountEntity();
                     if (existing == null) {
                         account.id = UUID.randomUUID();
@@ -118,7 +118,7 @@ public class LinkedAccounts implements AccountDirectory {
         VehicleEntity v = NewVehicles.from(account.clientId, account.userId, account.id, device);
         return vehicles.persist(v).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, v.userId,
                 new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, v.clientId, v.userId,
-                        VehicleService.now(), DeviceType.VEHICLE, v.id.toString(), v.vendor,
+                        WallClock.now(), DeviceType.VEHICLE, v.id.toString(), v.vendor,
                         new DeviceCapabilities(v.canStartCharging, v.canStopCharging, v.canSetMaxCurrent,
                                 v.hasLocation))));
     }
@@ -128,13 +128,13 @@ public class LinkedAccounts implements AccountDirectory {
         NewVehicles.applyInformation(existing, device);
         existing.accountId = account.id;
         existing.needsRelink = false;
-        existing.updatedAt = VehicleService.now();
+        existing.updatedAt = WallClock.now();
         return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> remove(VehicleEntity gone) {
         return vehicles.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
                 new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
-                        VehicleService.now(), DeviceType.VEHICLE, gone.id.toString())));
+                        WallClock.now(), DeviceType.VEHICLE, gone.id.toString())));
     }
 }

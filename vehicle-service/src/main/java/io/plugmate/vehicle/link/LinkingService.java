@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.commons.problem.ConflictProblem;
 import io.plugmate.commons.problem.NotFoundProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig;
 import io.plugmate.oem.OemConfig.DeviceKind;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -52,7 +52,7 @@ public class LinkingService {
         session.redirectUri = valid.redirectUri().toString();
         session.linkTokenHash = Secrets.hash(token);
         session.status = LinkStatus.CREATED;
-        session.createdAt = VehicleService.now();
+        session.createdAt = WallClock.now();
         session.expiresAt = session.createdAt.plus(config.sessionTtl());
         return Panache.getSession().chain(s -> s.persist(session))
                 .replaceWith(new CreatedLink(session.id, linkUrl(session.id, token), token));
@@ -80,7 +80,7 @@ public class LinkingService {
                     if (session == null || !Secrets.matches(linkToken, session.linkTokenHash)) {
                         throw new NotFoundProblem("No open link session for this link");
                     }
-                    if (session.effectiveStatus(VehicleService.now()) != LinkStatus.CREATED) {
+                    if (session.effectiveStatus(WallClock.now()) != LinkStatus.CREATED) {
                         throw new ConflictProblem("This link was already used or has expired; ask for a new one.");
                     }
                     String vendor = session.vendor != null ? session.vendor : chosen(session, chosenVendor);

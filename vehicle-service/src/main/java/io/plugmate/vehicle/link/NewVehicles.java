@@ -2,9 +2,9 @@ package io.plugmate.vehicle.link;
 
 import java.util.UUID;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemDevice;
 import io.plugmate.vehicle.persistence.VehicleEntity;
-import io.plugmate.vehicle.service.VehicleService;
 
 /** A vehicle as discovered in a linked account: identity and native capabilities, no state until it reports. */
 final class NewVehicles {
@@ -21,7 +21,7 @@ final class NewVehicles {
         v.vendorVehicleId = device.id();
         v.accountId = accountId;
         applyInformation(v, device);
-        v.createdAt = VehicleService.now();
+        v.createdAt = WallClock.now();
         v.updatedAt = v.createdAt;
         return v;
     }

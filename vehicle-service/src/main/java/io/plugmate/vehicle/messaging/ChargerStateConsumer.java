@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.messaging.Inbox;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -37,7 +37,7 @@ public class ChargerStateConsumer {
         }
         return vehicles.findPluggedIntoForUpdate(event.clientId(), event.chargerId())
                 .invoke(plugged -> plugged.forEach(vehicle -> vehicle.chargerRateObserved(event.chargeRateKw(),
-                        event.observedAt(), VehicleService.now())))
+                        event.observedAt(), WallClock.now())))
                 .replaceWithVoid();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.PairActivated;
 import io.plugmate.events.PairDeactivated;
 import io.plugmate.events.PairDissolved;
@@ -12,7 +13,6 @@ import io.plugmate.events.PairEvent;
 import io.plugmate.messaging.Inbox;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -54,9 +54,9 @@ public class PairEventsConsumer {
     private static void reflect(VehicleEntity vehicle, PairEvent event) {
         switch (event) {
             case PairActivated activated -> vehicle.pluggedInto(activated.pairId(), activated.chargerId(),
-                    VehicleService.now());
-            case PairDeactivated deactivated -> vehicle.unplugFrom(deactivated.pairId(), VehicleService.now());
-            case PairDissolved dissolved -> vehicle.unplugFrom(dissolved.pairId(), VehicleService.now());
+                    WallClock.now());
+            case PairDeactivated deactivated -> vehicle.unplugFrom(deactivated.pairId(), WallClock.now());
+            case PairDissolved dissolved -> vehicle.unplugFrom(dissolved.pairId(), WallClock.now());
             default -> {
                 // PairEstablished: the pair exists but says nothing about plugging
             }

@@ -2,6 +2,7 @@ package io.plugmate.vehicle.oem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.DeviceCommand;
 import io.plugmate.messaging.CommandLedger;
@@ -11,7 +12,6 @@ import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.vehicle.link.AccountCredentials;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -58,7 +58,7 @@ public class CommandExecution {
         if (vehicle.accountId == null) {
             return Settlement.refused(CommandOutcome.REJECTED, "vehicle has no linked OEM account");
         }
-        if (command.deadline() != null && command.deadline().isBefore(VehicleService.now())) {
+        if (command.deadline() != null && command.deadline().isBefore(WallClock.now())) {
             return Settlement.refused(CommandOutcome.TIMED_OUT, "deadline passed before the command was sent");
         }
         if (OemCommands.type(command) == null) {

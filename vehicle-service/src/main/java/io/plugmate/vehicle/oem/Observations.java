@@ -6,13 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.GeoLocation;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.messaging.Outbox;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.plugmate.vehicle.service.VehicleService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -54,7 +54,7 @@ public class Observations {
 
     private Uni<Boolean> applyTo(VehicleEntity vehicle, VehicleReport report) {
         Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
-        Instant now = VehicleService.now();
+        Instant now = WallClock.now();
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("v", vehicle.id)
                 .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).chain(inserted -> {
                     if (inserted == 0) {

@@ -1,7 +1,5 @@
 package io.plugmate.vehicle.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
 import io.plugmate.commons.problem.NotFoundProblem;
+import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.DeviceRemoved;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.Topics;
@@ -50,11 +49,6 @@ public class VehicleService {
                 .call(vehicles::delete)
                 .chain(vehicle -> outbox.publish(Topics.DEVICE_LIFECYCLE, vehicle.userId,
                         new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, clientId, vehicle.userId,
-                                now(), DeviceType.VEHICLE, vehicle.id.toString())));
-    }
-
-    /** PostgreSQL keeps microseconds; cursors must compare equal to what was stored. */
-    public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+                                WallClock.now(), DeviceType.VEHICLE, vehicle.id.toString())));
     }
 }
