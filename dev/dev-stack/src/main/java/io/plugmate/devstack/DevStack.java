@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +21,8 @@ import io.plugmate.localinfra.PostgresServer;
 
 /**
  * {@code ./plugmate run}: PostgreSQL, Kafka and Keycloak in parallel, then every built service, then a
- * summary of what is where. Stops everything in reverse order on Ctrl-C; children also die if this JVM
+ * summary of what is where. On Ctrl-C or SIGTERM its one shutdown hook stops the parts tier by tier
+ * ({@link Tier}: services, simulator, Kafka and Keycloak, PostgreSQL last); children also die if this JVM
  * is killed (see {@link Watchdog}; PostgreSQL and Kafka guard themselves the same way).
  */
 public final class DevStack {
@@ -36,14 +35,9 @@ public final class DevStack {
     private final RealmInfo realm;
     private final List<ServiceSpec> catalog;
     private final Map<String, String> secrets;
-    private final Deque<Running> running = new ArrayDeque<>();
+    private final RunningStack running = new RunningStack();
     // start-up tasks mostly wait (processes, HTTP polls): a thread each, never the small common pool
     private final ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
-    private boolean stopping;
-
-    /** Something started, with how to stop it. */
-    private record Running(String name, AutoCloseable handle, boolean service) {
-    }
 
     DevStack(Layout layout, Path keycloakHome, List<ServiceSpec> catalog) {
         this.layout = layout;
@@ -57,7 +51,7 @@ public final class DevStack {
         Arguments arguments = Arguments.parse(args);
         DevStack stack = new DevStack(new Layout(arguments.root()), arguments.keycloakHome(),
                 ServiceCatalog.services());
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "plugmate-shutdown"));
+        stack.running.stopOnExit();
         try {
             System.out.println(stack.start().render());
         } catch (StartupException e) {
@@ -88,9 +82,10 @@ public final class DevStack {
         createDirectories(layout.logs());
         Console.info("Starting PostgreSQL, Kafka and Keycloak (Keycloak: about a minute the first time, less later)...");
 
-        var postgres = CompletableFuture.supplyAsync(timed("postgres", () -> Infrastructure.startPostgres(layout)),
-                starters);
-        var kafka = CompletableFuture.supplyAsync(timed("kafka", () -> Infrastructure.startKafka(layout)), starters);
+        var postgres = CompletableFuture.supplyAsync(timed("postgres",
+                () -> running.add("postgres", Tier.POSTGRES, Infrastructure.startPostgres(layout))), starters);
+        var kafka = CompletableFuture.supplyAsync(timed("kafka",
+                () -> running.add("kafka", Tier.KAFKA_AND_KEYCLOAK, Infrastructure.startKafka(layout))), starters);
         var keycloakReady = CompletableFuture.supplyAsync(timed("keycloak", this::startKeycloak), starters);
         Timed<PostgresServer> pg = join(postgres);
         Timed<KafkaBroker> broker = join(kafka);
@@ -121,7 +116,7 @@ public final class DevStack {
     }
 
     private ChildProcess startKeycloak() {
-        ChildProcess process = register(keycloak.start());
+        ChildProcess process = running.add("keycloak", Tier.KAFKA_AND_KEYCLOAK, keycloak.start());
         Readiness.await("Keycloak", keycloak.readinessUri(), process::isAlive, KEYCLOAK_TIMEOUT,
                 layout.root().relativize(process.logFile()).toString());
         return process;
@@ -132,9 +127,8 @@ public final class DevStack {
         Map<String, String> values = new TreeMap<>(endpoints.placeholderValues(spec.database()));
         values.putAll(secrets);
         List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(), values);
-        ChildProcess process = registerService(ChildProcess.start(spec.name(), command,
-                ServiceCommand.environment(spec, values),
-                layout.root(), layout.log(spec.name())));
+        ChildProcess process = running.add(spec.name(), spec.tier(), ChildProcess.start(spec.name(), command,
+                ServiceCommand.environment(spec, values), layout.root(), layout.log(spec.name())));
         Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,
                 layout.root().relativize(process.logFile()).toString());
         return process;
@@ -144,65 +138,6 @@ public final class DevStack {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    private ChildProcess registerService(ChildProcess service) {
-        return register(service, true);
-    }
-
-    private <T extends AutoCloseable> T register(T handle) {
-        return register(handle, false);
-    }
-
-    private <T extends AutoCloseable> T register(T handle, boolean service) {
-        String name = handle instanceof ChildProcess child ? child.name() : handle.getClass().getSimpleName();
-        boolean late;
-        synchronized (this) {
-            late = stopping;
-            if (!late) {
-                running.push(new Running(name, handle, service));
-            }
-        }
-        if (late) {
-            // started while Ctrl-C was being handled: stop it right away
-            closeQuietly(new Running(name, handle, service));
-        }
-        return handle;
-    }
-
-    /**
-     * Services first, all at once (they do not depend on each other, and each may take seconds to close
-     * its Kafka consumers), then the rest in reverse start order: Keycloak, Kafka, PostgreSQL.
-     */
-    void stop() {
-        List<Running> toStop;
-        synchronized (this) {
-            if (stopping) {
-                return;
-            }
-            stopping = true;
-            toStop = List.copyOf(running);
-            running.clear();
-        }
-        if (!toStop.isEmpty()) {
-            Console.info("Stopping...");
-        }
-        toStop.stream().filter(Running::service)
-                .map(service -> CompletableFuture.runAsync(() -> closeQuietly(service), starters))
-                .toList()
-                .forEach(CompletableFuture::join);
-        toStop.stream().filter(r -> !r.service()).forEach(DevStack::closeQuietly);
-        if (!toStop.isEmpty()) {
-            Console.info("Stopped.");
-        }
-    }
-
-    private static void closeQuietly(Running running) {
-        try {
-            running.handle().close();
-        } catch (Exception e) {
-            Console.warn("Stopping " + running.name() + " failed: " + e.getMessage());
-        }
-    }
-
     private record Timed<T>(T value, Duration took) {
     }
 
@@ -210,9 +145,6 @@ public final class DevStack {
         return () -> {
             long begin = System.nanoTime();
             T value = start.get();
-            if (value instanceof AutoCloseable closeable && !(value instanceof ChildProcess)) {
-                register(closeable);
-            }
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             Console.info(name + " ready in " + Console.seconds(took));
             return new Timed<>(value, took);

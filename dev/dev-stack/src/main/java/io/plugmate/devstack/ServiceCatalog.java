@@ -23,11 +23,19 @@ public final class ServiceCatalog {
                         "plugmate.simulator.clock.speed", "10",
                         // the platform's OAuth client at the simulated OEMs
                         "plugmate.simulator.oauth.clients.plugmate", "${secrets.oem-client-secret}"))
-                        .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts"),
+                        .withNote("demo OEM accounts: http://localhost:8090/sandbox/accounts")
+                        // the services call the simulated OEMs until they have stopped
+                        .withTier(Tier.SIMULATOR),
                 platformService("vehicle-service", 8081, "vehicle"),
                 platformService("charger-service", 8082, "charger"),
                 platformService("pairing-service", 8083, "pairing"));
         // joining later, the same way: orchestration-service 8084, statistics-service 8085
+    }
+
+    /** The catalog entry of {@code name}, e.g. to find where it listens. */
+    public static ServiceSpec service(String name) {
+        return services().stream().filter(spec -> spec.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in the catalog"));
     }
 
     /**
@@ -72,6 +80,6 @@ public final class ServiceCatalog {
         all.put("quarkus.http.host", "127.0.0.1");
         all.putAll(properties);
         return new ServiceSpec(module, folder(module).resolve("target/quarkus-app/quarkus-run.jar"), port,
-                "/q/health/ready", database, List.of("-Xmx512m"), all, Map.of(), "");
+                "/q/health/ready", database, List.of("-Xmx512m"), all, Map.of(), "", Tier.SERVICE);
     }
 }

@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param environment extra environment variables; values may hold {@link Placeholders}. Unlike system
  *        properties, a variable a service does not read is harmless (no unknown-key check)
  * @param note one line for the summary, e.g. where the interesting page is; may be empty
+ * @param tier when it stops relative to the rest ({@link Tier#SERVICE} for a platform service)
  */
 public record ServiceSpec(String name, Path jar, int port, String healthPath, Optional<String> database,
-        List<String> jvmOptions, Map<String, String> properties, Map<String, String> environment, String note) {
+        List<String> jvmOptions, Map<String, String> properties, Map<String, String> environment, String note,
+        Tier tier) {
 
     public ServiceSpec {
         Objects.requireNonNull(name, "name");
@@ -37,14 +39,19 @@ public record ServiceSpec(String name, Path jar, int port, String healthPath, Op
         properties = Map.copyOf(properties);
         environment = Map.copyOf(environment);
         note = Objects.requireNonNullElse(note, "");
+        tier = Objects.requireNonNullElse(tier, Tier.SERVICE);
     }
 
     public ServiceSpec withNote(String note) {
-        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note);
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note, tier);
     }
 
     public ServiceSpec withEnvironment(Map<String, String> environment) {
-        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note);
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note, tier);
+    }
+
+    public ServiceSpec withTier(Tier tier) {
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note, tier);
     }
 
     public URI healthUri() {

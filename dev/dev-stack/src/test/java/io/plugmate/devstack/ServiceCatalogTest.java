@@ -39,6 +39,13 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void theSimulatorStopsAfterThePlatformServicesThatCallIt() {
+        assertThat(ServiceCatalog.service("oem-simulator").tier()).isEqualTo(Tier.SIMULATOR);
+        assertThat(ServiceCatalog.services()).filteredOn(spec -> !spec.name().equals("oem-simulator"))
+                .isNotEmpty().allMatch(spec -> spec.tier() == Tier.SERVICE);
+    }
+
+    @Test
     void everyPropertyAndVariableResolvesAgainstRunningInfrastructure() {
         for (ServiceSpec spec : ServiceCatalog.services()) {
             var values = values(spec);

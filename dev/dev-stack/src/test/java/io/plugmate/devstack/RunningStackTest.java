@@ -1,0 +1,54 @@
+package io.plugmate.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+/** The bookkeeping around the stop order; the order with real processes and signals is {@link StopOrderTest}. */
+class RunningStackTest {
+
+    private final List<String> closed = new CopyOnWriteArrayList<>();
+    private final RunningStack stack = new RunningStack();
+
+    @Test
+    void tiersStopInOrderWhateverTheStartOrder() {
+        stack.add("postgres", Tier.POSTGRES, closing("postgres"));
+        stack.add("kafka", Tier.KAFKA_AND_KEYCLOAK, closing("kafka"));
+        stack.add("oem-simulator", Tier.SIMULATOR, closing("oem-simulator"));
+        stack.add("vehicle-service", Tier.SERVICE, closing("vehicle-service"));
+
+        stack.stop();
+
+        assertThat(closed).containsExactly("vehicle-service", "oem-simulator", "kafka", "postgres");
+    }
+
+    @Test
+    void aPartThatFailsToStopDoesNotKeepTheNextTiersRunning() {
+        stack.add("vehicle-service", Tier.SERVICE, () -> {
+            throw new IllegalStateException("already gone");
+        });
+        stack.add("postgres", Tier.POSTGRES, closing("postgres"));
+
+        stack.stop();
+
+        assertThat(closed).containsExactly("postgres");
+    }
+
+    @Test
+    void aPartStartedWhileStoppingIsStoppedAtOnceAndAStopRunsOnce() {
+        stack.add("kafka", Tier.KAFKA_AND_KEYCLOAK, closing("kafka"));
+        stack.stop();
+
+        stack.add("vehicle-service", Tier.SERVICE, closing("vehicle-service"));
+        stack.stop();
+
+        assertThat(closed).containsExactly("kafka", "vehicle-service");
+    }
+
+    private AutoCloseable closing(String name) {
+        return () -> closed.add(name);
+    }
+}
