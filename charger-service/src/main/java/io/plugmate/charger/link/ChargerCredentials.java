@@ -32,7 +32,7 @@ public class ChargerCredentials {
                         throw new OemException(401, "invalid_grant",
                                 "no current OEM credential for this charger's account; waiting for a rotation", null);
                     }
-                    return cipher.decrypt(account.sealedAccessToken, account.id.toString());
+                    return cipher.open(account.sealedAccessToken, account.id);
                 });
     }
 }

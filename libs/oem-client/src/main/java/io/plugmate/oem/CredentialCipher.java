@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -50,6 +51,20 @@ public final class CredentialCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
+    }
+
+    /** An OEM account's credential, sealed for that account (its id is the associated data); null stays null. */
+    public String seal(String credential, UUID accountId) {
+        return credential == null ? null : encrypt(credential, accountId.toString());
+    }
+
+    /**
+     * Opens what {@link #seal} sealed for the account; null stays null.
+     *
+     * @throws IllegalArgumentException when it was sealed for another account or key, or tampered with
+     */
+    public String open(String sealed, UUID accountId) {
+        return sealed == null ? null : decrypt(sealed, accountId.toString());
     }
 
     /** @throws IllegalArgumentException when the value was tampered with, or sealed for another owner or key */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,20 @@ class CredentialCipherTest {
         assertThatThrownBy(() -> new CredentialCipher(Base64.getEncoder().encodeToString(new byte[16])))
                 .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> new CredentialCipher("not base64!")).hasMessageContaining("base64");
+    }
+
+    @Test
+    void sealsForAnAccountAndOpensOnlyForIt() {
+        CredentialCipher cipher = new CredentialCipher(KEY);
+        UUID account = UUID.randomUUID();
+
+        String sealed = cipher.seal("at_access-token", account);
+
+        assertThat(cipher.open(sealed, account)).isEqualTo("at_access-token");
+        assertThat(cipher.decrypt(sealed, account.toString())).isEqualTo("at_access-token");
+        assertThatThrownBy(() -> cipher.open(sealed, UUID.randomUUID())).isInstanceOf(IllegalArgumentException.class);
+        // an account without a refresh token: nothing to seal, nothing to open
+        assertThat(cipher.seal(null, account)).isNull();
+        assertThat(cipher.open(null, account)).isNull();
     }
 }

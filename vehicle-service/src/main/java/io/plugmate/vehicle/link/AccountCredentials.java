@@ -45,7 +45,7 @@ public class AccountCredentials {
                                 "the account's grant is no longer valid; the user must link again", null));
                     }
                     if (account.accessTokenExpiresAt.isAfter(WallClock.now().plus(REFRESH_MARGIN))) {
-                        return Uni.createFrom().item(cipher.decrypt(account.sealedAccessToken, account.id.toString()));
+                        return Uni.createFrom().item(cipher.open(account.sealedAccessToken, account.id));
                     }
                     return refresh(account);
                 });
@@ -81,17 +81,16 @@ public class AccountCredentials {
     }
 
     private Uni<String> refresh(OemAccountEntity account) {
-        String refreshToken = account.sealedRefreshToken == null ? null
-                : cipher.decrypt(account.sealedRefreshToken, account.id.toString());
+        String refreshToken = cipher.open(account.sealedRefreshToken, account.id);
         if (refreshToken == null) {
             return invalidate(account.id);
         }
         return oem.refresh(account.vendor, refreshToken)
                 .chain(grant -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(s -> s.find(OemAccountEntity.class, account.id)).invoke(stored -> {
-                            stored.sealedAccessToken = cipher.encrypt(grant.accessToken(), stored.id.toString());
+                            stored.sealedAccessToken = cipher.seal(grant.accessToken(), stored.id);
                             if (grant.refreshToken() != null) {
-                                stored.sealedRefreshToken = cipher.encrypt(grant.refreshToken(), stored.id.toString());
+                                stored.sealedRefreshToken = cipher.seal(grant.refreshToken(), stored.id);
                             }
                             stored.accessTokenExpiresAt = grant.expiresAt();
                             stored.updatedAt = WallClock.now();

@@ -43,6 +43,6 @@ public class CredentialRotations {
         return outbox.publish(Topics.OEM_ACCOUNTS, account.userId, new OemAccountLinked(UUID.randomUUID(),
                 OemAccountLinked.SCHEMA_VERSION, account.clientId, account.userId, WallClock.now(),
                 account.id.toString(), account.vendor, account.oemAccountId, types,
-                cipher.encrypt(grant.accessToken(), account.id.toString()), grant.expiresAt()));
+                cipher.seal(grant.accessToken(), account.id), grant.expiresAt()));
     }
 }

@@ -93,9 +93,8 @@ public class LinkedAccounts implements AccountDirectory {
                         account.createdAt = now;
                     }
                     account.userId = session.userId;
-                    account.sealedAccessToken = cipher.encrypt(grant.accessToken(), account.id.toString());
-                    account.sealedRefreshToken = grant.refreshToken() == null ? null
-                            : cipher.encrypt(grant.refreshToken(), account.id.toString());
+                    account.sealedAccessToken = cipher.seal(grant.accessToken(), account.id);
+                    account.sealedRefreshToken = cipher.seal(grant.refreshToken(), account.id);
                     account.accessTokenExpiresAt = grant.expiresAt();
                     account.status = "ACTIVE";
                     // a link for the other device type adds to what the account is linked for

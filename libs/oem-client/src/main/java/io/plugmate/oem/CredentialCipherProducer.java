@@ -1,12 +1,10 @@
-package io.plugmate.charger.link;
+package io.plugmate.oem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import io.plugmate.oem.CredentialCipher;
-import io.plugmate.oem.OemConfig;
-
-class CipherProducer {
+/** The service's one {@link CredentialCipher}, keyed from {@code plugmate.oem.credentials-key} (a Secret). */
+class CredentialCipherProducer {
 
     @Produces
     @ApplicationScoped
