@@ -243,6 +243,11 @@ public final class FleetSimulation {
         return all;
     }
 
+    /** Every plug interval at a household charger with that charger's meter at plug-in and unplug. */
+    public List<MeteredInterval> meterGroundTruth() {
+        return world.meters.all();
+    }
+
     /** What the device's cloud answers to a state read now (live when awake, cached when asleep). */
     public DeviceReport currentState(String deviceId) {
         return reporter.snapshot(world.device(deviceId));

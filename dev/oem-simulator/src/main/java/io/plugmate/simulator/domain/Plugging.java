@@ -27,6 +27,7 @@ final class Plugging {
         // the wallbox is at home; resets the charger's own stop state for the new session
         v.location = c.location();
         c.enabled = true;
+        world.meters.plugged(v, c, world.now);
         connect(v, c.id());
     }
 
@@ -45,6 +46,7 @@ final class Plugging {
         world.closedIntervals.add(new PlugInterval(open.vehicleId(), open.chargerId(), open.householdId(),
                 open.pluggedInAt(), world.now));
         Charger charger = v.pluggedCharger;
+        world.meters.unplugged(v, charger, world.now);
         v.pluggedCharger = null;
         v.pluggedPublic = null;
         v.pluggedAt = null;

@@ -28,6 +28,8 @@ final class WorldState {
     /** Vehicles drawing power now, in the order they started: physics only needs to visit these. */
     final Set<Vehicle> charging = new LinkedHashSet<>();
     final List<PlugInterval> closedIntervals = new ArrayList<>();
+    /** Household chargers' meters at every plug-in and unplug (ground truth for charger-native sessions). */
+    final MeterLedger meters = new MeterLedger();
     long reportSeq;
     long commandSeq;
 
