@@ -33,6 +33,14 @@ public class ActionRepository implements PanacheRepositoryBase<ActionEntity, UUI
         return find("id = ?1 and clientId = ?2", id, clientId).firstResult();
     }
 
+    /** The user an action belongs to (null: no such action of the client), read without loading it. */
+    public Uni<String> userOf(String clientId, UUID id) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                "select a.userId from ActionEntity a where a.id = :id and a.clientId = :clientId", String.class)
+                .setParameter("id", id).setParameter("clientId", clientId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.getFirst());
+    }
+
     public Uni<ActionEntity> byIdempotencyKey(String clientId, String key) {
         return find("clientId = ?1 and idempotencyKey = ?2", clientId, key).firstResult();
     }

@@ -26,6 +26,14 @@ public class DeviceRepository implements PanacheRepositoryBase<DeviceEntity, UUI
                 type.wireName(), deviceId).firstResult();
     }
 
+    /** The user a linked device belongs to (null: no such device), read without loading it: to take the lock first. */
+    public Uni<String> userOf(String clientId, DeviceType type, String deviceId) {
+        return Panache.getSession().chain(s -> s.createQuery("select d.userId from DeviceEntity d where "
+                + "d.clientId = :clientId and d.deviceType = :type and d.deviceId = :id and d.removed = false",
+                String.class).setParameter("clientId", clientId).setParameter("type", type.wireName())
+                .setParameter("id", deviceId).getResultList()).map(rows -> rows.isEmpty() ? null : rows.getFirst());
+    }
+
     public Uni<List<DeviceEntity>> linkedOfUser(String clientId, String userId) {
         return list("clientId = ?1 and userId = ?2 and removed = false order by deviceType, deviceId", clientId,
                 userId);

@@ -3,6 +3,7 @@ package io.plugmate.orchestration.service;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -14,6 +15,7 @@ import io.plugmate.orchestration.domain.Change;
 import io.plugmate.orchestration.persistence.ActionRepository;
 import io.plugmate.orchestration.persistence.UserLock;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +36,7 @@ public class ActionClock {
     private final Rechecks rechecks;
     private final ActionWriter writer;
     private final OrchestrationConfig config;
+    private volatile boolean stopping;
 
     public ActionClock(ActionRepository actions, UserLock locks, Rechecks rechecks, ActionWriter writer,
             OrchestrationConfig config) {
@@ -46,7 +49,17 @@ public class ActionClock {
 
     @Scheduled(every = "${plugmate.orchestration.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return handleDue(WallClock.now());
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        return handleDue(WallClock.now()).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Looking for due actions failed (%s); next tick tries again", failure.getMessage());
+            return null;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /** One round at {@code now}; returns when every due action has been handled. */
@@ -66,7 +79,6 @@ public class ActionClock {
     private Uni<Void> handle(ActionRepository.Due due, Instant now) {
         return locks.lock(due.clientId(), due.userId())
                 .chain(() -> actions.findOwned(due.clientId(), due.id()))
-                .call(row -> Panache.getSession().chain(s -> s.refresh(row)))
                 .chain(row -> {
                     Action action = row.toDomain();
                     if (!action.pending()) {

@@ -26,7 +26,6 @@ import io.plugmate.orchestration.persistence.ActionRepository;
 import io.plugmate.orchestration.persistence.DeviceEntity;
 import io.plugmate.orchestration.persistence.DeviceRepository;
 import io.plugmate.orchestration.persistence.UserLock;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,11 +64,12 @@ public class ActionService {
     /** @throws NotFoundProblem for a device the client does not have (another client's included) */
     @WithTransaction
     public Uni<Outcome> create(String clientId, ActionRequest request, String idempotencyKey) {
-        return devices.findLinked(clientId, request.targetType(), request.targetId())
+        // the lock first, then the rows: what is read under the lock is what the last holder committed
+        return devices.userOf(clientId, request.targetType(), request.targetId())
                 .onItem().ifNull().failWith(() -> NotFoundProblem.of(request.targetType().wireName(),
                         request.targetId()))
-                .call(device -> locks.lock(clientId, device.userId))
-                .call(device -> Panache.getSession().chain(s -> s.refresh(device)))
+                .chain(userId -> locks.lock(clientId, userId))
+                .chain(() -> devices.findLinked(clientId, request.targetType(), request.targetId()))
                 .chain(device -> byKey(clientId, idempotencyKey, request)
                         .chain(replay -> replay != null ? Uni.createFrom().item(new Outcome(replay, false))
                                 : createLocked(device, request, idempotencyKey)));
@@ -77,10 +77,10 @@ public class ActionService {
 
     @WithTransaction
     public Uni<ActionEntity> cancel(String clientId, UUID id) {
-        return actions.findOwned(clientId, id)
+        return actions.userOf(clientId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblem.of("action", id.toString()))
-                .call(row -> locks.lock(clientId, row.userId))
-                .call(row -> Panache.getSession().chain(s -> s.refresh(row)))
+                .chain(userId -> locks.lock(clientId, userId))
+                .chain(() -> actions.findOwned(clientId, id))
                 .chain(row -> {
                     if (row.state != ActionState.PENDING) {
                         return Uni.createFrom().failure(new ConflictProblem("Action " + id + " is already "
