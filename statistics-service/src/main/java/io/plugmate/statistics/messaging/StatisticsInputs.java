@@ -1,0 +1,74 @@
+package io.plugmate.statistics.messaging;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.plugmate.events.ChargerSessionRecorded;
+import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.PairEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.events.VehicleStateObserved;
+import io.plugmate.messaging.Inbox;
+import io.plugmate.statistics.service.SessionLedger;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The four inputs. Each record is handled in one transaction with its inbox mark, so a redelivery changes nothing. A
+ * record that fails for its own reasons (not JSON, no envelope, the wrong type for its topic, missing what the rules
+ * need) rolls back and goes to {@code <topic>-dlq} with the reason, and the partition moves on. A transient failure
+ * (see {@link TransientFailures}) is retried in a new transaction, with back-off, for as long as it lasts: the
+ * partition waits rather than losing the record. The channels run concurrently; the user's row lock puts one user's
+ * inputs in a line.
+ */
+@ApplicationScoped
+public class StatisticsInputs {
+
+    static final String CONSUMER = "statistics-service/";
+    private static final Logger LOG = Logger.getLogger(StatisticsInputs.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    private final Inbox inbox;
+    private final SessionLedger ledger;
+
+    public StatisticsInputs(Inbox inbox, SessionLedger ledger) {
+        this.inbox = inbox;
+        this.ledger = ledger;
+    }
+
+    @Incoming(Topics.VEHICLE_STATE)
+    public Uni<Void> vehicleState(String record) {
+        return once(() -> inbox.handleOnce(CONSUMER + Topics.VEHICLE_STATE, record, VehicleStateObserved.class,
+                ledger::accept));
+    }
+
+    @Incoming(Topics.CHARGER_STATE)
+    public Uni<Void> chargerState(String record) {
+        return once(() -> inbox.handleOnce(CONSUMER + Topics.CHARGER_STATE, record, ChargerStateObserved.class,
+                ledger::accept));
+    }
+
+    @Incoming(Topics.CHARGING_SESSIONS)
+    public Uni<Void> chargingSessions(String record) {
+        return once(() -> inbox.handleOnce(CONSUMER + Topics.CHARGING_SESSIONS, record, ChargerSessionRecorded.class,
+                ledger::accept));
+    }
+
+    @Incoming(Topics.PAIR_EVENTS)
+    public Uni<Void> pairEvents(String record) {
+        return once(() -> inbox.handleOnce(CONSUMER + Topics.PAIR_EVENTS, record, PairEvent.class, ledger::accept));
+    }
+
+    private static Uni<Void> once(Supplier<Uni<Void>> handling) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(handling))
+                .onFailure(TransientFailures::isTransient)
+                .invoke(e -> LOG.warnf("transient failure, retrying the record: %s", e.toString()))
+                .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
+    }
+}

@@ -1,0 +1,189 @@
+package io.plugmate.statistics.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.events.ClientFeaturesChanged;
+import io.plugmate.events.EventJson;
+import io.plugmate.events.PairEvent;
+import io.plugmate.events.PlugmateEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.statistics.Household;
+import io.plugmate.statistics.Sessions;
+import io.plugmate.testinfra.KafkaTestClient;
+import io.plugmate.testinfra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** From the topics to the API: sessions, attribution and its history, the toggle, and replays. */
+@QuarkusTest
+class LivePathTest {
+
+    @Test
+    void aHomeChargeIsOneNativeSessionOfThePairedCarWithItsOwnEstimateAsTheLoss() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.8)));
+        events.addAll(h.homeCharge("s1", 0, 120, 7.2));
+        events.add(h.deactivated(121, "vehicle reported unplugged"));
+
+        h.publishAndAwait(events);
+
+        JsonPath page = Sessions.list(token, "userId=" + h.userId());
+        assertThat(page.getList("data")).hasSize(1);
+        assertThat(page.getString("data[0].id")).isEqualTo("s1");
+        assertThat(page.getString("data[0].source")).isEqualTo("NATIVE");
+        assertThat(page.getDouble("data[0].energyKwh")).isEqualTo(14.4);
+        assertThat(page.getString("data[0].vehicleId")).isEqualTo(h.vehicleId());
+        assertThat(page.getString("data[0].attribution.status")).isEqualTo("ATTRIBUTED");
+        assertThat(page.getString("data[0].attribution.pairId")).isEqualTo(h.pairId());
+        assertThat(page.getDouble("data[0].attribution.confidence")).isEqualTo(0.8);
+        assertThat(page.getString("data[0].attribution.attributedBy")).isEqualTo("DETECTION");
+        // the car saw 90 % of the wall power (reports 2 min apart: half of each boundary interval counts); the difference
+        // is the charging loss
+        assertThat(page.getDouble("data[0].crossCheck.estimatedKwh")).isCloseTo(6.48 * (2 + 2 / 60.0), within(0.001));
+        assertThat(page.getDouble("data[0].crossCheck.lossPercent")).isCloseTo(10, within(1.5));
+        String estimate = page.getString("data[0].crossCheck.sessionIds[0]");
+        given().auth().oauth2(token).get("/statistics/charging/sessions/" + estimate).then().statusCode(200)
+                .body("source", org.hamcrest.Matchers.equalTo("ESTIMATED"))
+                .body("basis", org.hamcrest.Matchers.equalTo("VEHICLE_RATE"))
+                .body("supersededBy", org.hamcrest.Matchers.equalTo("s1"));
+    }
+
+    @Test
+    void aRejectionAfterwardsTakesTheSessionFromTheCarAndSaysWhenAndWhy() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.7)));
+        events.addAll(h.homeCharge("s1", 0, 60, 7.0));
+        h.publishAndAwait(events);
+        assertThat(Sessions.list(token, "userId=" + h.userId() + "&source=NATIVE").getString(
+                "data[0].attribution.status")).isEqualTo("ATTRIBUTED");
+
+        h.publishAndAwait(h.deactivated(75, "rejected by a person"));
+
+        JsonPath nativeSession = Sessions.list(token, "userId=" + h.userId() + "&source=NATIVE");
+        assertThat(nativeSession.getString("data[0].attribution.status")).isEqualTo("GUEST");
+        assertThat(nativeSession.getString("data[0].attribution.changedAt")).isEqualTo(Household.at(75).toString());
+        assertThat(nativeSession.getString("data[0].attribution.reason")).contains("rejected by a person");
+        assertThat(nativeSession.<String> getList("data[0].attributionHistory.status"))
+                .containsExactly("ATTRIBUTED", "GUEST");
+        // the car's own estimate no longer stands behind a session of the car: it is counted as the car's
+        assertThat(Sessions.list(token, "userId=" + h.userId() + "&attribution=VEHICLE").getList("data")).hasSize(1);
+    }
+
+    @Test
+    void anAmbiguousPlugInIsUnattributedWithItsCandidatesUntilAPersonConfirms() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        String rivalPair = UUID.randomUUID().toString();
+        String rivalCar = UUID.randomUUID().toString();
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.ambiguous(1, h.pairId(), h.vehicleId(), rivalPair),
+                h.ambiguous(1, rivalPair, rivalCar, h.pairId())));
+        events.addAll(h.homeCharge("s1", 0, 60, 11.0).stream().filter(e -> !e.type().equals(
+                "ChargerSessionRecorded")).toList());
+        h.publishAndAwait(events);
+        h.publishAndAwait(h.session("s1", 0, 60, 11.0));
+
+        JsonPath ambiguous = Sessions.list(token, "userId=" + h.userId() + "&attribution=AMBIGUOUS");
+        assertThat(ambiguous.getString("data[0].id")).isEqualTo("s1");
+        assertThat(ambiguous.<String> getList("data[0].attribution.candidates.vehicleId"))
+                .containsExactlyInAnyOrder(h.vehicleId(), rivalCar);
+        assertThat(ambiguous.getString("data[0].vehicleId")).isNull();
+
+        // a person confirmed while the car was still plugged in (the event reaches statistics later)
+        h.publishAndAwait(h.activated(30, 1.0));
+
+        JsonPath confirmed = Sessions.list(token, "userId=" + h.userId() + "&source=NATIVE");
+        assertThat(confirmed.getString("data[0].attribution.status")).isEqualTo("ATTRIBUTED");
+        assertThat(confirmed.getString("data[0].attribution.attributedBy")).isEqualTo("CONFIRMED");
+        assertThat(confirmed.getDouble("data[0].attribution.confidence")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aGuestOnTheWallboxIsTheChargersNotTheCars() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        List<PlugmateEvent> guest = h.homeCharge("g1", 0, 90, 3.6).stream()
+                .filter(e -> !e.type().equals("VehicleStateObserved")).toList();
+
+        h.publishAndAwait(guest);
+
+        JsonPath page = Sessions.list(token, "userId=" + h.userId());
+        assertThat(page.getString("data[0].attribution.status")).isEqualTo("GUEST");
+        String day = "&startDate=2026-11-24&endDate=2026-11-25&resolution=DAY";
+        assertThat(Sessions.buckets(token, "type=charger&id=" + h.chargerId() + day).getDouble("[0].kwhSum"))
+                .isEqualTo(5.4);
+        assertThat(Sessions.buckets(token, "type=vehicle&id=" + h.vehicleId() + day).getDouble("[0].kwhSum"))
+                .isZero();
+    }
+
+    @Test
+    void replayingTheTopicsInAnotherOrderRebuildsTheSameSessions() {
+        Household live = Household.fresh();
+        List<PlugmateEvent> input = new ArrayList<>(List.of(live.activated(1, 0.8)));
+        input.addAll(live.homeCharge("s1", 0, 100, 7.4));
+        input.add(live.deactivated(101, "vehicle reported unplugged"));
+        input.addAll(live.homeCharge("s2", 400, 440, 3.7));
+        input.add(live.deactivated(600, "rejected by a person"));
+        live.publishAndAwait(input);
+
+        // the same input for another client, as a replay would deliver it: every topic's records in order, but the
+        // topics one after the other, pair events last, telemetry backwards within its topics' interleaving
+        Household replay = live.twin();
+        List<PlugmateEvent> others = new ArrayList<>(input.stream().filter(e -> !(e instanceof PairEvent)).toList());
+        Collections.reverse(others);
+        List<PlugmateEvent> shuffled = new ArrayList<>(others.stream().map(replay::copy).toList());
+        shuffled.addAll(input.stream().filter(e -> e instanceof PairEvent).map(replay::copy).toList());
+        replay.publishAndAwait(shuffled);
+
+        assertThat(comparable(Tokens.apiClient(replay.clientId()), replay))
+                .isEqualTo(comparable(Tokens.apiClient(live.clientId()), live)).isNotEmpty();
+    }
+
+    @Test
+    void withNativeStatisticsOffOnlyEstimatedSessionsAreServed() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        KafkaTestClient.send(Topics.CLIENT_FEATURES, h.clientId(), EventJson.write(new ClientFeaturesChanged(
+                UUID.randomUUID(), 1, h.clientId(), null, Household.EVENING, Map.of("native-session-statistics", false))));
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.8)));
+        events.addAll(h.homeCharge("s1", 0, 120, 7.2));
+        h.publishAndAwait(events);
+
+        await().atMost(Household.PATIENCE).until(() -> Sessions.of(token, h.userId()).stream()
+                .allMatch(s -> "ESTIMATED".equals(s.get("source"))));
+        JsonPath page = Sessions.list(token, "userId=" + h.userId());
+        assertThat(page.<String> getList("data.basis")).containsExactly("CHARGER_RATE");
+        assertThat(page.getString("data[0].attribution.vehicleId")).isEqualTo(h.vehicleId());
+        assertThat(page.getString("data[0].crossCheck.sessionIds[0]")).isNotNull();
+        given().auth().oauth2(token).get("/statistics/charging/sessions/s1").then().statusCode(404);
+        double day = Sessions.buckets(token, "type=vehicle&id=" + h.vehicleId()
+                + "&startDate=2026-11-24&endDate=2026-11-25").getDouble("[0].kwhSum");
+        assertThat(day).isCloseTo(14.4, within(0.3)).isNotEqualTo(14.4);
+    }
+
+    /** What a session says, without the ids that name the client (estimates' ids are derived from it). */
+    private static List<String> comparable(String token, Household h) {
+        return Sessions.of(token, h.userId()).stream().map(s -> {
+            Map<String, Object> copy = new java.util.TreeMap<>(s);
+            copy.remove("id");
+            if (copy.get("crossCheck") instanceof Map<?, ?> check) {
+                Map<Object, Object> c = new java.util.TreeMap<>(check);
+                c.remove("sessionIds");
+                copy.put("crossCheck", c);
+            }
+            return copy.toString();
+        }).toList();
+    }
+}
