@@ -23,6 +23,9 @@ final class Commands {
     }
 
     CommandRecord submit(Device device, CommandType type, Integer maxCurrentA) {
+        if (device.commandRefusal != null) {
+            throw new WorldException(WorldException.Kind.REFUSED, device.commandRefusal);
+        }
         Capabilities caps = device.capabilities();
         boolean supported = switch (type) {
             case START_CHARGING -> caps.startCharging();

@@ -22,6 +22,8 @@ public abstract sealed class Device permits Vehicle, Charger {
     boolean everReported;
     /** Gone from its household and OEM account (sold, uninstalled): it no longer reports or takes part. */
     boolean retired;
+    /** While set, its cloud refuses every command with this reason (a sandbox switch; never random). */
+    String commandRefusal;
 
     Device(String id, Vendor vendor, String householdId, SplittableRandom random, Duration clockSkew) {
         this.id = id;
@@ -50,6 +52,11 @@ public abstract sealed class Device permits Vehicle, Charger {
 
     public boolean isRetired() {
         return retired;
+    }
+
+    /** Null unless a scenario made the device's cloud refuse commands. */
+    public String commandRefusal() {
+        return commandRefusal;
     }
 
     public abstract DeviceType type();

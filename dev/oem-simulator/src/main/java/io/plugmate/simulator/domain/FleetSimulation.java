@@ -226,6 +226,14 @@ public final class FleetSimulation {
         plugging.settle(v);
     }
 
+    /**
+     * From now on the device's cloud refuses every command with {@code reason} (an OEM's "no": the owner's schedule,
+     * a locked charger); null lifts it. Nothing random depends on it, so determinism is untouched.
+     */
+    public void setCommandRefusal(String deviceId, String reason) {
+        world.device(deviceId).commandRefusal = reason;
+    }
+
     public CommandRecord submitCommand(String deviceId, CommandType type, Integer maxCurrentA) {
         syncPhysics();
         return commands.submit(world.device(deviceId), type, maxCurrentA);

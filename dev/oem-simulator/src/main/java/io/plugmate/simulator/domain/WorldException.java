@@ -7,7 +7,9 @@ public final class WorldException extends RuntimeException {
         NOT_FOUND,
         CONFLICT,
         UNSUPPORTED,
-        INVALID
+        INVALID,
+        /** The OEM says no to this command (a scenario switched refusals on for the device). */
+        REFUSED
     }
 
     private final Kind kind;

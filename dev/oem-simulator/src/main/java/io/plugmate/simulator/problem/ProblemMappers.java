@@ -37,6 +37,7 @@ public class ProblemMappers {
             case CONFLICT -> Problems.response(409, "Conflict", e.getMessage(), path(uri), null);
             case UNSUPPORTED -> Problems.response(422, "Unprocessable Content", e.getMessage(), path(uri), null);
             case INVALID -> Problems.response(400, "Bad Request", e.getMessage(), path(uri), null);
+            case REFUSED -> Problems.response(409, "Conflict", e.getMessage(), path(uri), null);
         };
     }
 

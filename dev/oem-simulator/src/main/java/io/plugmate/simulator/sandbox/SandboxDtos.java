@@ -52,6 +52,10 @@ public final class SandboxDtos {
     }
 
     @RegisterForReflection
+    /** Why the device's cloud refuses commands: the problem detail its command endpoint answers with. */
+    public record Refusal(@NotBlank @Size(max = 200) String reason) {
+    }
+
     public record Settings(@NotNull @DecimalMin("0") @DecimalMax("1") Double commandFailureRate) {
     }
 

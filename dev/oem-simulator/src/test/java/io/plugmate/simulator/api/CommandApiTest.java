@@ -41,6 +41,31 @@ class CommandApiTest {
     }
 
     @Test
+    void aRefusalSwitchedOnMakesTheCloudSayNoWithItsReasonUntilLifted() {
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Charging is locked by the owner's schedule"))
+                .put("/sandbox/devices/{id}/command-refusal", chargerId).then().statusCode(200)
+                .body("reason", equalTo("Charging is locked by the owner's schedule"));
+
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/chargers/{id}/commands", chargerId)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("Charging is locked by the owner's schedule"));
+        // only that device: the car's own cloud still takes commands
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
+                .then().statusCode(202);
+
+        given().delete("/sandbox/devices/{id}/command-refusal", chargerId).then().statusCode(204);
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/chargers/{id}/commands", chargerId)
+                .then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .put("/sandbox/devices/{id}/command-refusal", chargerId).then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .put("/sandbox/devices/{id}/command-refusal", "chg-99999").then().statusCode(404);
+    }
+
+    @Test
     void stopIsAcceptedAsynchronouslyAndTakesEffect() {
         String location = given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)

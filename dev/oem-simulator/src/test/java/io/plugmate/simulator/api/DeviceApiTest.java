@@ -27,10 +27,14 @@ class DeviceApiTest {
                 .body("data", hasSize(1), "data[0].id", equalTo(vehicleId), "data[0].deviceType", equalTo("vehicle"),
                         "data[0].vendor", equalTo("TESLA"), "data[0].information.brand", equalTo("Tesla"),
                         "data[0].information.vin", notNullValue(), "data[0].capabilities.startCharging", equalTo(true),
-                        "data[0].capabilities.setMaxCurrent", equalTo(true));
+                        "data[0].capabilities.setMaxCurrent", equalTo(true), "data[0].containsKey('electrical')",
+                        equalTo(false));
+        // a charger describes its supply: what a kW limit is converted to amps with
         given().auth().oauth2(tokens.accessToken()).get("/oem/tesla/api/chargers").then().statusCode(200)
                 .body("data", hasSize(1), "data[0].id", equalTo(chargerId), "data[0].deviceType", equalTo("charger"),
-                        "data[0].information.serialNumber", notNullValue());
+                        "data[0].information.serialNumber", notNullValue(), "data[0].electrical.phases", equalTo(3),
+                        "data[0].electrical.voltageV", equalTo(230.0f), "data[0].electrical.minCurrentA",
+                        equalTo(6.0f), "data[0].electrical.maxCurrentA", equalTo(32.0f));
         given().auth().oauth2(tokens.accessToken()).get("/oem/tesla/api/me").then().statusCode(200)
                 .body("vehicleIds", equalTo(List.of(vehicleId)), "chargerIds", equalTo(List.of(chargerId)));
     }
@@ -82,7 +86,9 @@ class DeviceApiTest {
         Sandbox.Tokens tokens = Sandbox.link("WATTBOX", Sandbox.account(home, "WATTBOX"));
         given().auth().oauth2(tokens.accessToken()).get("/oem/wattbox/api/vehicles").then().statusCode(404)
                 .body("detail", equalTo("WATTBOX has no vehicle API"));
+        // its current is fixed: the range is that one current
         given().auth().oauth2(tokens.accessToken()).get("/oem/wattbox/api/chargers").then().statusCode(200)
-                .body("data[0].capabilities.setMaxCurrent", equalTo(false));
+                .body("data[0].capabilities.setMaxCurrent", equalTo(false), "data[0].electrical.minCurrentA",
+                        equalTo(16.0f), "data[0].electrical.maxCurrentA", equalTo(16.0f));
     }
 }
