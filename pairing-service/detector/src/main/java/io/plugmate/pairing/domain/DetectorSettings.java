@@ -7,12 +7,13 @@ import java.time.Duration;
  * they belong to. The defaults are what the accuracy benchmark measured; the module README lists each of them (a test
  * compares that table with {@link #defaults()}). Change them only with a new benchmark run.
  */
-public record DetectorSettings(Reports reports, PlugInTiming plugInTiming, ChargingStartTiming chargingStartTiming,
-        ChargingState chargingState, ChargeRate chargeRate, Location location, Person person, History history,
-        Decision decision) {
+public record DetectorSettings(Inputs inputs, Reports reports, PlugInTiming plugInTiming,
+        ChargingStartTiming chargingStartTiming, ChargingState chargingState, ChargeRate chargeRate, Location location,
+        Person person, History history, Decision decision) {
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(
+                new Inputs(Duration.ofMinutes(15)),
                 new Reports(Duration.ofSeconds(90), Duration.ofSeconds(150), Duration.ofMinutes(20),
                         Duration.ofMinutes(45), Duration.ofHours(24), 2000),
                 new PlugInTiming(Duration.ofMinutes(4), Duration.ofMinutes(10), 0.6, 0.3, 0.1, -1.5),
@@ -31,6 +32,16 @@ public record DetectorSettings(Reports reports, PlugInTiming plugInTiming, Charg
         public boolean contains(double value) {
             return value >= low && value <= high;
         }
+    }
+
+    /**
+     * How a user's inputs from the three topics are put in order (ADR 0008).
+     *
+     * @param maxSkew an input waits for the other input streams to show something as new, but not once they have been
+     *        silent this long (by the inputs' {@code occurredAt}) while its own stream went on: consumers further
+     *        apart than this are no longer evened out
+     */
+    public record Inputs(Duration maxSkew) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.GeoLocation;
+import io.plugmate.events.PlugmateEvent;
 
 /**
  * Everything one user's detector knows, as plain records: what the service stores between records (so the state
@@ -13,14 +14,16 @@ import io.plugmate.events.GeoLocation;
  * @param sequence pair events emitted so far (event ids derive from it)
  * @param watermark the latest event time seen
  * @param removed devices unlinked; their late reports are ignored
+ * @param pending inputs taken in but not applied yet, in arrival order: they wait for another input stream (ADR 0008)
  */
 public record DetectorSnapshot(String clientId, String userId, long sequence, Instant watermark,
-        List<Device> devices, List<String> removed, List<Pair> pairs) {
+        List<Device> devices, List<String> removed, List<Pair> pairs, List<PlugmateEvent> pending) {
 
     public DetectorSnapshot {
         devices = List.copyOf(devices);
         removed = List.copyOf(removed);
         pairs = List.copyOf(pairs);
+        pending = pending == null ? List.of() : List.copyOf(pending);
     }
 
     /**

@@ -52,6 +52,12 @@ final class Timeline {
         return reports.size() == before || reports.contains(observation);
     }
 
+    /** Whether a report with this event time is kept. */
+    boolean has(Instant observedAt) {
+        int at = indexAtOrAfter(observedAt);
+        return at < reports.size() && reports.get(at).observedAt().equals(observedAt);
+    }
+
     Observation latest() {
         return reports.isEmpty() ? null : reports.getLast();
     }

@@ -2,8 +2,10 @@ package io.plugmate.pairing.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -29,6 +31,7 @@ public final class UserDetector {
     private final TreeSet<String> removed = new TreeSet<>();
     private final PairBook book;
     private final Decisions decisions;
+    private final InputQueue inputs;
     private Instant watermark;
 
     private UserDetector(DetectorSettings settings, DetectorSnapshot snapshot) {
@@ -42,11 +45,12 @@ public final class UserDetector {
         }
         this.book = new PairBook(clientId, userId, snapshot.sequence(), snapshot.pairs());
         this.decisions = new Decisions(settings, vehicles, chargers, book);
+        this.inputs = new InputQueue(settings.inputs().maxSkew(), snapshot.pending());
     }
 
     public static UserDetector start(String clientId, String userId, DetectorSettings settings) {
         return new UserDetector(settings, new DetectorSnapshot(clientId, userId, 0, null, List.of(), List.of(),
-                List.of()));
+                List.of(), List.of()));
     }
 
     public static UserDetector restore(DetectorSnapshot snapshot, DetectorSettings settings) {
@@ -58,7 +62,7 @@ public final class UserDetector {
         vehicles.values().forEach(v -> devices.add(v.snapshot()));
         chargers.values().forEach(c -> devices.add(c.snapshot()));
         return new DetectorSnapshot(clientId, userId, book.sequence(), watermark, devices, List.copyOf(removed),
-                book.all());
+                book.all(), inputs.pending());
     }
 
     public List<Pair> pairs() {
@@ -70,25 +74,145 @@ public final class UserDetector {
     }
 
     /**
-     * Feeds one event of this user. Lifecycle and state events count; anything else is ignored.
+     * Feeds one event of this user, given in the order the platform produced the user's inputs (a replay file, a
+     * consumer that is not behind): as {@link #accept(PlugmateEvent, boolean, Instant)} vouching for everything up to
+     * the event's own {@code occurredAt}.
+     */
+    public Outcome accept(PlugmateEvent event, boolean detectionEnabled) {
+        return accept(event, detectionEnabled, event.occurredAt());
+    }
+
+    /**
+     * Feeds one event of this user. Lifecycle and state events count; anything else is ignored. The event is queued
+     * and applied in the order the inputs were produced (see {@link InputQueue}): now, or once the other input
+     * streams have caught up with it.
      *
      * @param detectionEnabled the client's {@code pairing-detection} toggle: off, nothing is activated by detection
      *        and active pairs that a person did not confirm are deactivated
+     * @param inputsCompleteUntil the caller vouches that every input of this user that occurred up to this time has
+     *        been given; null when it cannot tell (then the inputs themselves show how far each stream has come)
+     * @throws IllegalArgumentException for an event of another user, or one the detector cannot place
      */
-    public Outcome accept(PlugmateEvent event, boolean detectionEnabled) {
+    public Outcome accept(PlugmateEvent event, boolean detectionEnabled, Instant inputsCompleteUntil) {
         requireOwn(event);
-        boolean changed = switch (event) {
+        if (!isInput(event)) {
+            return Outcome.DUPLICATE;
+        }
+        requirePlaceable(event);
+        if (alreadyKnown(event)) {
+            return Outcome.DUPLICATE;
+        }
+        inputs.add(event);
+        release(inputsCompleteUntil, detectionEnabled);
+        return book.drain();
+    }
+
+    /** Applies the queued inputs the caller now vouches for (its consumers have caught up to that time). */
+    public Outcome catchUp(Instant inputsCompleteUntil, boolean detectionEnabled) {
+        release(inputsCompleteUntil, detectionEnabled);
+        return book.drain();
+    }
+
+    /** Inputs taken in but not yet applied (waiting for another input stream). */
+    public int waitingInputs() {
+        return inputs.pending().size();
+    }
+
+    private void release(Instant completeUntil, boolean detectionEnabled) {
+        for (PlugmateEvent next = inputs.next(streamsWithDevices(), completeUntil,
+                this::ofUnlinkedDevice); next != null; next = inputs.next(streamsWithDevices(), completeUntil,
+                        this::ofUnlinkedDevice)) {
+            if (apply(next)) {
+                decisions.decide(watermark, detectionEnabled);
+            }
+        }
+    }
+
+    private boolean apply(PlugmateEvent event) {
+        return switch (event) {
             case DeviceLinked linked -> link(linked);
             case DeviceRemoved gone -> unlink(gone);
             case VehicleStateObserved v -> observe(DeviceType.VEHICLE, v.vehicleId(), Observation.of(v));
             case ChargerStateObserved c -> observe(DeviceType.CHARGER, c.chargerId(), Observation.of(c));
             default -> false;
         };
-        if (!changed) {
-            return Outcome.DUPLICATE;
+    }
+
+    private Set<InputQueue.Stream> streamsWithDevices() {
+        Set<InputQueue.Stream> streams = EnumSet.noneOf(InputQueue.Stream.class);
+        if (!vehicles.isEmpty()) {
+            streams.add(InputQueue.Stream.VEHICLES);
         }
-        decisions.decide(watermark, detectionEnabled);
-        return book.drain();
+        if (!chargers.isEmpty()) {
+            streams.add(InputQueue.Stream.CHARGERS);
+        }
+        return streams;
+    }
+
+    private boolean ofUnlinkedDevice(PlugmateEvent event) {
+        DeviceTrack track = switch (event) {
+            case VehicleStateObserved v -> vehicles.get(v.vehicleId());
+            case ChargerStateObserved c -> chargers.get(c.chargerId());
+            default -> null;
+        };
+        return track == null || !track.linked;
+    }
+
+    private static boolean isInput(PlugmateEvent event) {
+        return event instanceof DeviceLinked || event instanceof DeviceRemoved || event instanceof VehicleStateObserved
+                || event instanceof ChargerStateObserved;
+    }
+
+    /** Checked when the event arrives, not when it is applied: a refusal must fail the record that caused it. */
+    private static void requirePlaceable(PlugmateEvent event) {
+        switch (event) {
+            case DeviceLinked l -> requireDevice(l.deviceType(), l.deviceId(), event);
+            case DeviceRemoved r -> requireDevice(r.deviceType(), r.deviceId(), event);
+            case VehicleStateObserved v -> requireObservation(DeviceType.VEHICLE, v.vehicleId(), v.observedAt());
+            case ChargerStateObserved c -> requireObservation(DeviceType.CHARGER, c.chargerId(), c.observedAt());
+            default -> {
+            }
+        }
+    }
+
+    private static void requireObservation(DeviceType type, String deviceId, Instant observedAt) {
+        if (deviceId == null || deviceId.isBlank() || observedAt == null) {
+            throw new IllegalArgumentException(type.wireName() + " state without device id or observedAt");
+        }
+    }
+
+    /** A re-delivery, or a report already known: it would change nothing, now or when its turn comes. */
+    private boolean alreadyKnown(PlugmateEvent event) {
+        if (inputs.holds(e -> e.eventId() != null && e.eventId().equals(event.eventId()))) {
+            return true;
+        }
+        return switch (event) {
+            case VehicleStateObserved v -> knownReport(vehicles, v.vehicleId(), v.observedAt());
+            case ChargerStateObserved c -> knownReport(chargers, c.chargerId(), c.observedAt());
+            case DeviceLinked l -> !lifecyclePending(l.deviceId()) && devicesOf(l.deviceType()).containsKey(l.deviceId())
+                    && devicesOf(l.deviceType()).get(l.deviceId()).linked;
+            case DeviceRemoved r -> !lifecyclePending(r.deviceId()) && removed.contains(r.deviceId());
+            default -> false;
+        };
+    }
+
+    private boolean knownReport(Map<String, DeviceTrack> devices, String deviceId, Instant observedAt) {
+        if (removed.contains(deviceId) && !lifecyclePending(deviceId)) {
+            return true;
+        }
+        DeviceTrack track = devices.get(deviceId);
+        if (track != null && track.timeline.has(observedAt)) {
+            return true;
+        }
+        return inputs.holds(e -> e instanceof VehicleStateObserved v && v.vehicleId().equals(deviceId)
+                && v.observedAt().equals(observedAt)
+                || e instanceof ChargerStateObserved c && c.chargerId().equals(deviceId)
+                        && c.observedAt().equals(observedAt));
+    }
+
+    private boolean lifecyclePending(String deviceId) {
+        return inputs.holds(e -> e instanceof DeviceLinked l && deviceId.equals(l.deviceId())
+                || e instanceof DeviceRemoved r && deviceId.equals(r.deviceId()));
     }
 
     /**
@@ -125,7 +249,6 @@ public final class UserDetector {
     }
 
     private boolean link(DeviceLinked event) {
-        requireDevice(event.deviceType(), event.deviceId(), event);
         advance(event.occurredAt());
         removed.remove(event.deviceId());
         DeviceTrack track = devicesOf(event.deviceType()).computeIfAbsent(event.deviceId(),
@@ -144,7 +267,6 @@ public final class UserDetector {
     }
 
     private boolean unlink(DeviceRemoved event) {
-        requireDevice(event.deviceType(), event.deviceId(), event);
         advance(event.occurredAt());
         DeviceTrack track = devicesOf(event.deviceType()).remove(event.deviceId());
         removed.add(event.deviceId());
@@ -161,9 +283,6 @@ public final class UserDetector {
     }
 
     private boolean observe(DeviceType type, String deviceId, Observation observation) {
-        if (deviceId == null || deviceId.isBlank() || observation.observedAt() == null) {
-            throw new IllegalArgumentException(type.wireName() + " state without device id or observedAt");
-        }
         if (removed.contains(deviceId)) {
             return false;
         }

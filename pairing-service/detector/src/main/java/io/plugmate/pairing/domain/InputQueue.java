@@ -1,0 +1,120 @@
+package io.plugmate.pairing.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.DeviceLifecycleEvent;
+import io.plugmate.events.PlugmateEvent;
+import io.plugmate.events.VehicleStateObserved;
+
+/**
+ * A user's inputs put back into the order the platform produced them (ADR 0008). The three input topics are consumed
+ * at their own speeds, so a user's vehicle reports may arrive minutes before the charger reports of the same minutes.
+ * Each topic keeps its own order (one partition per user); across topics, inputs are taken in the order of their
+ * {@code occurredAt} (when the producing service learnt of them), and one is taken only once every other stream of
+ * the user has shown something at least as new — or the caller vouches that everything up to a time has been given,
+ * or the others have been silent for {@code maxSkew} while this one went on. The order in which the detector sees the
+ * inputs then does not depend on how far apart the consumers are, as long as that is less than {@code maxSkew}.
+ */
+final class InputQueue {
+
+    /** Ranked for ties: a device's link before its reports, charger before vehicle (the charger usually pushes). */
+    enum Stream {
+        LIFECYCLE,
+        CHARGERS,
+        VEHICLES;
+
+        static Stream of(PlugmateEvent event) {
+            return switch (event) {
+                case DeviceLifecycleEvent l -> LIFECYCLE;
+                case ChargerStateObserved c -> CHARGERS;
+                case VehicleStateObserved v -> VEHICLES;
+                default -> throw new IllegalArgumentException("not a pairing input: " + event.type());
+            };
+        }
+    }
+
+    private final Duration maxSkew;
+    /** In arrival order; each stream's entries keep their own order. */
+    private final List<PlugmateEvent> pending;
+
+    InputQueue(Duration maxSkew, List<PlugmateEvent> pending) {
+        this.maxSkew = maxSkew;
+        this.pending = new ArrayList<>(pending);
+    }
+
+    List<PlugmateEvent> pending() {
+        return Collections.unmodifiableList(pending);
+    }
+
+    void add(PlugmateEvent event) {
+        pending.add(event);
+    }
+
+    boolean holds(Predicate<PlugmateEvent> match) {
+        return pending.stream().anyMatch(match);
+    }
+
+    /**
+     * The next input to apply, removed from the queue, or null when every candidate has to wait.
+     *
+     * @param waitedFor the streams that have devices of this user (a stream without any cannot hold anything up;
+     *        the lifecycle stream never does: it is silent for months)
+     * @param completeUntil every input that occurred up to this time has been given (null: nobody knows)
+     * @param unlinked whether a report is of a device not linked (yet): it also waits for the lifecycle stream, whose
+     *        link normally comes first
+     */
+    PlugmateEvent next(Set<Stream> waitedFor, Instant completeUntil, Predicate<PlugmateEvent> unlinked) {
+        int[] heads = { -1, -1, -1 };
+        Instant newest = null;
+        for (int i = 0; i < pending.size(); i++) {
+            PlugmateEvent e = pending.get(i);
+            int s = Stream.of(e).ordinal();
+            if (heads[s] < 0) {
+                heads[s] = i;
+            }
+            newest = newest == null || at(e).isAfter(newest) ? at(e) : newest;
+        }
+        int chosen = -1;
+        for (int head : heads) {
+            if (head >= 0 && (chosen < 0 || at(pending.get(head)).isBefore(at(pending.get(chosen))))) {
+                chosen = head; // ties keep the stream rank
+            }
+        }
+        if (chosen < 0) {
+            return null;
+        }
+        PlugmateEvent candidate = pending.get(chosen);
+        Instant t = at(candidate);
+        boolean vouched = completeUntil != null && !t.isAfter(completeUntil);
+        boolean othersShown = true;
+        Stream own = Stream.of(candidate);
+        Set<Stream> awaited = waitedFor.isEmpty() ? EnumSet.noneOf(Stream.class) : EnumSet.copyOf(waitedFor);
+        awaited.remove(Stream.LIFECYCLE);
+        if (own != Stream.LIFECYCLE && unlinked.test(candidate)) {
+            awaited.add(Stream.LIFECYCLE);
+        }
+        for (Stream s : awaited) {
+            if (s != own && heads[s.ordinal()] < 0) {
+                othersShown = false;
+            }
+        }
+        boolean othersSilent = Duration.between(t, newest).compareTo(maxSkew) >= 0;
+        if (!vouched && !othersShown && !othersSilent) {
+            return null;
+        }
+        return pending.remove(chosen);
+    }
+
+    /** When the producing service learnt of it; an input without that time waits for nothing. */
+    private static Instant at(PlugmateEvent event) {
+        return event.occurredAt() == null ? Instant.MIN : event.occurredAt();
+    }
+}
