@@ -34,6 +34,8 @@ import io.smallrye.mutiny.Uni;
  * each attempt starts clean.
  */
 @ApplicationScoped
+@Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
+@ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
 public class EventConsumers {
 
     static final String CONSUMER = "orchestration-service/";
@@ -47,36 +49,26 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.DEVICE_LIFECYCLE)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public Uni<Void> lifecycle(String record) {
         return once(Topics.DEVICE_LIFECYCLE, record, DeviceLifecycleEvent.class, intake::lifecycle);
     }
 
     @Incoming(Topics.VEHICLE_STATE)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public Uni<Void> vehicleState(String record) {
         return once(Topics.VEHICLE_STATE, record, VehicleStateObserved.class, intake::observed);
     }
 
     @Incoming(Topics.CHARGER_STATE)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public Uni<Void> chargerState(String record) {
         return once(Topics.CHARGER_STATE, record, ChargerStateObserved.class, intake::observed);
     }
 
     @Incoming(Topics.PAIR_EVENTS)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public Uni<Void> pairs(String record) {
         return once(Topics.PAIR_EVENTS, record, PairEvent.class, intake::pair);
     }
 
     @Incoming(Topics.COMMAND_RESULTS)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public Uni<Void> results(String record) {
         return once(Topics.COMMAND_RESULTS, record, CommandResult.class, intake::result);
     }
