@@ -28,7 +28,8 @@ public final class ServiceCatalog {
                         .withTier(Tier.SIMULATOR),
                 platformService("vehicle-service", 8081, "vehicle"),
                 platformService("charger-service", 8082, "charger"),
-                platformService("pairing-service", 8083, "pairing"));
+                platformService("pairing-service", 8083, "pairing"),
+                platformService("orchestration-service", 8084, "orchestration"));
         // joining later, the same way: orchestration-service 8084, statistics-service 8085
     }
 
