@@ -15,15 +15,17 @@ import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.commons.problem.BadRequestProblem;
 import io.plugmate.commons.time.WallClock;
+import io.plugmate.device.CommandTargets;
 import io.plugmate.device.DeviceDirectory;
+import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.DeviceType;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Chargers, as the shared webhook intake, poller and command follow-up (device-kit) see them. */
+/** Chargers, as the shared webhook intake, poller, command execution and follow-up (device-kit) see them. */
 @ApplicationScoped
-public class ChargerDirectory implements DeviceDirectory {
+public class ChargerDirectory implements DeviceDirectory, CommandTargets {
 
     private static final String REFUSED = """
             update OemAccountEntity set credentialRefusedAt = :now
@@ -62,6 +64,13 @@ public class ChargerDirectory implements DeviceDirectory {
     @Override
     public Uni<LinkedDevice> find(String clientId, String deviceId) {
         return chargers.findOwned(clientId, deviceId).map(v -> v == null ? null : linked(v));
+    }
+
+    @Override
+    public Uni<CommandTarget> commandTarget(DeviceCommand command) {
+        return chargers.findOwned(command.clientId(), command.deviceId()).map(c -> c == null ? null
+                : new CommandTarget(linked(c), OemCommands.type(command, c), OemCommands.amps(command, c),
+                        OemCommands.whyNot(command, c)));
     }
 
     @Override

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.device.CommandTargets;
 import io.plugmate.device.DeviceDirectory;
+import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.DeviceType;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.vehicle.link.AccountCredentials;
@@ -19,9 +21,9 @@ import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Vehicles, as the shared webhook intake, poller and command follow-up (device-kit) see them. */
+/** Vehicles, as the shared webhook intake, poller, command execution and follow-up (device-kit) see them. */
 @ApplicationScoped
-public class VehicleDirectory implements DeviceDirectory {
+public class VehicleDirectory implements DeviceDirectory, CommandTargets {
 
     private final VehicleRepository vehicles;
     private final AccountCredentials credentials;
@@ -56,6 +58,13 @@ public class VehicleDirectory implements DeviceDirectory {
     @Override
     public Uni<LinkedDevice> find(String clientId, String deviceId) {
         return vehicles.findOwned(clientId, deviceId).map(v -> v == null ? null : linked(v));
+    }
+
+    @Override
+    public Uni<CommandTarget> commandTarget(DeviceCommand command) {
+        return vehicles.findOwned(command.clientId(), command.deviceId()).map(v -> v == null ? null
+                : new CommandTarget(linked(v), OemCommands.type(command), command.maxCurrentA(),
+                        command.kind() + " is not a vehicle command"));
     }
 
     @Override

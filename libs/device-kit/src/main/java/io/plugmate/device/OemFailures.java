@@ -1,4 +1,4 @@
-package io.plugmate.charger.oem;
+package io.plugmate.device;
 
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.messaging.CommandLedger.Settlement;

@@ -1,0 +1,79 @@
+package io.plugmate.device;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.device.CommandTargets.CommandTarget;
+import io.plugmate.events.CommandOutcome;
+import io.plugmate.events.DeviceCommand;
+import io.plugmate.messaging.CommandLedger;
+import io.plugmate.messaging.CommandLedger.Settlement;
+import io.plugmate.oem.OemClient;
+import io.plugmate.oem.OemConfig.DeviceKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Executes a device command at most once at the OEM: claim (transaction), call the OEM (no transaction: no database
+ * connection waits on a remote cloud), settle and publish the result (transaction). Which device and what the OEM is
+ * asked to do come from the service's {@link CommandTargets}; its credentials from its {@link DeviceDirectory}.
+ */
+@ApplicationScoped
+public class CommandExecution {
+
+    private final CommandTargets targets;
+    private final DeviceDirectory devices;
+    private final OemClient oem;
+    private final CommandLedger ledger;
+
+    public CommandExecution(CommandTargets targets, DeviceDirectory devices, OemClient oem, CommandLedger ledger) {
+        this.targets = targets;
+        this.devices = devices;
+        this.oem = oem;
+        this.ledger = ledger;
+    }
+
+    public Uni<Void> execute(DeviceCommand command) {
+        return Panache.withTransaction(() -> claim(command)).chain(target -> target == null
+                ? Uni.createFrom().voidItem()
+                : send(target).chain(settled -> Panache.withTransaction(() -> ledger.settle(command, settled))));
+    }
+
+    /** @return what to send, or null: a redelivery, or refused and settled here */
+    private Uni<CommandTarget> claim(DeviceCommand command) {
+        return ledger.claim(command).chain(first -> !first ? Uni.createFrom().nullItem()
+                : targets.commandTarget(command).chain(target -> {
+                    Settlement refusal = precheck(command, target, devices.kind(), WallClock.now());
+                    return refusal == null ? Uni.createFrom().item(target)
+                            : ledger.settle(command, refusal).replaceWith((CommandTarget) null);
+                }));
+    }
+
+    /** Why the command is not sent (the first reason that applies), or null to send it. */
+    static Settlement precheck(DeviceCommand command, CommandTarget target, DeviceKind kind, Instant now) {
+        if (target == null) {
+            return Settlement.refused(CommandOutcome.REJECTED, "unknown " + kind);
+        }
+        if (target.device().accountId() == null) {
+            return Settlement.refused(CommandOutcome.REJECTED, kind + " has no linked OEM account");
+        }
+        if (command.deadline() != null && command.deadline().isBefore(now)) {
+            return Settlement.refused(CommandOutcome.TIMED_OUT, "deadline passed before the command was sent");
+        }
+        if (target.oemType() == null) {
+            return Settlement.refused(CommandOutcome.REJECTED, target.whyNot());
+        }
+        return null;
+    }
+
+    private Uni<Settlement> send(CommandTarget target) {
+        DeviceDirectory.LinkedDevice device = target.device();
+        return devices.accessToken(device.accountId())
+                .chain(token -> oem.sendCommand(device.vendor(), devices.kind(), device.vendorDeviceId(), token,
+                        target.oemType(), target.amps()))
+                .map(oemId -> new Settlement(CommandOutcome.ACCEPTED, oemId, null))
+                .onFailure().recoverWithItem(OemFailures::settlement);
+    }
+}
