@@ -50,7 +50,8 @@ public final class Platform implements BeforeAllCallback {
             new Service("vehicle-service", "vehicle-service", "vehicle",
                     withDeviceSettings(Map.of("plugmate.link.public-base-url", "${url}"))),
             new Service("charger-service", "charger-service", "charger", withDeviceSettings(Map.of())),
-            new Service("pairing-service", "pairing-service/service", "pairing", Map.of()));
+            new Service("pairing-service", "pairing-service/service", "pairing", Map.of()),
+            new Service("statistics-service", "statistics-service", "statistics", Map.of()));
 
     private static final Map<String, String> URLS = new LinkedHashMap<>();
 
