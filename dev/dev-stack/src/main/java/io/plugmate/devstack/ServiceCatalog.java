@@ -29,7 +29,8 @@ public final class ServiceCatalog {
                 platformService("vehicle-service", 8081, "vehicle"),
                 platformService("charger-service", 8082, "charger"),
                 platformService("pairing-service", 8083, "pairing"),
-                platformService("orchestration-service", 8084, "orchestration"));
+                platformService("orchestration-service", 8084, "orchestration"),
+                platformService("statistics-service", 8085, "statistics"));
         // joining later, the same way: orchestration-service 8084, statistics-service 8085
     }
 
