@@ -51,6 +51,8 @@ public final class Platform implements BeforeAllCallback {
                     withDeviceSettings(Map.of("plugmate.link.public-base-url", "${url}"))),
             new Service("charger-service", "charger-service", "charger", withDeviceSettings(Map.of())),
             new Service("pairing-service", "pairing-service/service", "pairing", Map.of()),
+            new Service("orchestration-service", "orchestration-service", "orchestration",
+                    Map.of("plugmate.orchestration.deadlines.vendors.WATTBOX", "PT20S")),
             new Service("statistics-service", "statistics-service", "statistics", Map.of()));
 
     private static final Map<String, String> URLS = new LinkedHashMap<>();
