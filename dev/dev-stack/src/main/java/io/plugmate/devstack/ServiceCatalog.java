@@ -31,7 +31,6 @@ public final class ServiceCatalog {
                 platformService("pairing-service", 8083, "pairing"),
                 platformService("orchestration-service", 8084, "orchestration"),
                 platformService("statistics-service", 8085, "statistics"));
-        // joining later, the same way: orchestration-service 8084, statistics-service 8085
     }
 
     /** The catalog entry of {@code name}, e.g. to find where it listens. */
