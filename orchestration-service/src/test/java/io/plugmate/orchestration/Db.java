@@ -25,6 +25,11 @@ public final class Db {
                 .map(n -> ((Number) n).longValue()));
     }
 
+    /** Whether any of the service's consumers has processed the event. */
+    public static boolean processed(java.util.UUID eventId) {
+        return count("select count(*) from processed_event where event_id = '" + eventId + "'") > 0;
+    }
+
     /** For DDL a test needs (e.g. to make the database fail for a while). */
     public static void execute(String sql) {
         try {

@@ -210,7 +210,12 @@ public class EventIntake {
         row.chargerId = event.chargerId();
         row.updatedAt = now;
         switch (event) {
-            case PairEstablished e -> row.reason = "established";
+            case PairEstablished e -> {
+                // also a re-establishment after both devices were linked again: the pair starts over
+                row.state = PairStatus.INACTIVE;
+                row.establishedAt = e.occurredAt();
+                row.reason = "established";
+            }
             case PairActivated a -> {
                 row.state = PairStatus.ACTIVE;
                 row.confidence = a.confidence();

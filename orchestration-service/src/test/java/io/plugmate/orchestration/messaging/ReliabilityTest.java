@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.events.CommandOutcome;
+import io.plugmate.events.CommandResult;
 import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceType;
@@ -101,6 +103,23 @@ class ReliabilityTest {
                     + h.clientId + "'") == 1);
             assertThat(dlq.poll()).noneMatch(r -> r.value().contains(h.clientId));
         }
+    }
+
+    @Test
+    void aResultNamingAnotherClientsActionChangesNothing() {
+        Household h = Household.voltraWithWallbox().activated();
+        String id = io.restassured.RestAssured.given().auth().oauth2(h.token()).contentType("application/json")
+                .body("{\"action\":\"START\"}").post("/vehicles/" + h.vehicleId + "/charging").then()
+                .statusCode(201).extract().path("id");
+        var forged = new CommandResult(UUID.randomUUID(), 1, "client-" + UUID.randomUUID(), h.userId, Instant.now(),
+                UUID.randomUUID(), UUID.fromString(id), DeviceType.CHARGER, h.chargerId, CommandOutcome.REJECTED,
+                "not yours");
+
+        Household.send(Topics.COMMAND_RESULTS, forged);
+
+        await().atMost(Topic.PATIENCE).until(() -> Db.processed(forged.eventId()));
+        io.restassured.RestAssured.given().auth().oauth2(h.token()).get("/actions/" + id).then()
+                .body("state", org.hamcrest.Matchers.equalTo("PENDING"));
     }
 
     private static List<ConsumerRecord<String, String>> mine(List<ConsumerRecord<String, String>> records,
