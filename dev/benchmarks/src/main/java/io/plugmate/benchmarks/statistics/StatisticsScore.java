@@ -29,6 +29,7 @@ final class StatisticsScore {
     private final Map<MeteredInterval, ResolvedSession> matched = new HashMap<>();
     private final StringBuilder mismatches = new StringBuilder();
     private int publicIntervals;
+    private List<PlugInterval> publicPlugs = List.of();
     private int pluggedBeforeStart;
 
     private StatisticsScore(List<ResolvedSession> sessions) {
@@ -37,8 +38,8 @@ final class StatisticsScore {
 
     static StatisticsScore of(List<ResolvedSession> sessions, List<MeteredInterval> meters, List<PlugInterval> plugs) {
         StatisticsScore score = new StatisticsScore(sessions);
-        score.publicIntervals = (int) plugs.stream().filter(p -> p.unpluggedAt() != null && p.atPublicCharger())
-                .count();
+        score.publicPlugs = plugs.stream().filter(PlugInterval::atPublicCharger).toList();
+        score.publicIntervals = (int) score.publicPlugs.stream().filter(p -> p.unpluggedAt() != null).count();
         Map<String, List<ResolvedSession>> natives = new HashMap<>();
         for (ResolvedSession s : sessions) {
             if (s.session().basis() == Basis.CHARGER_METER) {
@@ -134,8 +135,9 @@ final class StatisticsScore {
         // sessions of the week itself (what was plugged in when it began is left out, as above)
         List<ResolvedSession> week = sessions.stream()
                 .filter(s -> s.session().startedAt().isAfter(StatisticsBenchmark.START.plusSeconds(60))).toList();
-        List<ResolvedSession> publicOwn = week.stream().filter(s -> s.session().basis() == Basis.VEHICLE_RATE
+        List<ResolvedSession> own = week.stream().filter(s -> s.session().basis() == Basis.VEHICLE_RATE
                 && s.counted(true)).toList();
+        List<ResolvedSession> publicOwn = own.stream().filter(this::atPublicPost).toList();
         List<Double> losses = week.stream().filter(s -> s.crossCheck() != null && s.crossCheck().lossPercent() != null
                 && s.session().basis() == Basis.CHARGER_METER).map(s -> s.crossCheck().lossPercent()).sorted().toList();
         StringBuilder r = new StringBuilder();
@@ -160,12 +162,21 @@ final class StatisticsScore {
                 .formatted(pct(correct, attributed), correct, attributed, correctKwh));
         r.append("| guests' sessions left unattributed | %d of %d |%n".formatted(guestsUnattributed, guests));
         r.append("| sessions shown AMBIGUOUS (candidates, no vehicle) | %d |%n".formatted(ambiguous));
-        r.append("| cars' own estimates counted (public posts: %d plug-ins) | %d sessions, %.1f kWh |%n".formatted(
-                publicIntervals, publicOwn.size(), publicOwn.stream().mapToDouble(s -> s.session().energyKwh()).sum()));
+        r.append("| cars' own estimates counted at public posts (%d plug-ins there) | %d sessions, %.1f kWh |%n"
+                .formatted(publicIntervals, publicOwn.size(),
+                        publicOwn.stream().mapToDouble(s -> s.session().energyKwh()).sum()));
+        r.append("| cars' own estimates counted elsewhere (home sessions not attributed or still open at the end) "
+                + "| %d |%n".formatted(own.size() - publicOwn.size()));
         r.append("| charging loss shown (native vs the car's estimate), median | %s |%n".formatted(losses.isEmpty()
                 ? "n/a"
                 : "%.1f %% over %d sessions".formatted(losses.get(losses.size() / 2), losses.size())));
         return r.toString();
+    }
+
+    private boolean atPublicPost(ResolvedSession s) {
+        return publicPlugs.stream().anyMatch(p -> p.vehicleId().equals(s.session().vehicleId())
+                && !s.session().startedAt().isAfter(p.unpluggedAt() == null ? Instant.MAX : p.unpluggedAt())
+                && !s.session().endedAt().isBefore(p.pluggedInAt()));
     }
 
     String mismatches() {
