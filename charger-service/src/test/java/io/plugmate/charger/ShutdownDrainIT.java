@@ -26,8 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.plugmate.charger.link.Announcements;
-import io.plugmate.charger.link.SimulatorGrant;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.PlugmateEvent;

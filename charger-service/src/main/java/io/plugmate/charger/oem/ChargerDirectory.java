@@ -10,33 +10,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.plugmate.charger.link.ChargerCredentials;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
+import io.plugmate.charger.service.CredentialService;
 import io.plugmate.commons.problem.BadRequestProblem;
-import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.CommandTargets;
 import io.plugmate.device.DeviceDirectory;
 import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.DeviceType;
 import io.plugmate.oem.OemConfig.DeviceKind;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Chargers, as the shared webhook intake, poller, command execution and follow-up (device-kit) see them. */
 @ApplicationScoped
 public class ChargerDirectory implements DeviceDirectory, CommandTargets {
 
-    private static final String REFUSED = """
-            update OemAccountEntity set credentialRefusedAt = :now
-            where id = :id and credentialRefusedAt is null and updatedAt <= :asked""";
-
     private final ChargerRepository chargers;
-    private final ChargerCredentials credentials;
+    private final CredentialService credentials;
     private final Observations observations;
     private final ObjectMapper json;
 
-    public ChargerDirectory(ChargerRepository chargers, ChargerCredentials credentials, Observations observations,
+    public ChargerDirectory(ChargerRepository chargers, CredentialService credentials, Observations observations,
             ObjectMapper json) {
         this.chargers = chargers;
         this.credentials = credentials;
@@ -81,9 +75,7 @@ public class ChargerDirectory implements DeviceDirectory, CommandTargets {
     /** Flags the account (and so its chargers' capabilities) until vehicle-service announces a new credential. */
     @Override
     public Uni<Void> credentialRefused(UUID accountId, Instant asked) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createMutationQuery(REFUSED)
-                .setParameter("now", WallClock.now()).setParameter("id", accountId)
-                .setParameter("asked", asked).executeUpdate())).replaceWithVoid();
+        return credentials.refused(accountId, asked);
     }
 
     @Override

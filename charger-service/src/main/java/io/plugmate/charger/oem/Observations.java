@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.plugmate.charger.domain.PlugSessions;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
-import io.plugmate.charger.session.ChargerSessions;
+import io.plugmate.charger.service.ChargerSessionService;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.Topics;
@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * One OEM observation of one charger, inside the caller's transaction: published as {@code ChargerStateObserved}
  * when new (late ones too: pairing orders by event time), applied to the charger's state only when newer, and placed
- * among the charger's plug sessions ({@link ChargerSessions}).
+ * among the charger's plug sessions ({@link ChargerSessionService}).
  */
 @ApplicationScoped
 public class Observations {
@@ -30,10 +30,10 @@ public class Observations {
             values (:c, :at, :now, :plugged, :meter) on conflict do nothing""";
 
     private final ChargerRepository chargers;
-    private final ChargerSessions sessions;
+    private final ChargerSessionService sessions;
     private final Outbox outbox;
 
-    public Observations(ChargerRepository chargers, ChargerSessions sessions, Outbox outbox) {
+    public Observations(ChargerRepository chargers, ChargerSessionService sessions, Outbox outbox) {
         this.chargers = chargers;
         this.sessions = sessions;
         this.outbox = outbox;

@@ -11,6 +11,7 @@ import io.plugmate.commons.pagination.Cursor;
 import io.plugmate.commons.pagination.KeysetQuery;
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
+import io.plugmate.commons.validation.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -30,13 +31,13 @@ public class ChargerRepository implements PanacheRepositoryBase<ChargerEntity, U
     }
 
     public Uni<ChargerEntity> findOwned(String clientId, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.uuidOrNull(id);
         return uuid == null ? Uni.createFrom().nullItem() : findOwned(clientId, uuid);
     }
 
     /** {@link #findOwned(String, String)}, the row locked until the transaction ends. */
     public Uni<ChargerEntity> findOwnedForUpdate(String clientId, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.uuidOrNull(id);
         return uuid == null ? Uni.createFrom().nullItem()
                 : find("id = ?1 and clientId = ?2", uuid, clientId).withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult();
@@ -63,14 +64,5 @@ public class ChargerRepository implements PanacheRepositoryBase<ChargerEntity, U
         return find(where + keyset.and() + " order by " + keyset.orderBy(), keyset.parameters(parameters))
                 .range(0, keyset.fetchSize() - 1).list()
                 .map(rows -> keyset.toPage(rows, v -> new Cursor(v.createdAt, v.id.toString()), v -> v));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            // not one of our ids: the same answer as an unknown one
-            return null;
-        }
     }
 }

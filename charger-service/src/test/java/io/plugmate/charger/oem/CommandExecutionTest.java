@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.plugmate.charger.link.SimulatorGrant;
+import io.plugmate.charger.SimulatorGrant;
 import io.plugmate.device.CommandFollowUp;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
@@ -41,7 +41,7 @@ class CommandExecutionTest {
 
     private static Linked linkedCharger(String chargerVendor) {
         String clientId = "client-" + UUID.randomUUID();
-        var grant = io.plugmate.charger.link.SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"" + chargerVendor + "\"]",
+        var grant = io.plugmate.charger.SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"" + chargerVendor + "\"]",
                 chargerVendor);
         String accountId = UUID.randomUUID().toString();
         KafkaTestClient.send(Topics.OEM_ACCOUNTS, grant.userId(), EventJson.write(new OemAccountLinked(UUID.randomUUID(),

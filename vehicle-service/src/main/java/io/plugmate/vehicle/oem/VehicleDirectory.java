@@ -16,9 +16,9 @@ import io.plugmate.device.DeviceDirectory;
 import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.DeviceType;
 import io.plugmate.oem.OemConfig.DeviceKind;
-import io.plugmate.vehicle.link.AccountCredentials;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
+import io.plugmate.vehicle.service.CredentialService;
 import io.smallrye.mutiny.Uni;
 
 /** Vehicles, as the shared webhook intake, poller, command execution and follow-up (device-kit) see them. */
@@ -26,11 +26,11 @@ import io.smallrye.mutiny.Uni;
 public class VehicleDirectory implements DeviceDirectory, CommandTargets {
 
     private final VehicleRepository vehicles;
-    private final AccountCredentials credentials;
+    private final CredentialService credentials;
     private final Observations observations;
     private final ObjectMapper json;
 
-    public VehicleDirectory(VehicleRepository vehicles, AccountCredentials credentials, Observations observations,
+    public VehicleDirectory(VehicleRepository vehicles, CredentialService credentials, Observations observations,
             ObjectMapper json) {
         this.vehicles = vehicles;
         this.credentials = credentials;

@@ -11,6 +11,7 @@ import io.plugmate.commons.pagination.Cursor;
 import io.plugmate.commons.pagination.KeysetQuery;
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
+import io.plugmate.commons.validation.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -30,13 +31,13 @@ public class VehicleRepository implements PanacheRepositoryBase<VehicleEntity, U
     }
 
     public Uni<VehicleEntity> findOwned(String clientId, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.uuidOrNull(id);
         return uuid == null ? Uni.createFrom().nullItem() : findOwned(clientId, uuid);
     }
 
     /** {@link #findOwned(String, String)}, the row locked until the transaction ends. */
     public Uni<VehicleEntity> findOwnedForUpdate(String clientId, String id) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.uuidOrNull(id);
         return uuid == null ? Uni.createFrom().nullItem()
                 : find("id = ?1 and clientId = ?2", uuid, clientId).withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult();
@@ -65,18 +66,14 @@ public class VehicleRepository implements PanacheRepositoryBase<VehicleEntity, U
                 .map(rows -> keyset.toPage(rows, v -> new Cursor(v.createdAt, v.id.toString()), v -> v));
     }
 
+    /** The account's grant is dead: its vehicles turn unreachable and wait for the user to link again. */
+    public Uni<Integer> needRelink(UUID accountId) {
+        return update("needsRelink = true, isReachable = false where accountId = ?1", accountId);
+    }
+
     /** The client's vehicles plugged into the charger, locked. */
     public Uni<List<VehicleEntity>> findPluggedIntoForUpdate(String clientId, String chargerId) {
         return find("clientId = ?1 and pluggedInChargerId = ?2 order by id", clientId, chargerId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            // not one of our ids: the same answer as an unknown one
-            return null;
-        }
     }
 }

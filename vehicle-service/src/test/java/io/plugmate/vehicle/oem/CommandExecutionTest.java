@@ -22,8 +22,8 @@ import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.Topics;
 import io.plugmate.testinfra.KafkaTestClient;
-import io.plugmate.vehicle.link.LinkedHousehold;
-import io.plugmate.vehicle.link.Simulator;
+import io.plugmate.vehicle.LinkedHousehold;
+import io.plugmate.vehicle.Simulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import io.plugmate.oem.WebhookRegistrar;
 import io.plugmate.testinfra.Tokens;
-import io.plugmate.vehicle.link.LinkedHousehold;
-import io.plugmate.vehicle.link.Simulator;
+import io.plugmate.vehicle.LinkedHousehold;
+import io.plugmate.vehicle.Simulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 

@@ -1,0 +1,53 @@
+package io.plugmate.charger.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.plugmate.charger.service.AccountService;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.EventJson;
+import io.plugmate.events.OemAccountLinked;
+import io.plugmate.messaging.Inbox;
+import io.plugmate.oem.CredentialCipher;
+import io.plugmate.oem.OemClient;
+import io.plugmate.oem.OemConfig.DeviceKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Accounts vehicle-service linked for chargers, at every link and credential rotation ({@code OemAccountLinked}): the
+ * OEM is asked for the account's chargers outside any transaction; then one transaction records the event as
+ * processed and stores the account and its chargers ({@link AccountService}). A credential sealed with another key
+ * fails here and goes to {@code oem-accounts-dlq}.
+ */
+@ApplicationScoped
+public class OemAccountsConsumer {
+
+    static final String CONSUMER = "charger-service/oem-accounts";
+
+    private final AccountService accounts;
+    private final OemClient oem;
+    private final CredentialCipher cipher;
+    private final Inbox inbox;
+
+    public OemAccountsConsumer(AccountService accounts, OemClient oem, CredentialCipher cipher, Inbox inbox) {
+        this.accounts = accounts;
+        this.oem = oem;
+        this.cipher = cipher;
+        this.inbox = inbox;
+    }
+
+    @Incoming("oem-accounts")
+    public Uni<Void> consume(String record) {
+        return Uni.createFrom().item(() -> EventJson.read(record, OemAccountLinked.class)).chain(event -> {
+            if (!event.deviceTypes().contains(DeviceType.CHARGER)) {
+                return Uni.createFrom().voidItem();
+            }
+            String accessToken = cipher.decrypt(event.sealedAccessToken(), event.accountId());
+            return oem.devices(event.vendor(), DeviceKind.charger, accessToken)
+                    .chain(devices -> Panache.withTransaction(() -> inbox.handleOnce(CONSUMER, record,
+                            OemAccountLinked.class, e -> accounts.store(e, devices))));
+        });
+    }
+}

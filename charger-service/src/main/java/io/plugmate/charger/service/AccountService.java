@@ -1,0 +1,113 @@
+package io.plugmate.charger.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.charger.oem.NewChargers;
+import io.plugmate.charger.persistence.ChargerEntity;
+import io.plugmate.charger.persistence.ChargerRepository;
+import io.plugmate.charger.persistence.OemAccountEntity;
+import io.plugmate.charger.persistence.OemAccountRepository;
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.device.AccountDirectory;
+import io.plugmate.device.AccountSync;
+import io.plugmate.events.DeviceCapabilities;
+import io.plugmate.events.DeviceLinked;
+import io.plugmate.events.DeviceRemoved;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.Topics;
+import io.plugmate.messaging.Outbox;
+import io.plugmate.oem.OemDevice;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The OEM accounts vehicle-service linked for chargers and their chargers, always inside the caller's transaction: an
+ * announcement stores the account with its new credential (which clears a refused one) and applies the device list —
+ * {@code DeviceLinked} for new chargers, {@code DeviceRemoved} for chargers gone from the account; the periodic re-sync
+ * (device-kit's {@code AccountResync}) applies the same sync between announcements.
+ */
+@ApplicationScoped
+public class AccountService implements AccountDirectory {
+
+    private final OemAccountRepository accounts;
+    private final ChargerRepository chargers;
+    private final Outbox outbox;
+
+    public AccountService(OemAccountRepository accounts, ChargerRepository chargers, Outbox outbox) {
+        this.accounts = accounts;
+        this.chargers = chargers;
+        this.outbox = outbox;
+    }
+
+    /** An announcement's account and the chargers the OEM listed with its credential. */
+    public Uni<Void> store(OemAccountLinked event, List<OemDevice> devices) {
+        UUID accountId = UUID.fromString(event.accountId());
+        return accounts.findById(accountId).chain(existing -> {
+            if (existing != null && !existing.clientId.equals(event.clientId())) {
+                // an account belongs to one API client for good; anything else is a corrupt event
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "account " + accountId + " belongs to another client"));
+            }
+            OemAccountEntity account = existing != null ? existing : new OemAccountEntity();
+            account.id = accountId;
+            account.clientId = event.clientId();
+            account.userId = event.userId();
+            account.vendor = event.vendor();
+            account.oemAccountId = event.oemAccountId();
+            account.sealedAccessToken = event.sealedAccessToken();
+            account.accessTokenExpiresAt = event.accessTokenExpiresAt();
+            account.credentialRefusedAt = null; // a new credential, and the OEM just listed the chargers with it
+            account.updatedAt = WallClock.now();
+            account.syncedAt = account.updatedAt;
+            if (existing == null) {
+                account.createdAt = account.updatedAt;
+                return accounts.persist(account).replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        }).chain(() -> syncChargers(event.clientId(), event.userId(), event.vendor(), accountId, devices))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<List<Account>> claimDue(Instant syncedBefore, Instant now, int limit) {
+        return AccountDirectory.claimDue(OemAccountEntity.class, null, syncedBefore, now, limit);
+    }
+
+    @Override
+    public Uni<Integer> sync(Account account, List<OemDevice> listed) {
+        return syncChargers(account.clientId(), account.userId(), account.vendor(), account.id(), listed);
+    }
+
+    private Uni<Integer> syncChargers(String clientId, String userId, String vendor, UUID accountId,
+            List<OemDevice> listed) {
+        return chargers.findByVendorForUpdate(clientId, vendor)
+                .chain(known -> AccountSync.plan(accountId, listed, known, c -> c.vendorChargerId, c -> c.accountId)
+                        .apply(device -> discover(clientId, userId, accountId, device),
+                                (existing, device) -> refresh(existing, accountId, device), this::remove));
+    }
+
+    private Uni<Void> discover(String clientId, String userId, UUID accountId, OemDevice device) {
+        ChargerEntity c = NewChargers.from(clientId, userId, accountId, device);
+        return chargers.persist(c).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, c.userId,
+                new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, c.clientId, c.userId,
+                        WallClock.now(), DeviceType.CHARGER, c.id.toString(), c.vendor,
+                        new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false))));
+    }
+
+    private Uni<Void> refresh(ChargerEntity existing, UUID accountId, OemDevice device) {
+        NewChargers.applyInformation(existing, device);
+        existing.accountId = accountId;
+        existing.updatedAt = WallClock.now();
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> remove(ChargerEntity gone) {
+        return chargers.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
+                new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
+                        WallClock.now(), DeviceType.CHARGER, gone.id.toString())));
+    }
+}

@@ -1,0 +1,49 @@
+package io.plugmate.charger.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.charger.persistence.OemAccountRepository;
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.oem.CredentialCipher;
+import io.plugmate.oem.OemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The access token charger-service may use for an account: the latest one vehicle-service announced. It never
+ * refreshes (docs/adr/0004): an expired or refused token fails the call until the next announcement (and meanwhile the
+ * account's chargers carry the relink-oem-account intervention).
+ */
+@ApplicationScoped
+public class CredentialService {
+
+    private final OemAccountRepository accounts;
+    private final CredentialCipher cipher;
+
+    public CredentialService(OemAccountRepository accounts, CredentialCipher cipher) {
+        this.accounts = accounts;
+        this.cipher = cipher;
+    }
+
+    public Uni<String> accessToken(UUID accountId) {
+        return Panache.withSession(() -> accounts.findById(accountId)).map(account -> {
+            if (account == null || account.credentialRefusedAt != null
+                    || !account.accessTokenExpiresAt.isAfter(WallClock.now())) {
+                throw new OemException(401, "invalid_grant",
+                        "no current OEM credential for this charger's account; waiting for a rotation", null);
+            }
+            return cipher.open(account.sealedAccessToken, account.id);
+        });
+    }
+
+    /**
+     * The OEM refused the account's token on a call made at {@code asked}: the account (and so its chargers'
+     * capabilities) is flagged until vehicle-service announces a new credential. Runs its own transaction.
+     */
+    public Uni<Void> refused(UUID accountId, Instant asked) {
+        return Panache.withTransaction(() -> accounts.markRefused(accountId, asked, WallClock.now())).replaceWithVoid();
+    }
+}

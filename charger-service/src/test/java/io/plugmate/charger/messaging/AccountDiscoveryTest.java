@@ -1,0 +1,121 @@
+package io.plugmate.charger.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.charger.Announcements;
+import io.plugmate.charger.SimulatorGrant;
+import io.plugmate.events.DeviceLinked;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.EventJson;
+import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.PlugmateEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.oem.CredentialCipher;
+import io.plugmate.testinfra.KafkaTestClient;
+import io.plugmate.testinfra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AccountDiscoveryTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final CredentialCipher SHARED = Announcements.SHARED;
+
+    private static OemAccountLinked linked(String clientId, SimulatorGrant.Grant grant, List<DeviceType> types,
+            CredentialCipher cipher) {
+        String accountId = UUID.randomUUID().toString();
+        return new OemAccountLinked(UUID.randomUUID(), 1, clientId, grant.userId(), Instant.now(), accountId,
+                grant.vendor(), grant.oemAccountId(), types, cipher.encrypt(grant.accessToken(), accountId),
+                Instant.now().plusSeconds(3600));
+    }
+
+    private static void publish(OemAccountLinked event) {
+        KafkaTestClient.send(Topics.OEM_ACCOUNTS, event.userId(), EventJson.write(event));
+    }
+
+    @Test
+    void aLinkedTeslaAccountBringsItsChargerIn() {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"TESLA\"]", "[\"TESLA\"]");
+
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE)) {
+            publish(linked(clientId, grant, List.of(DeviceType.VEHICLE, DeviceType.CHARGER), SHARED));
+
+            await().atMost(PATIENCE).until(() -> given().auth().oauth2(Tokens.apiClient(clientId))
+                    .get("/users/" + grant.userId() + "/chargers").then().extract().jsonPath().getList("data").size() == 1);
+            String chargerId = given().auth().oauth2(Tokens.apiClient(clientId))
+                    .get("/users/" + grant.userId() + "/chargers").then().body("data", hasSize(1))
+                    .body("data[0].vendor", equalTo("TESLA"))
+                    .body("data[0].information.serialNumber", notNullValue())
+                    .body("data[0].capabilities.setMaxCurrent.isCapable", equalTo(true))
+                    .extract().path("data[0].id");
+            await().atMost(PATIENCE).until(() -> lifecycle.poll().stream()
+                    .map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                    .anyMatch(e -> e instanceof DeviceLinked l && l.deviceId().equals(chargerId)
+                            && l.deviceType() == DeviceType.CHARGER));
+        }
+    }
+
+    @Test
+    void aRedeliveredAnnouncementLinksNothingTwice() {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"TESLA\"]", "[\"TESLA\"]");
+        SimulatorGrant.Grant other = SimulatorGrant.forNewHousehold("[\"TESLA\"]", "[\"TESLA\"]");
+        OemAccountLinked event = linked(clientId, grant, List.of(DeviceType.CHARGER), SHARED);
+
+        publish(event);
+        publish(event); // a redelivery: same eventId
+        publish(linked(clientId, other, List.of(DeviceType.CHARGER), SHARED));
+
+        await().atMost(PATIENCE).until(() -> given().auth().oauth2(Tokens.apiClient(clientId))
+                .get("/users/" + other.userId() + "/chargers").then().extract().jsonPath().getList("data").size() == 1);
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/users/" + grant.userId() + "/chargers").then()
+                .body("data", hasSize(1));
+    }
+
+    @Test
+    void aVehicleOnlyAccountIsNotAskedForChargers() {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant cars = SimulatorGrant.forNewHousehold("[\"VOLTRA\"]", "[]");
+        SimulatorGrant.Grant marker = SimulatorGrant.forNewHousehold("[\"TESLA\"]", "[\"TESLA\"]");
+
+        try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.OEM_ACCOUNTS))) {
+            publish(linked(clientId, cars, List.of(DeviceType.VEHICLE), SHARED));
+            publish(linked(clientId, marker, List.of(DeviceType.CHARGER), SHARED));
+
+            await().atMost(PATIENCE).until(() -> given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers")
+                    .then().extract().jsonPath().getList("data").size() == 1);
+            assertThat(dlq.poll()).noneMatch(r -> r.value().contains(clientId));
+        }
+    }
+
+    @Test
+    void aCredentialSealedWithAnotherKeyGoesToTheDlq() {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"TESLA\"]", "[\"TESLA\"]");
+        CredentialCipher stranger = new CredentialCipher(Base64.getEncoder().encodeToString(new byte[32]));
+
+        try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.OEM_ACCOUNTS))) {
+            OemAccountLinked forged = linked(clientId, grant, List.of(DeviceType.CHARGER), stranger);
+            publish(forged);
+
+            await().atMost(PATIENCE).until(() -> dlq.poll().stream().anyMatch(r -> r.value().contains(forged.accountId())));
+            var dead = dlq.poll().stream().filter(r -> r.value().contains(forged.accountId())).findFirst().orElseThrow();
+            assertThat(KafkaTestClient.header(dead, Topics.DLQ_REASON_HEADER)).contains("cannot be decrypted");
+        }
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers").then().body("data", hasSize(0));
+    }
+}

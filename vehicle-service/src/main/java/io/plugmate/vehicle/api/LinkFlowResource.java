@@ -1,0 +1,73 @@
+package io.plugmate.vehicle.api;
+
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.plugmate.oem.OemClient;
+import io.plugmate.oem.OemConfig;
+import io.plugmate.oem.OemConfig.DeviceKind;
+import io.plugmate.vehicle.persistence.LinkSessionEntity;
+import io.plugmate.vehicle.service.LinkCompletionService;
+import io.plugmate.vehicle.service.LinkingService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The end user's browser side of linking: no bearer token here — the single-use link token and the OAuth state are
+ * the credentials.
+ */
+@Path("/")
+@PermitAll
+@Tag(name = "Linking")
+public class LinkFlowResource {
+
+    private final LinkingService linking;
+    private final LinkCompletionService completion;
+    private final OemConfig oemConfig;
+    private final OemClient oem;
+
+    public LinkFlowResource(LinkingService linking, LinkCompletionService completion, OemConfig oemConfig, OemClient oem) {
+        this.linking = linking;
+        this.completion = completion;
+        this.oemConfig = oemConfig;
+        this.oem = oem;
+    }
+
+    @GET
+    @Path("link-sessions/{id}/start")
+    @Operation(summary = "Open a link URL (browser)", description = "Redirects to the OEM's consent page, or shows a "
+            + "vendor choice when the session names no vendor.")
+    public Uni<Response> start(@PathParam("id") String id, @QueryParam("linkToken") String linkToken,
+            @QueryParam("vendor") String vendor) {
+        return linking.start(id, linkToken, vendor).map(decision -> decision.oemConsent() != null
+                ? Response.seeOther(decision.oemConsent()).build()
+                : Response.ok(chooser(decision.chooseVendorFor(), linkToken), MediaType.TEXT_HTML).build());
+    }
+
+    @GET
+    @Path("link-sessions/callback")
+    @Operation(summary = "OAuth callback from the OEM (browser)")
+    public Uni<Response> callback(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error) {
+        return completion.complete(state, code, error).map(target -> Response.seeOther(target).build());
+    }
+
+    private String chooser(LinkSessionEntity session, String linkToken) {
+        String options = oemConfig.vendors().keySet().stream().sorted()
+                .filter(v -> (!session.vehicleRequested || oem.supports(v, DeviceKind.vehicle))
+                        && (!session.chargerRequested || oem.supports(v, DeviceKind.charger)))
+                .map(v -> "<li><a href=\"start?linkToken=" + linkToken + "&vendor=" + v + "\">" + v + "</a></li>")
+                .collect(Collectors.joining());
+        return "<!doctype html><html><head><title>Link your account</title></head><body>"
+                + "<h1>Which brand do you want to link?</h1><ul>" + options + "</ul></body></html>";
+    }
+}

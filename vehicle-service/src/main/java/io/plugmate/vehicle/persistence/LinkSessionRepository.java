@@ -1,0 +1,20 @@
+package io.plugmate.vehicle.persistence;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.commons.validation.Ids;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/** Link sessions, found by the id a URL or an OAuth state carries. */
+@ApplicationScoped
+public class LinkSessionRepository implements PanacheRepositoryBase<LinkSessionEntity, UUID> {
+
+    /** The session with this id, or null; an id that is not one of ours is as unknown as any other. */
+    public Uni<LinkSessionEntity> findByIdText(String id) {
+        UUID uuid = Ids.uuidOrNull(id);
+        return uuid == null ? Uni.createFrom().nullItem() : findById(uuid);
+    }
+}

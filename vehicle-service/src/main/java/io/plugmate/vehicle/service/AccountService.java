@@ -1,0 +1,141 @@
+package io.plugmate.vehicle.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.device.AccountDirectory;
+import io.plugmate.device.AccountSync;
+import io.plugmate.events.DeviceCapabilities;
+import io.plugmate.events.DeviceLinked;
+import io.plugmate.events.DeviceRemoved;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.Topics;
+import io.plugmate.messaging.Outbox;
+import io.plugmate.oem.CredentialCipher;
+import io.plugmate.oem.OemDevice;
+import io.plugmate.oem.OemException;
+import io.plugmate.oem.OemGrant;
+import io.plugmate.vehicle.oem.NewVehicles;
+import io.plugmate.vehicle.persistence.LinkSessionEntity;
+import io.plugmate.vehicle.persistence.LinkSessionRepository;
+import io.plugmate.vehicle.persistence.OemAccountEntity;
+import io.plugmate.vehicle.persistence.OemAccountRepository;
+import io.plugmate.vehicle.persistence.VehicleEntity;
+import io.plugmate.vehicle.persistence.VehicleRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The linked OEM accounts and their vehicles, always inside the caller's transaction: what a completed link brought
+ * (the account with sealed credentials, the vehicles that appeared with {@code DeviceLinked}, the ones that vanished
+ * with {@code DeviceRemoved}, and {@code OemAccountLinked} for charger-service when the account is linked for
+ * chargers), and the same vehicle sync for the periodic re-sync (device-kit's {@code AccountResync}).
+ */
+@ApplicationScoped
+public class AccountService implements AccountDirectory {
+
+    private final OemAccountRepository accounts;
+    private final LinkSessionRepository sessions;
+    private final VehicleRepository vehicles;
+    private final CredentialCipher cipher;
+    private final CredentialRotations rotations;
+    private final Outbox outbox;
+
+    public AccountService(OemAccountRepository accounts, LinkSessionRepository sessions, VehicleRepository vehicles,
+            CredentialCipher cipher, CredentialRotations rotations, Outbox outbox) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.vehicles = vehicles;
+        this.cipher = cipher;
+        this.rotations = rotations;
+        this.outbox = outbox;
+    }
+
+    Uni<LinkSessionEntity> store(UUID sessionId, OemGrant grant, List<OemDevice> devices) {
+        return sessions.findById(sessionId).chain(session -> account(session, grant)
+                .call(account -> session.vehicleRequested ? syncVehicles(account, devices).invoke(() -> {
+                    account.syncedAt = account.updatedAt;
+                }) : Uni.createFrom().voidItem())
+                .call(account -> account.linksChargers ? rotations.announce(account, grant)
+                        : Uni.createFrom().voidItem())
+                .invoke(account -> session.complete(account.id, WallClock.now()))
+                .replaceWith(session));
+    }
+
+    @Override
+    public Uni<List<Account>> claimDue(Instant syncedBefore, Instant now, int limit) {
+        // an account refused by the OEM waits for the user to link again; one linked for chargers only is not ours
+        return AccountDirectory.claimDue(OemAccountEntity.class, "status = 'ACTIVE' and linksVehicles", syncedBefore,
+                now, limit);
+    }
+
+    @Override
+    public Uni<Integer> sync(Account account, List<OemDevice> listed) {
+        return accounts.findById(account.id())
+                .chain(stored -> stored == null || !"ACTIVE".equals(stored.status) ? Uni.createFrom().item(0)
+                        : syncVehicles(stored, listed));
+    }
+
+    private Uni<OemAccountEntity> account(LinkSessionEntity session, OemGrant grant) {
+        if (grant.accountId() == null) {
+            // without it two accounts would merge: refuse the link rather than guess
+            return Uni.createFrom().failure(new OemException(502, null, "OEM token answer without account_id", null));
+        }
+        String oemAccountId = grant.accountId();
+        return accounts.findByOemAccountId(session.clientId, session.vendor, oemAccountId).chain(existing -> {
+            Instant now = WallClock.now();
+            OemAccountEntity account = existing != null ? existing : new OemAccountEntity();
+            if (existing == null) {
+                account.id = UUID.randomUUID();
+                account.clientId = session.clientId;
+                account.vendor = session.vendor;
+                account.oemAccountId = oemAccountId;
+                account.createdAt = now;
+            }
+            account.userId = session.userId;
+            account.sealedAccessToken = cipher.seal(grant.accessToken(), account.id);
+            account.sealedRefreshToken = cipher.seal(grant.refreshToken(), account.id);
+            account.accessTokenExpiresAt = grant.expiresAt();
+            account.status = "ACTIVE";
+            // a link for the other device type adds to what the account is linked for
+            account.linksVehicles |= session.vehicleRequested;
+            account.linksChargers |= session.chargerRequested;
+            account.updatedAt = now;
+            return existing != null ? Uni.createFrom().item(account) : accounts.persist(account);
+        });
+    }
+
+    private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed) {
+        return vehicles.findByVendorForUpdate(account.clientId, account.vendor)
+                .chain(known -> AccountSync.plan(account.id, listed, known, v -> v.vendorVehicleId, v -> v.accountId)
+                        .apply(device -> discover(account, device), (existing, device) -> refresh(existing, account,
+                                device), this::remove));
+    }
+
+    private Uni<Void> discover(OemAccountEntity account, OemDevice device) {
+        VehicleEntity v = NewVehicles.from(account.clientId, account.userId, account.id, device);
+        return vehicles.persist(v).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, v.userId,
+                new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, v.clientId, v.userId,
+                        WallClock.now(), DeviceType.VEHICLE, v.id.toString(), v.vendor,
+                        new DeviceCapabilities(v.canStartCharging, v.canStopCharging, v.canSetMaxCurrent,
+                                v.hasLocation))));
+    }
+
+    /** Listed under a working credential: its information is current and no intervention is needed any more. */
+    private Uni<Void> refresh(VehicleEntity existing, OemAccountEntity account, OemDevice device) {
+        NewVehicles.applyInformation(existing, device);
+        existing.accountId = account.id;
+        existing.needsRelink = false;
+        existing.updatedAt = WallClock.now();
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> remove(VehicleEntity gone) {
+        return vehicles.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
+                new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
+                        WallClock.now(), DeviceType.VEHICLE, gone.id.toString())));
+    }
+}

@@ -1,0 +1,99 @@
+package io.plugmate.vehicle.service;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.commons.validation.Ids;
+import io.plugmate.oem.OemClient;
+import io.plugmate.oem.OemConfig.DeviceKind;
+import io.plugmate.oem.OemDevice;
+import io.plugmate.oem.OemException;
+import io.plugmate.oem.OemGrant;
+import io.plugmate.vehicle.domain.LinkStatus;
+import io.plugmate.vehicle.persistence.LinkSessionEntity;
+import io.plugmate.vehicle.persistence.LinkSessionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The OEM sent the user back. Verifies the state, exchanges the code, lists the account's vehicles, and then — in one
+ * transaction — stores the account, the vehicles and their events. The HTTP calls to the OEM happen outside the
+ * transaction so no database connection waits on a remote cloud.
+ */
+@ApplicationScoped
+public class LinkCompletionService {
+
+    private static final Logger LOG = Logger.getLogger(LinkCompletionService.class);
+
+    private final LinkSessionRepository sessions;
+    private final AccountService accounts;
+    private final OemClient oem;
+
+    public LinkCompletionService(LinkSessionRepository sessions, AccountService accounts, OemClient oem) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.oem = oem;
+    }
+
+    /** @return where to send the browser: the client's redirectUri with the outcome */
+    public Uni<URI> complete(String state, String code, String error) {
+        return Panache.withSession(() -> openSession(state)).chain(session -> {
+            if (error != null || code == null) {
+                return fail(session.id, error != null ? error : "missing_code");
+            }
+            return exchange(session, code).onFailure(OemException.class).recoverWithUni(failure -> {
+                LOG.warnf("link session %s: OEM refused: %s", session.id, failure.getMessage());
+                return fail(session.id, "oem_error");
+            });
+        });
+    }
+
+    private Uni<URI> exchange(LinkSessionEntity session, String code) {
+        return oem.exchangeCode(session.vendor, code)
+                .chain(grant -> vehicles(session, grant)
+                        .chain(devices -> Panache.withTransaction(() -> accounts.store(session.id, grant, devices))))
+                .map(completed -> outcome(completed, null));
+    }
+
+    private Uni<List<OemDevice>> vehicles(LinkSessionEntity session, OemGrant grant) {
+        return session.vehicleRequested ? oem.devices(session.vendor, DeviceKind.vehicle, grant.accessToken())
+                : Uni.createFrom().item(List.of());
+    }
+
+    private Uni<URI> fail(UUID sessionId, String reason) {
+        return Panache.withTransaction(() -> sessions.findById(sessionId).invoke(session -> {
+            // a second callback (a double click) must not turn a completed link into a failed one
+            if (session.status == LinkStatus.STARTED) {
+                session.fail(reason, WallClock.now());
+            }
+        })).map(session -> outcome(session, reason));
+    }
+
+    private Uni<LinkSessionEntity> openSession(String state) {
+        String[] parts = state == null ? new String[0] : state.split("\\.", 2);
+        UUID id = parts.length == 2 ? Ids.uuidOrNull(parts[0]) : null;
+        if (id == null) {
+            return Uni.createFrom().failure(BadRequestProblem.field("state", "is not a link state"));
+        }
+        return sessions.findById(id).map(session -> {
+            if (session == null || !Secrets.matches(parts[1], session.stateNonceHash)
+                    || session.effectiveStatus(WallClock.now()) != LinkStatus.STARTED) {
+                throw BadRequestProblem.field("state", "does not belong to an open link session");
+            }
+            return session;
+        });
+    }
+
+    private static URI outcome(LinkSessionEntity session, String error) {
+        String separator = session.redirectUri.contains("?") ? "&" : "?";
+        String query = "linkSessionId=" + session.id + (error == null ? "&status=success" : "&error=" + error);
+        return URI.create(session.redirectUri + separator + query);
+    }
+}

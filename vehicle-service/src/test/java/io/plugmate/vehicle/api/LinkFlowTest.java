@@ -1,0 +1,187 @@
+package io.plugmate.vehicle.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.events.DeviceLinked;
+import io.plugmate.events.EventJson;
+import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.PlugmateEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.testinfra.KafkaTestClient;
+import io.plugmate.testinfra.Tokens;
+import io.plugmate.vehicle.Query;
+import io.plugmate.vehicle.Simulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class LinkFlowTest {
+
+    private static final String REDIRECT = "https://app.example.com/linked";
+
+    private static JsonPath createLink(String clientId, String userId, String body) {
+        return given().auth().oauth2(Tokens.apiClient(clientId)).contentType("application/json").body(body)
+                .post("/users/" + userId + "/link").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The browser opens the link URL; we answer with a redirect to the OEM's consent page. */
+    private static URI open(String linkUrl) {
+        URI link = URI.create(linkUrl);
+        String location = given().redirects().follow(false).get(link.getPath() + "?" + link.getRawQuery())
+                .then().statusCode(303).extract().header("Location");
+        return URI.create(location);
+    }
+
+    /** The OEM sends the browser back to our callback; we answer with a redirect to the client's redirectUri. */
+    private static Map<String, String> callBack(URI oemRedirect) {
+        String location = given().redirects().follow(false).get(oemRedirect.getPath() + "?" + oemRedirect.getRawQuery())
+                .then().statusCode(303).extract().header("Location");
+        assertThat(location).startsWith(REDIRECT + "?");
+        return Query.parse(URI.create(location).getRawQuery());
+    }
+
+    @Test
+    void aTeslaAccountLinksItsVehicleAndAnnouncesItsCharger() {
+        String clientId = "client-" + UUID.randomUUID();
+        JsonPath household = Simulator.household("[\"TESLA\"]", "[\"TESLA\"]");
+        String userId = household.getString("id");
+        String oemVehicleId = household.getString("vehicles[0].id");
+        Map<String, Object> account = household.getMap("accounts[0]");
+
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE);
+                var accounts = KafkaTestClient.reader(Topics.OEM_ACCOUNTS)) {
+            JsonPath link = createLink(clientId, userId, """
+                    {"vendor":"TESLA","vendorTypes":["vehicle","charger"],
+                     "scopes":["vehicle:read:data","vehicle:control:charging","charger:read:data"],
+                     "redirectUri":"%s"}""".formatted(REDIRECT));
+            URI consentPage = open(link.getString("linkUrl"));
+            assertThat(consentPage.toString()).startsWith(Simulator.url() + "/oem/tesla/oauth/authorize?");
+
+            URI back = Simulator.consent(consentPage, (String) account.get("username"),
+                    (String) account.get("password"), "approve");
+            Map<String, String> outcome = callBack(back);
+
+            assertThat(outcome).containsEntry("status", "success")
+                    .containsEntry("linkSessionId", link.getString("linkSessionId"));
+            given().auth().oauth2(Tokens.apiClient(clientId)).get("/link-sessions/" + link.getString("linkSessionId"))
+                    .then().statusCode(200).body("status", equalTo("COMPLETED"))
+                    .body("vendorTypes", equalTo(List.of("vehicle", "charger")));
+            String vehicleId = given().auth().oauth2(Tokens.apiClient(clientId)).get("/users/" + userId + "/vehicles")
+                    .then().statusCode(200).body("data", hasSize(1)).body("data[0].vendor", equalTo("TESLA"))
+                    .body("data[0].information.brand", equalTo("Tesla"))
+                    .body("data[0].capabilities.startCharging.isCapable", equalTo(true))
+                    .extract().path("data[0].id");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle.poll().stream()
+                    .map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                    .anyMatch(e -> e instanceof DeviceLinked linked && linked.deviceId().equals(vehicleId)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> accounts.poll().stream()
+                    .anyMatch(r -> r.value().contains(clientId)));
+            var announced = accounts.poll().stream().filter(r -> r.value().contains(clientId)).findFirst().orElseThrow();
+            OemAccountLinked event = EventJson.read(announced.value(), OemAccountLinked.class);
+            assertThat(event.vendor()).isEqualTo("TESLA");
+            assertThat(event.oemAccountId()).isEqualTo(account.get("accountId"));
+            // the credential travels sealed: no OEM token in the clear on Kafka
+            assertThat(announced.value()).doesNotContain("at_").doesNotContain("rt_");
+            assertThat(oemVehicleId).isNotBlank();
+        }
+    }
+
+    @Test
+    void aRefusedConsentFailsTheSessionAndLinksNothing() {
+        String clientId = "client-" + UUID.randomUUID();
+        JsonPath household = Simulator.household("[\"AMPERIA\"]", "[]");
+        String userId = household.getString("id");
+        Map<String, Object> account = household.getMap("accounts[0]");
+
+        JsonPath link = createLink(clientId, userId, """
+                {"vendor":"AMPERIA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT));
+        URI back = Simulator.consent(open(link.getString("linkUrl")), (String) account.get("username"),
+                (String) account.get("password"), "deny");
+        Map<String, String> outcome = callBack(back);
+
+        assertThat(outcome).containsEntry("error", "access_denied");
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/link-sessions/" + link.getString("linkSessionId"))
+                .then().body("status", equalTo("FAILED")).body("failureReason", equalTo("access_denied"));
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/users/" + userId + "/vehicles").then()
+                .body("data", hasSize(0));
+    }
+
+    @Test
+    void aLinkUrlWorksOnceAndOnlyWithItsToken() {
+        String clientId = "client-" + UUID.randomUUID();
+        JsonPath link = createLink(clientId, "user-1", """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT));
+        URI url = URI.create(link.getString("linkUrl"));
+
+        given().redirects().follow(false).get(url.getPath() + "?linkToken=wrong").then().statusCode(404)
+                .contentType("application/problem+json");
+        open(link.getString("linkUrl"));
+        given().redirects().follow(false).get(url.getPath() + "?" + url.getRawQuery()).then().statusCode(409);
+    }
+
+    @Test
+    void withoutAVendorTheUserChoosesOne() {
+        String clientId = "client-" + UUID.randomUUID();
+        JsonPath link = createLink(clientId, "user-2", """
+                {"vendorType":"charger","scopes":["charger:read:data"],"redirectUri":"%s"}""".formatted(REDIRECT));
+        URI url = URI.create(link.getString("linkUrl"));
+
+        String page = given().get(url.getPath() + "?" + url.getRawQuery()).then().statusCode(200)
+                .contentType("text/html").extract().asString();
+        assertThat(page).contains("WATTBOX", "ZAPLINE", "TESLA").doesNotContain("VOLTRA");
+
+        String location = given().redirects().follow(false).get(url.getPath() + "?" + url.getRawQuery() + "&vendor=zapline")
+                .then().statusCode(303).extract().header("Location");
+        assertThat(location).startsWith(Simulator.url() + "/oem/zapline/oauth/authorize?");
+    }
+
+    @Test
+    void aForgedOrReplayedCallbackIsRefused() {
+        given().redirects().follow(false).get("/link-sessions/callback?state=garbage&code=x").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().redirects().follow(false).get("/link-sessions/callback?state=" + UUID.randomUUID() + ".nonce&code=x")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void invalidLinkRequestsListEveryProblem() {
+        given().auth().oauth2(Tokens.apiClient("acme")).contentType("application/json").body("""
+                {"vendor":"NOPE","vendorType":"toaster","scopes":["everything"],"redirectUri":"ftp://x"}""")
+                .post("/users/u1/link").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("vendor", "vendorType", "scopes", "redirectUri"));
+        given().auth().oauth2(Tokens.apiClient("acme")).contentType("application/json").body("""
+                {"vendor":"WATTBOX","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"https://a.b/c"}""")
+                .post("/users/u1/link").then().statusCode(400).body("errors[0].field", equalTo("vendorTypes"));
+        given().auth().oauth2(Tokens.apiClient("acme")).contentType("application/json").body("{}")
+                .post("/users/u1/link").then().statusCode(400);
+        given().auth().oauth2(Tokens.apiClient("acme")).contentType("application/json").body("{not json")
+                .post("/users/u1/link").then().statusCode(400);
+        given().contentType("application/json").body("{}").post("/users/u1/link").then().statusCode(401);
+    }
+
+    @Test
+    void anotherClientsLinkSessionIsNotFound() {
+        JsonPath link = createLink("client-" + UUID.randomUUID(), "user-3", """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT));
+
+        given().auth().oauth2(Tokens.apiClient("client-" + UUID.randomUUID()))
+                .get("/link-sessions/" + link.getString("linkSessionId")).then().statusCode(404);
+        given().get("/link-sessions/" + link.getString("linkSessionId")).then().statusCode(401);
+    }
+}

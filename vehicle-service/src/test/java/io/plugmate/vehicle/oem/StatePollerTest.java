@@ -1,0 +1,45 @@
+package io.plugmate.vehicle.oem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.device.StatePoller;
+import io.plugmate.testinfra.Tokens;
+import io.plugmate.vehicle.LinkedHousehold;
+import io.plugmate.vehicle.Simulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** Without any webhook, polling alone brings a vehicle's state in from the real simulator. */
+@QuarkusTest
+class StatePollerTest {
+
+    @Inject
+    StatePoller poller;
+
+    @Test
+    void aQuietVehicleIsReadFromItsOemAndThenLeftAloneForTheCadence() throws Throwable {
+        String clientId = "client-" + UUID.randomUUID();
+        LinkedHousehold h = LinkedHousehold.link(clientId, "NORDAUTO"); // NORDAUTO never pushes
+        given().baseUri(Simulator.url()).contentType("application/json").body("{\"batteryLevel\": 42}")
+                .put("/sandbox/vehicles/" + h.household().getString("vehicles[0].id") + "/battery").then()
+                .statusCode(200);
+
+        int firstRound = VertxContextSupport.subscribeAndAwait(poller::pollOnce);
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/vehicles/" + h.vehicleId()).then()
+                .body("chargeState.batteryLevel", equalTo(42.0f)).body("isReachable", equalTo(true))
+                .body("location", equalTo(null));
+        int secondRound = VertxContextSupport.subscribeAndAwait(poller::pollOnce);
+
+        assertThat(firstRound).isPositive();
+        // just heard from: not asked again within the cadence (other tests' vehicles may still be due)
+        assertThat(secondRound).isLessThan(firstRound);
+    }
+}
