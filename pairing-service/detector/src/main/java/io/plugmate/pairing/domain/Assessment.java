@@ -9,12 +9,13 @@ import io.plugmate.events.Evidence;
  * The evidence for one vehicle × charger combination at one moment: positive scores speak for it, negative ones
  * against it. A combination that some signal rules out can never be activated by detection, whatever its total.
  */
-record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
+record Assessment(double score, List<Evidence> evidence, boolean ruledOut, boolean ratesComparable) {
 
     static final class Builder {
         private final List<Evidence> evidence = new ArrayList<>();
         private double score;
         private boolean ruledOut;
+        private boolean ratesComparable;
 
         Builder add(Signal signal, String detail, double points) {
             evidence.add(new Evidence(signal.wireName(), detail, round(points)));
@@ -27,12 +28,18 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
             return add(signal, detail, points);
         }
 
+        /** Both devices report charge rates, so only a rate comparison counts as their measurements agreeing. */
+        Builder ratesComparable(boolean comparable) {
+            ratesComparable = comparable;
+            return this;
+        }
+
         boolean lacks(Signal signal) {
             return evidence.stream().noneMatch(e -> e.signal().equals(signal.wireName()));
         }
 
         Assessment build() {
-            return new Assessment(round(score), List.copyOf(evidence), ruledOut);
+            return new Assessment(round(score), List.copyOf(evidence), ruledOut, ratesComparable);
         }
     }
 
@@ -53,12 +60,16 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut) {
 
     /**
      * Timing alone can be a coincidence (a visitor on the wallbox in the same minute as the car plugs in elsewhere):
-     * an activation also needs the place to fit, or the two devices' own measurements to agree at least once, or a
-     * person's word.
+     * an activation also needs corroborating evidence — the place, or a person's word, or the two devices' own
+     * measurements agreeing. Where both devices report a charge rate, agreeing on "charging" is not a measurement:
+     * a rate comparison must have agreed (a car at an 11 kW public post and a visitor drawing 7 kW from the wallbox
+     * both say "charging").
      */
     boolean corroborated() {
         for (Evidence e : evidence) {
-            if (e.score() > 0 && Signal.ofWireName(e.signal()).corroborating()) {
+            Signal signal = Signal.ofWireName(e.signal());
+            if (e.score() > 0 && signal.corroborating()
+                    && (signal != Signal.CHARGING_STATE || !ratesComparable)) {
                 return true;
             }
         }

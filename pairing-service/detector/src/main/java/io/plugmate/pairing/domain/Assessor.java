@@ -20,19 +20,24 @@ final class Assessor {
         this.reports = settings.reports();
     }
 
-    /** @param chargerLocation where the charger is known to be (learned), or null */
+    /**
+     * @param chargerLocation where the charger is known to be (learned), or null
+     * @param ratesComparable both devices report charge rates
+     * @param vehicleClock what the vehicle's clock is off by (learned; its reports' times less this are the
+     *        charger's)
+     */
     Assessment assess(Timeline vehicle, Timeline charger, LearnedLocation chargerLocation,
-            LearnedLocation vehicleHome, PairMemory memory) {
-        Assessment.Builder result = new Assessment.Builder();
+            LearnedLocation vehicleHome, PairMemory memory, boolean ratesComparable, Duration vehicleClock) {
+        Assessment.Builder result = new Assessment.Builder().ratesComparable(ratesComparable);
         Marks vehiclePlug = vehicle.plugIn(reports.silence());
         Marks chargerPlug = charger.plugIn(reports.silence());
-        plugInTiming(result, vehiclePlug, chargerPlug);
-        chargingStartTiming(result, vehicle.chargingStart(reports.silence()),
+        plugInTiming(result, vehiclePlug.shifted(vehicleClock), chargerPlug);
+        chargingStartTiming(result, Marks.shifted(vehicle.chargingStart(reports.silence()), vehicleClock),
                 charger.chargingStart(reports.silence()));
-        Instant bothPlugged = later(vehiclePlug.firstAfter(), chargerPlug.firstAfter());
-        stateAgreement(result, vehicle.since(later(bothPlugged, comparedSince(vehicle))), charger);
+        Instant bothPlugged = later(vehiclePlug.firstAfter(), chargerPlug.firstAfter().plus(vehicleClock));
+        stateAgreement(result, vehicle.since(later(bothPlugged, comparedSince(vehicle))), charger, vehicleClock);
         if (result.lacks(Signal.CHARGE_RATE)) {
-            latestRates(result, vehicle.latest(), charger);
+            latestRates(result, vehicle.latest(), charger, vehicleClock);
         }
         location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation, vehicleHome);
         memory(result, memory);
@@ -94,7 +99,8 @@ final class Assessor {
      * sides agree (so clock skew cannot fake a disagreement): charging state, and the charge rate (the vehicle's own
      * measurement is the wall power less the on-board losses).
      */
-    private void stateAgreement(Assessment.Builder result, List<Observation> vehicleReports, Timeline charger) {
+    private void stateAgreement(Assessment.Builder result, List<Observation> vehicleReports, Timeline charger,
+            Duration vehicleClock) {
         DetectorSettings.ChargingState state = settings.chargingState();
         DetectorSettings.ChargeRate rates = settings.chargeRate();
         int agree = 0;
@@ -107,7 +113,7 @@ final class Assessor {
             if (v.charging() == null) {
                 continue;
             }
-            ChargerAround around = ChargerAround.of(charger, v.observedAt(), reports, rates);
+            ChargerAround around = ChargerAround.of(charger, v.observedAt().minus(vehicleClock), reports, rates);
             if (around == null) {
                 continue;
             }
@@ -138,6 +144,9 @@ final class Assessor {
         }
         if (rateMismatches >= rates.mismatchesToRuleOut()) {
             result.ruleOut(Signal.CHARGE_RATE, mismatch + " (" + rateMismatches + " mismatches)", rates.ruleOut());
+        } else if (rateMismatches > 0 && rateMatches == 0) {
+            // a measurement that disagreed, and none that agreed: nothing corroborates yet
+            result.add(Signal.CHARGE_RATE, mismatch, rates.outlierScore() * rateMismatches);
         } else if (rateMatches > 0) {
             result.add(Signal.CHARGE_RATE, "vehicle rate matched the wall measurement less losses in " + rateMatches
                     + " reports" + (rateMismatches > 0 ? " (" + rateMismatches + " outlier)" : ""),
@@ -151,13 +160,14 @@ final class Assessor {
      * a minute or two later), the vehicle's newest rate against the charger's newest reading around it: a small
      * score, but it corroborates the timing at once.
      */
-    private void latestRates(Assessment.Builder result, Observation vehicle, Timeline charger) {
+    private void latestRates(Assessment.Builder result, Observation vehicle, Timeline charger,
+            Duration vehicleClock) {
         DetectorSettings.ChargeRate rates = settings.chargeRate();
         if (!vehicle.isCharging() || vehicle.rateKw() == null) {
             return;
         }
-        List<Observation> around = charger.between(vehicle.observedAt().minus(reports.stateWindow()),
-                vehicle.observedAt().plus(reports.stateWindow()));
+        Instant at = vehicle.observedAt().minus(vehicleClock);
+        List<Observation> around = charger.between(at.minus(reports.stateWindow()), at.plus(reports.stateWindow()));
         if (around.isEmpty()) {
             return;
         }

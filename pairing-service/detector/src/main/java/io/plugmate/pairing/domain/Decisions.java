@@ -96,7 +96,7 @@ final class Decisions {
             if (p.live() && v != null && c != null && v.linked && c.linked && v.timeline.plugIn() != null
                     && c.timeline.plugIn() != null) {
                 result.put(p.id(), assessor.assess(v.timeline, c.timeline, c.learnedLocation(), v.restingPlace(),
-                        p.memory()));
+                        p.memory(), v.reportsRates && c.reportsRates, clockOf(v)));
             }
         }
         return result;
@@ -146,17 +146,52 @@ final class Decisions {
             if (first == null || !p.live()) {
                 continue;
             }
-            Timeline other = first.side().equals("vehicle") ? chargers.get(p.chargerId()).timeline
-                    : vehicles.get(p.vehicleId()).timeline;
+            boolean vehicleFirst = first.side().equals("vehicle");
+            DeviceTrack vehicle = vehicles.get(p.vehicleId());
+            Timeline other = vehicleFirst ? chargers.get(p.chargerId()).timeline : vehicle.timeline;
             Instant otherOut = other.firstUnpluggedAfter(p.plugInAt());
             Duration window = rule.unplugTogether();
-            if (otherOut != null && Duration.between(first.at(), otherOut).abs().compareTo(window) <= 0) {
-                learnLocation(p, first.at());
+            Duration clock = clockOf(vehicle);
+            // both on the charger's clock
+            Instant firstOut = vehicleFirst ? first.at().minus(clock) : first.at();
+            Instant secondOut = otherOut == null || vehicleFirst ? otherOut : otherOut.minus(clock);
+            if (otherOut != null && Duration.between(firstOut, secondOut).abs().compareTo(window) <= 0) {
+                learnLocation(p, vehicleFirst ? first.at() : otherOut);
+                learnClock(p);
                 book.put(p.withMemory(p.memory().withSharedEpisode()).withUnplug(null));
             } else if (otherOut != null || stillPluggedLongAfter(other, first.at().plus(window))) {
                 book.put(p.withUnplug(null));
             }
         }
+    }
+
+    /**
+     * A plug-in the two ended together: its start and its end happened at one instant on both devices, so the
+     * reports around them bound what the vehicle's clock is off by.
+     */
+    private void learnClock(Pair p) {
+        DeviceTrack vehicle = vehicles.get(p.vehicleId());
+        Timeline v = vehicle.timeline;
+        Timeline c = chargers.get(p.chargerId()).timeline;
+        Instant vehicleOut = v.firstUnpluggedAfter(p.plugInAt());
+        Instant chargerOut = c.firstUnpluggedAfter(p.plugInAt().minus(clockOf(vehicle)));
+        if (vehicleOut == null || chargerOut == null) {
+            return;
+        }
+        Observation chargerIn = c.startOfRunBefore(chargerOut);
+        vehicle.clock = vehicle.clock.learn(timeIf(v.before(p.plugInAt()), false), p.plugInAt(),
+                chargerIn == null ? null : timeIf(c.before(chargerIn.observedAt()), false),
+                chargerIn == null ? null : chargerIn.observedAt(), timeIf(v.before(vehicleOut), true), vehicleOut,
+                timeIf(c.before(chargerOut), true), chargerOut, settings.clock());
+    }
+
+    /** The report's time when it says plugged (or, with {@code plugged} false, unplugged); else null. */
+    private static Instant timeIf(Observation report, boolean plugged) {
+        return report != null && (plugged ? report.isPlugged() : report.isUnplugged()) ? report.observedAt() : null;
+    }
+
+    private Duration clockOf(DeviceTrack vehicle) {
+        return vehicle.clock.offset(settings.clock());
     }
 
     private static boolean stillPluggedLongAfter(Timeline other, Instant after) {
@@ -241,8 +276,11 @@ final class Decisions {
         } else if (held.contains(p.vehicleId()) || held.contains(p.chargerId())) {
             settle(p, PairState.INACTIVE, a, List.of(), "a device is in another active pair", now);
         } else if (!a.corroborated()) {
-            settle(p, PairState.INACTIVE, a, List.of(), "timing only: waiting for a measurement or the place to agree",
-                    now);
+            settle(p, PairState.INACTIVE, a, List.of(), a.ratesComparable()
+                    ? "waiting for a rate comparison, the place or a person to agree"
+                    : "timing only: waiting for a measurement or the place to agree", now);
+        } else if ((unplugNews = silentLookAlike(p, now)) != null) {
+            settle(p, PairState.INACTIVE, a, List.of(), "waiting for news: " + unplugNews, now);
         } else if ((unplugNews = rivalJustUnplugged(p)) != null) {
             settle(p, PairState.INACTIVE, a, List.of(), "waiting for news: " + unplugNews, now);
         } else {
@@ -266,6 +304,46 @@ final class Decisions {
     }
 
     /**
+     * Look-alikes: another vehicle of the user that has not reported since the charger's plug-in could be the one on it
+     * (two cars of one model plugging in within a minute at the same power, one of them elsewhere, without GPS: the
+     * first to report would otherwise be taken). Until it has reported, or {@code decision.rivalWait} has passed since
+     * the plug-in, the pair is not taken as the answer; if it then is as plausible, both are AMBIGUOUS. The same for
+     * another charger that has not reported since the vehicle's plug-in.
+     */
+    private String silentLookAlike(Pair p, Instant now) {
+        Duration silence = settings.reports().silence();
+        Marks chargerPlug = chargers.get(p.chargerId()).timeline.plugIn(silence);
+        DeviceTrack vehicle = vehicles.get(p.vehicleId());
+        Marks vehiclePlug = vehicle.timeline.plugIn(silence).shifted(clockOf(vehicle));
+        for (DeviceTrack other : vehicles.values()) {
+            if (!other.id.equals(p.vehicleId()) && other.linked && !activeWithOther(other.id)
+                    && silentSince(other, chargerPlug.firstAfter().plus(clockOf(other)), now)) {
+                return "vehicle " + other.id + " has not reported since the charger's plug-in";
+            }
+        }
+        for (DeviceTrack other : chargers.values()) {
+            if (!other.id.equals(p.chargerId()) && other.linked && !activeWithOther(other.id)
+                    && silentSince(other, vehiclePlug.firstAfter(), now)) {
+                return "charger " + other.id + " has not reported since the vehicle's plug-in";
+            }
+        }
+        return null;
+    }
+
+    /** @param plugIn on the device's own clock */
+    private boolean silentSince(DeviceTrack device, Instant plugIn, Instant now) {
+        Observation latest = device.timeline.latest();
+        Duration tolerance = settings.reports().clockTolerance();
+        return latest != null && latest.observedAt().isBefore(plugIn.minus(tolerance))
+                && now.isBefore(plugIn.plus(rule.rivalWait()));
+    }
+
+    private boolean activeWithOther(String deviceId) {
+        return book.all().stream().anyMatch(q -> q.state() == PairState.ACTIVE
+                && (q.vehicleId().equals(deviceId) || q.chargerId().equals(deviceId)));
+    }
+
+    /**
      * Elimination needs fresh news: when another charger that was plugged in with this vehicle has just been unplugged
      * (say the one it really was on), the vehicle's own unplug report is probably on its way; the same for another
      * vehicle of this charger. Until the device reports again, the survivor is not taken as the answer.
@@ -273,26 +351,29 @@ final class Decisions {
     private String rivalJustUnplugged(Pair p) {
         Timeline vehicle = vehicles.get(p.vehicleId()).timeline;
         Timeline charger = chargers.get(p.chargerId()).timeline;
+        Duration clock = clockOf(vehicles.get(p.vehicleId()));
         for (DeviceTrack other : chargers.values()) {
-            if (!other.id.equals(p.chargerId()) && justUnpluggedAfter(other.timeline, vehicle)) {
+            if (!other.id.equals(p.chargerId()) && justUnpluggedAfter(other.timeline, Duration.ZERO, vehicle, clock)) {
                 return "charger " + other.id + " was unplugged after the vehicle's latest report";
             }
         }
         for (DeviceTrack other : vehicles.values()) {
-            if (!other.id.equals(p.vehicleId()) && justUnpluggedAfter(other.timeline, charger)) {
+            if (!other.id.equals(p.vehicleId())
+                    && justUnpluggedAfter(other.timeline, clockOf(other), charger, Duration.ZERO)) {
                 return "vehicle " + other.id + " was unplugged after the charger's latest report";
             }
         }
         return null;
     }
 
-    private boolean justUnpluggedAfter(Timeline other, Timeline device) {
-        Marks ended = other.lastEndedPlugIn();
-        Marks plug = device.plugIn();
+    /** The clocks: what each device's times are off by (zero for chargers). */
+    private boolean justUnpluggedAfter(Timeline other, Duration otherClock, Timeline device, Duration deviceClock) {
+        Marks ended = Marks.shifted(other.lastEndedPlugIn(), otherClock);
+        Marks plug = Marks.shifted(device.plugIn(), deviceClock);
         if (ended == null || plug == null) {
             return false;
         }
-        Instant deviceLatest = device.latest().observedAt();
+        Instant deviceLatest = device.latest().observedAt().minus(deviceClock);
         boolean pluggedTogether = Duration.between(ended.lastBefore(), plug.firstAfter()).abs()
                 .compareTo(settings.plugInTiming().close()) <= 0;
         return pluggedTogether && ended.firstAfter().isAfter(deviceLatest.minus(settings.reports().clockTolerance()));

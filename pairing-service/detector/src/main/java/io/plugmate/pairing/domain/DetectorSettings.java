@@ -7,7 +7,7 @@ import java.time.Duration;
  * they belong to. The defaults are what the accuracy benchmark measured; the module README lists each of them (a test
  * compares that table with {@link #defaults()}). Change them only with a new benchmark run.
  */
-public record DetectorSettings(Inputs inputs, Reports reports, PlugInTiming plugInTiming,
+public record DetectorSettings(Inputs inputs, Reports reports, Clock clock, PlugInTiming plugInTiming,
         ChargingStartTiming chargingStartTiming, ChargingState chargingState, ChargeRate chargeRate, Location location,
         Person person, History history, Decision decision) {
 
@@ -16,14 +16,15 @@ public record DetectorSettings(Inputs inputs, Reports reports, PlugInTiming plug
                 new Inputs(Duration.ofMinutes(15)),
                 new Reports(Duration.ofSeconds(90), Duration.ofSeconds(150), Duration.ofMinutes(20),
                         Duration.ofMinutes(45), Duration.ofHours(24), 2000),
+                new Clock(10, 2, Duration.ofMinutes(10), Duration.ofMinutes(30)),
                 new PlugInTiming(Duration.ofMinutes(4), Duration.ofMinutes(10), 0.6, 0.3, 0.1, -1.5),
                 new ChargingStartTiming(Duration.ofMinutes(4), 0.3, -1.0),
                 new ChargingState(0.1, 3, -0.8),
                 new ChargeRate(new Band(0.78, 1.05), new Band(0.72, 1.1), 0.25, 3, -0.25, 2, -1.0, 0.1, 0.5, 0.1),
-                new Location(200, 1000, 0.5, -2.0, -1.0, -0.2, 2, 20, Duration.ofHours(4)),
+                new Location(200, 1000, 0.5, -2.0, -1.0, -0.2, 2, 20, Duration.ofHours(4), Duration.ofHours(4), 3),
                 new Person(0.5, -3.0),
                 new History(0.1, 3),
-                new Decision(0.6, 0.3, 0.6, Duration.ofMinutes(10), 0.5, 0.99));
+                new Decision(0.6, 0.3, 0.6, Duration.ofMinutes(6), Duration.ofMinutes(10), 0.5, 0.99));
     }
 
     /** A closed range of a ratio. */
@@ -56,6 +57,17 @@ public record DetectorSettings(Inputs inputs, Reports reports, PlugInTiming plug
      */
     public record Reports(Duration clockTolerance, Duration stateWindow, Duration silence, Duration recentWindow,
             Duration memory, int capacity) {
+    }
+
+    /**
+     * Learning a vehicle's clock offset from plug-ins it ended together with a charger ({@link VehicleClock}).
+     *
+     * @param episodesKept the latest episodes kept per vehicle
+     * @param agreeingToLearn a correction needs at least this many episodes (and most of them) to agree
+     * @param maxOffset a larger apparent offset is not a clock but a mistake: not applied
+     * @param widestBound an episode whose reports bound the offset less tightly than this teaches nothing
+     */
+    public record Clock(int episodesKept, int agreeingToLearn, Duration maxOffset, Duration widestBound) {
     }
 
     /**
@@ -112,10 +124,12 @@ public record DetectorSettings(Inputs inputs, Reports reports, PlugInTiming plug
      * @param elsewhereScore the charger's location is known, the vehicle is neither near nor provably far
      * @param fixesKept learned fixes kept per charger (and resting places per vehicle)
      * @param restingPlugIn a vehicle plugged in this long is resting at home, presumably (where its chargers are)
+     * @param restingParked so is a vehicle standing still this long, plugged in or not, through the night...
+     * @param nightHour ...that is across this hour of local (solar) time
      */
     public record Location(double nearMeters, double farMeters, double nearScore, double farRuleOut,
             double awayFromRestRuleOut, double elsewhereScore, int fixesToRuleOut, int fixesKept,
-            Duration restingPlugIn) {
+            Duration restingPlugIn, Duration restingParked, int nightHour) {
     }
 
     /** {@link Signal#PERSON}: a person's verdict on the pair. */
@@ -132,11 +146,14 @@ public record DetectorSettings(Inputs inputs, Reports reports, PlugInTiming plug
      * @param activateScore a candidate pair activates at this total score, when nothing else is plausible
      * @param plausibleScore a rival at this score (and not ruled out) makes the decision ambiguous
      * @param dominance ...unless the pair leads the rival by at least this much on settled evidence
+     * @param rivalWait another device of the user that has not reported since the plug-in (a look-alike may be the one
+     *        plugged in here) holds an activation up until it reports, for at most this long after the plug-in
      * @param unplugTogether both devices reporting the unplug this close: plugged in and out together
      * @param confidenceScale confidence is {@code score / (score + confidenceScale)}...
      * @param confidenceCap ...at most this (1.0 only when a person confirmed)
      */
-    public record Decision(double activateScore, double plausibleScore, double dominance, Duration unplugTogether,
+    public record Decision(double activateScore, double plausibleScore, double dominance, Duration rivalWait,
+            Duration unplugTogether,
             double confidenceScale, double confidenceCap) {
     }
 }

@@ -29,14 +29,18 @@ public record DetectorSnapshot(String clientId, String userId, long sequence, In
     /**
      * @param learnedFixes chargers: vehicle positions while plugged in here
      * @param restFixes vehicles: where they stayed plugged in for hours (their home, presumably)
+     * @param reportsRates the device has reported a charge rate while charging (its vendor measures one)
+     * @param clockBounds vehicles: what episodes ended together with a charger tell about the vehicle's clock
      */
     public record Device(String id, DeviceType type, boolean linked, List<Observation> reports,
-            List<GeoLocation> learnedFixes, List<GeoLocation> restFixes) {
+            List<GeoLocation> learnedFixes, List<GeoLocation> restFixes, boolean reportsRates,
+            List<VehicleClock.Bound> clockBounds) {
 
         public Device {
             reports = reports == null ? List.of() : List.copyOf(reports);
             learnedFixes = learnedFixes == null ? List.of() : List.copyOf(learnedFixes);
             restFixes = restFixes == null ? List.of() : List.copyOf(restFixes);
+            clockBounds = clockBounds == null ? List.of() : List.copyOf(clockBounds);
         }
     }
 }

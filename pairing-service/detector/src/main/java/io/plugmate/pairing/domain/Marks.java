@@ -14,6 +14,18 @@ record Marks(Instant lastBefore, Instant firstAfter) {
         return lastBefore != null;
     }
 
+    /** The same marks on another clock: {@code offset} is subtracted (a vehicle's time to the charger's). */
+    Marks shifted(Duration offset) {
+        return offset.isZero() ? this
+                : new Marks(lastBefore == null ? null : lastBefore.minus(offset),
+                        firstAfter.minus(offset));
+    }
+
+    /** May be null (no change known). */
+    static Marks shifted(Marks marks, Duration offset) {
+        return marks == null ? null : marks.shifted(offset);
+    }
+
     Duration width() {
         return bounded() ? Duration.between(lastBefore, firstAfter) : null;
     }

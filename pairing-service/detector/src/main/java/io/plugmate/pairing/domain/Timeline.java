@@ -156,6 +156,21 @@ final class Timeline {
         return new Marks(reports.get(first).observedAt(), reports.get(unplugged).observedAt());
     }
 
+    /** The last report before {@code t}, or null. */
+    Observation before(Instant t) {
+        int at = indexAtOrAfter(t);
+        return at > 0 ? reports.get(at - 1) : null;
+    }
+
+    /** The first plugged report of the run of reports without an unplug that ends just before {@code t}, or null. */
+    Observation startOfRunBefore(Instant t) {
+        Observation first = null;
+        for (int i = indexAtOrAfter(t) - 1; i >= 0 && !reports.get(i).isUnplugged(); i--) {
+            first = reports.get(i).isPlugged() ? reports.get(i) : first;
+        }
+        return first;
+    }
+
     /** The first report after {@code after} saying unplugged, or null. */
     Instant firstUnpluggedAfter(Instant after) {
         for (Observation o : since(after)) {

@@ -290,6 +290,7 @@ public final class UserDetector {
         if (!track.timeline.add(observation)) {
             return false;
         }
+        track.noteReport(observation);
         if (type == DeviceType.VEHICLE) {
             track.noteRest(observation);
         }

@@ -6,6 +6,7 @@ import static io.plugmate.pairing.domain.Feed.HOME;
 import static io.plugmate.pairing.domain.Feed.WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -215,6 +216,41 @@ class DetectionRulesTest {
     }
 
     @Test
+    void aNewUsersCarThatStoodAtHomeOvernightIsRuledOutWhenItPlugsInKilometresAwayAsAVisitorUsesTheWallbox() {
+        // linked at midnight: no plug-in has ended yet, the charger's location is unknown; the car stands at home
+        // all night, drives 5 km and plugs in at the same power as a visitor's car takes the wallbox that minute
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicleEvery("v1", "00:05", "07:25", 1200, false, false, 0.0, HOME)
+                .vehicle("v1", "07:45", false, false, 0.0, WORK)
+                .charger("c1", "07:55", false, false, 0.0)
+                .charger("c1", "07:59:40", true, true, 11.0)
+                .chargerEvery("c1", "08:00:10", "08:12", 30, true, true, 11.0)
+                .vehicleEvery("v1", "07:59:50", "08:10", 120, true, true, 10.3, WORK);
+        Feed.Run run = feed.inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("location");
+            assertThat(e.detail()).contains("where it rests");
+        });
+    }
+
+    @Test
+    void aNewUsersCarParkedAtWorkAllDayStillActivatesWhenItComesHomeAndPlugsIn() {
+        // a working day's parking does not span the night: it is not taken for where the car rests
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicleEvery("v1", "07:45", "16:45", 1200, false, false, 0.0, WORK)
+                .vehicle("v1", "17:10", false, false, 0.0, HOME)
+                .charger("c1", "17:20", false, false, 0.0)
+                .charger("c1", "17:29:40", true, true, 11.0)
+                .chargerEvery("c1", "17:30:10", "17:42", 30, true, true, 11.0)
+                .vehicleEvery("v1", "17:29:50", "17:40", 120, true, true, 10.3, HOME);
+        Feed.Run run = feed.inTimeOrder().run();
+
+        assertThat(run.activations()).isOne();
+    }
+
+    @Test
     void aCarThatSleptThroughAnUnplugIsJudgedFromItsFirstReportAfterTheSilence() {
         Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
                 .vehicle("v1", "09:00", true, false, 0.0, HOME)
@@ -317,19 +353,109 @@ class DetectionRulesTest {
     }
 
     @Test
-    void aSecondVehicleAsConvincingAsTheFirstTurnsTheActivationIntoAnAmbiguity() {
+    void theFirstOfTwoLookAlikesToReportIsNotActivatedBeforeTheOtherHasReportedAndBothEndAmbiguous() {
+        // two cars of one model, no GPS, plugging in within a minute at the same power: nothing tells them apart
         Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
-                .vehicle("v1", "17:50", false, false, 0.0, HOME).vehicle("v2", "17:51", false, false, 0.0, HOME)
+                .vehicle("v1", "17:50", false, false, 0.0, null).vehicle("v2", "17:51", false, false, 0.0, null)
                 .charger("c1", "17:55", false, false, 0.0)
                 .charger("c1", "18:00:05", true, true, 11.0)
-                .vehicle("v1", "18:01:30", true, true, 10.2, HOME).vehicle("v2", "18:02:10", true, true, 10.1, HOME)
-                .run();
+                .chargerEvery("c1", "18:00:35", "18:02", 30, true, true, 11.0)
+                .vehicle("v1", "18:01:30", true, true, 10.2, null)
+                .charger("c1", "18:02:05", true, true, 11.0)
+                .vehicle("v2", "18:02:10", true, true, 10.1, null)
+                .chargerEvery("c1", "18:02:35", "18:12", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:03:30", "18:11", 120, true, true, 10.2, null)
+                .vehicleEvery("v2", "18:04:10", "18:11", 120, true, true, 10.1, null)
+                .inTimeOrder().run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+    }
+
+    @Test
+    void aSecondVehicleSilentSinceThePlugInHoldsTheActivationOnlyUntilTheRivalWaitHasPassed() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, null).vehicle("v2", "17:51", false, false, 0.0, null)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .chargerEvery("c1", "18:00:35", "18:12", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:01:30", "18:11", 120, true, true, 10.2, null)
+                .inTimeOrder().run();
+
+        PairActivated activated = (PairActivated) run.events().get(2);
+        assertThat(activated.vehicleId()).isEqualTo("v1");
+        // decision.rivalWait after the charger's plug-in report, not before
+        assertThat(activated.occurredAt()).isAfterOrEqualTo(Feed.at("18:06:05"))
+                .isBefore(Feed.at("18:07:05"));
+    }
+
+    @Test
+    void aLookAlikesPlugInReportDeliveredOnlyAfterTheRivalWaitStillTurnsTheActivationIntoAnAmbiguity() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, null).vehicle("v2", "17:51", false, false, 0.0, null)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .chargerEvery("c1", "18:00:35", "18:08", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:01:30", "18:08", 120, true, true, 10.2, null)
+                .vehicleDelivered("v2", "18:02:10", "18:08:10", true, true, 10.1, null)
+                .inTimeOrder().run();
 
         assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished", "PairActivated",
                 "PairDeactivated");
         assertThat(((PairDeactivated) run.events().getLast()).reason()).startsWith("contested");
         assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
         assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+    }
+
+    @Test
+    void aCarAtAPublicPostWhileAVisitorDrawsAnotherPowerFromTheWallboxIsNotActivatedOnAgreeingChargingAlone() {
+        // same minute, both "charging": the car draws 11 kW at a public post, the visitor 7.4 kW from the wallbox
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, null)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 7.4)
+                .chargerEvery("c1", "18:00:35", "18:20", 30, true, true, 7.4)
+                .vehicleEvery("v1", "18:00:50", "18:19", 120, true, true, 10.3, null)
+                .inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("charge-rate");
+            assertThat(e.score()).isNegative();
+        });
+    }
+
+    @Test
+    void theFirstAgreeingChargingReportDoesNotActivateWhereBothSidesReportARateThatHasNotBeenCompared() {
+        // the vehicle's rate is already known to be measured, but its first charging report has none yet
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "09:00", true, true, 10.2, null).vehicle("v1", "09:30", false, false, 0.0, null)
+                .vehicle("v1", "17:50", false, false, 0.0, null)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 7.4)
+                .chargerEvery("c1", "18:00:35", "18:06", 30, true, true, 7.4)
+                .vehicle("v1", "18:00:50", true, true, null, null).vehicle("v1", "18:02:50", true, true, null, null)
+                .inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> assertThat(e.signal())
+                .isEqualTo("charging-state"));
+    }
+
+    @Test
+    void whereNeitherSideReportsARateAgreeingChargingStillCorroboratesTheTiming() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, null, null)
+                .charger("c1", "17:55", false, false, null)
+                .charger("c1", "18:00:05", true, true, null)
+                .chargerEvery("c1", "18:00:35", "18:06", 30, true, true, null)
+                .vehicleEvery("v1", "18:00:50", "18:05", 120, true, true, null, null)
+                .inTimeOrder().run();
+
+        assertThat(run.activations()).isOne();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> assertThat(e.signal())
+                .isEqualTo("charging-state"));
     }
 
     @Test
@@ -369,6 +495,63 @@ class DetectionRulesTest {
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.events()).isEmpty();
+    }
+
+    /** The vehicle's clock is this far ahead; it reports every two minutes while charging, never on change. */
+    private static final int VEHICLE_CLOCK_AHEAD = 150;
+
+    /**
+     * A session with a vehicle whose clock is two and a half minutes ahead: its last idle report before the plug-in
+     * is {@code lastIdle} seconds before it (true time); the charger pushes every change and reports every 30 s.
+     */
+    private static Feed skewedClockSession(Feed feed, String in, String out, int lastIdle) {
+        Instant plugIn = Feed.at(in);
+        Instant unplug = Feed.at(out);
+        aheadVehicle(feed, plugIn.minusSeconds(lastIdle), false, false, 0.0);
+        feed.charger("c1", clock(plugIn.minusSeconds(100)), false, false, 0.0);
+        for (Instant t = plugIn.plusSeconds(1); t.isBefore(unplug); t = t.plusSeconds(30)) {
+            feed.charger("c1", clock(t), true, true, 11.0);
+        }
+        for (Instant t = plugIn.plusSeconds(40); t.isBefore(unplug); t = t.plusSeconds(120)) {
+            aheadVehicle(feed, t, true, true, 10.2);
+        }
+        feed.charger("c1", clock(unplug.plusSeconds(1)), false, false, 0.0);
+        return aheadVehicle(feed, unplug.plusSeconds(30), false, false, 0.0);
+    }
+
+    private static Feed aheadVehicle(Feed feed, Instant at, boolean plugged, boolean charging, double rate) {
+        return feed.vehicleDelivered("v1", clock(at.plusSeconds(VEHICLE_CLOCK_AHEAD)), clock(at.plusSeconds(3)),
+                plugged, charging, rate, null);
+    }
+
+    private static String clock(Instant t) {
+        return t.toString().substring(11, 19);
+    }
+
+    @Test
+    void aVehicleClockMinutesAheadRulesOutAPlugInItReportedIdleJustBeforeWhenNothingIsLearnedYet() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1");
+        Feed.Run run = skewedClockSession(feed, "13:00", "14:00", 30).inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo("plug-in-timing");
+            assertThat(e.detail()).contains("vehicle still unplugged");
+        });
+    }
+
+    @Test
+    void aVehicleClockMinutesAheadIsLearnedFromPlugInsEndedTogetherAndThenNoLongerRulesThePairOut() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1");
+        skewedClockSession(feed, "06:00", "07:00", 200);
+        skewedClockSession(feed, "09:00", "10:00", 260);
+        skewedClockSession(feed, "13:00", "14:00", 30);
+        Feed.Run run = feed.inTimeOrder().run();
+
+        assertThat(run.activations()).isEqualTo(3);
+        assertThat(run.detector().snapshot().devices()).filteredOn(d -> d.id().equals("v1")).singleElement()
+                .satisfies(v -> assertThat(v.clockBounds()).hasSize(3).allSatisfy(b -> assertThat(
+                        VEHICLE_CLOCK_AHEAD * 1000L).isBetween(b.low(), b.high())));
     }
 
     private static void evening2(Feed feed) {

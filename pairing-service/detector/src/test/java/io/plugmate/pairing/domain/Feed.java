@@ -50,6 +50,14 @@ final class Feed {
         return this;
     }
 
+    /** A vehicle report measured at {@code time} that reaches the platform only at {@code delivered}. */
+    Feed vehicleDelivered(String id, String time, String delivered, Boolean plugged, Boolean charging, Double rate,
+            GeoLocation location) {
+        events.add(new VehicleStateObserved(nextId(), 1, CLIENT, USER, at(delivered), id, "TESLA", at(time), plugged,
+                charging, rate, 50.0, location));
+        return this;
+    }
+
     Feed charger(String id, String time, Boolean plugged, Boolean charging, Double rate) {
         events.add(new ChargerStateObserved(nextId(), 1, CLIENT, USER, at(time), id, "WATTBOX", at(time), plugged,
                 charging, rate, 16.0));
@@ -70,6 +78,12 @@ final class Feed {
         for (Instant t = at(from); !t.isAfter(at(to)); t = t.plusSeconds(stepSeconds)) {
             vehicle(id, t.toString().substring(11, 19), plugged, charging, rate, location);
         }
+        return this;
+    }
+
+    /** The events so far re-ordered by occurredAt (stable): reports added device by device, delivered as they occur. */
+    Feed inTimeOrder() {
+        events.sort(java.util.Comparator.comparing(PlugmateEvent::occurredAt));
         return this;
     }
 
