@@ -63,12 +63,24 @@ final class Household {
      * might wait for more reports from vendors without charge rates) and orchestration has seen it all.
      */
     Household plugged() {
+        return plugIn("confirm", "ACTIVE");
+    }
+
+    /**
+     * The car is plugged into the wallbox, but a person said it is not (a rejected pair stays established, never
+     * activated): the pair is only established while both report being plugged in.
+     */
+    Household pluggedButNotPaired() {
+        return plugIn("reject", "INACTIVE");
+    }
+
+    private Household plugIn(String verdict, String pairState) {
         Simulator.plug(oemVehicle, oemCharger);
         // past the next idle report of the slowest car (7 min), so every device has reported the plug-in
         Simulator.advance("PT8M");
-        given().baseUri(Platform.url("pairing-service")).auth().oauth2(token).post("/pairs/" + pairId + "/confirm")
+        given().baseUri(Platform.url("pairing-service")).auth().oauth2(token).post("/pairs/" + pairId + "/" + verdict)
                 .then().statusCode(200);
-        await().atMost(PATIENCE).until(() -> "ACTIVE".equals(Api.read(Platform.url("pairing-service"), token,
+        await().atMost(PATIENCE).until(() -> pairState.equals(Api.read(Platform.url("pairing-service"), token,
                 "/pairs/" + pairId, "state")));
         orchestrationCaughtUp();
         return this;

@@ -122,13 +122,19 @@ class OrchestrationEndToEndTest {
 
     @Test
     void aChargerIsNotCommandedWhileItsPairIsOnlyEstablished() {
+        // unplugged: the vehicle's own report already rules the start out
         Household h = new Household("VOLTRA", "ZAPLINE");
+        assertThat(action(h, charging(h, "START")).getString("failureReason.type")).isEqualTo("NOT_PLUGGED_IN");
+
+        // plugged in, but the pair is not ACTIVE: the charger is not commanded through it
+        h.pluggedButNotPaired();
         try (var commands = KafkaTestClient.reader(CHARGER_COMMANDS)) {
-            String id = charging(h, "START");
+            String id = charging(h, "STOP");
 
             JsonPath action = action(h, id);
             assertThat(action.getString("state")).isEqualTo("CANCELLED");
             assertThat(action.getString("failureReason.type")).isEqualTo("PAIR_NOT_ACTIVE");
+            assertThat(action.getString("failureReason.detail")).contains("not plugged into a known charger");
             assertThat(plan(h, id).getList("steps")).isEmpty();
             assertThat(commands.poll()).noneMatch(r -> r.value().contains(h.chargerId));
         }
