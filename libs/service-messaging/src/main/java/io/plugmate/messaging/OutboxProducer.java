@@ -1,5 +1,6 @@
 package io.plugmate.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,24 +12,35 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The relay's producer: durable (acks=all) and idempotent, so retries neither lose nor reorder records of a key. */
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * The relay's producer: durable (acks=all) and idempotent, so retries neither lose nor reorder records of a key. It
+ * connects with the service's one {@code kafka.*} configuration (bootstrap servers, TLS, SASL), like every other Kafka
+ * client of the service.
+ */
 @ApplicationScoped
 class OutboxProducer {
 
     private final KafkaProducer<String, String> producer;
 
-    OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "plugmate-outbox-relay"),
-                new StringSerializer(), new StringSerializer());
+    OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.producer = new KafkaProducer<>(config(kafkaConfig), new StringSerializer(), new StringSerializer());
+    }
+
+    /** The service's connection settings, with the relay's delivery guarantees on top (they are not negotiable). */
+    static Map<String, Object> config(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "plugmate-outbox-relay");
+        // consumer-side keys a service may set under kafka.* mean nothing to a producer
+        config.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto.offset"));
+        return config;
     }
 
     CompletableFuture<RecordMetadata> send(ProducerRecord<String, String> record) {
