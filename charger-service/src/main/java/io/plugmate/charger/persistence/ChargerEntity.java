@@ -10,10 +10,13 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Formula;
 
+import io.plugmate.device.DeviceEntity;
+import io.plugmate.device.LinkedDevice;
+
 /** One linked charger of one user of one API client, with the latest state its OEM reported. */
 @Entity
 @Table(name = "charger")
-public class ChargerEntity {
+public class ChargerEntity implements DeviceEntity {
 
     @Id
     public UUID id;
@@ -91,14 +94,22 @@ public class ChargerEntity {
         return Boolean.TRUE.equals(credentialLapsed);
     }
 
-    public void servingVehicle(String pairId, String vehicleId, Instant at) {
+    @Override
+    public LinkedDevice linked() {
+        return new LinkedDevice(id.toString(), clientId, userId, accountId, vendor, vendorChargerId, lastSeen,
+                createdAt);
+    }
+
+    @Override
+    public void pairedWith(String pairId, String vehicleId, Instant at) {
         this.pairId = pairId;
         this.pluggedInVehicleId = vehicleId;
         this.updatedAt = at;
     }
 
     /** Clears the pair, but only the pair that set it: a late deactivation of an older pair changes nothing. */
-    public boolean releaseFrom(String pairId, Instant at) {
+    @Override
+    public boolean unpaired(String pairId, Instant at) {
         if (this.pairId == null || !this.pairId.equals(pairId)) {
             return false;
         }

@@ -14,13 +14,11 @@ import io.plugmate.charger.persistence.OemAccountRepository;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.AccountSync;
+import io.plugmate.device.DeviceLifecycle;
 import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
-import io.plugmate.events.DeviceType;
 import io.plugmate.events.OemAccountLinked;
-import io.plugmate.events.Topics;
-import io.plugmate.messaging.Outbox;
 import io.plugmate.oem.OemDevice;
 import io.smallrye.mutiny.Uni;
 
@@ -35,12 +33,12 @@ public class AccountService implements AccountDirectory {
 
     private final OemAccountRepository accounts;
     private final ChargerRepository chargers;
-    private final Outbox outbox;
+    private final DeviceLifecycle lifecycle;
 
-    public AccountService(OemAccountRepository accounts, ChargerRepository chargers, Outbox outbox) {
+    public AccountService(OemAccountRepository accounts, ChargerRepository chargers, DeviceLifecycle lifecycle) {
         this.accounts = accounts;
         this.chargers = chargers;
-        this.outbox = outbox;
+        this.lifecycle = lifecycle;
     }
 
     /** An announcement's account and the chargers the OEM listed with its credential. */
@@ -92,10 +90,8 @@ public class AccountService implements AccountDirectory {
 
     private Uni<Void> discover(String clientId, String userId, UUID accountId, OemDevice device) {
         ChargerEntity c = NewChargers.from(clientId, userId, accountId, device);
-        return chargers.persist(c).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, c.userId,
-                new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, c.clientId, c.userId,
-                        WallClock.now(), DeviceType.CHARGER, c.id.toString(), c.vendor,
-                        new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false))));
+        return chargers.persist(c).chain(() -> lifecycle.linked(c.linked(),
+                new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false)));
     }
 
     private Uni<Void> refresh(ChargerEntity existing, UUID accountId, OemDevice device) {
@@ -106,8 +102,6 @@ public class AccountService implements AccountDirectory {
     }
 
     private Uni<Void> remove(ChargerEntity gone) {
-        return chargers.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
-                new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
-                        WallClock.now(), DeviceType.CHARGER, gone.id.toString())));
+        return chargers.delete(gone).chain(() -> lifecycle.removed(gone.linked()));
     }
 }

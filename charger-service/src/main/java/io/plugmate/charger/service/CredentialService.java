@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.charger.persistence.OemAccountRepository;
 import io.plugmate.commons.time.WallClock;
+import io.plugmate.device.AccountCredentials;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  * account's chargers carry the relink-oem-account intervention).
  */
 @ApplicationScoped
-public class CredentialService {
+public class CredentialService implements AccountCredentials {
 
     private final OemAccountRepository accounts;
     private final CredentialCipher cipher;
@@ -28,6 +29,7 @@ public class CredentialService {
         this.cipher = cipher;
     }
 
+    @Override
     public Uni<String> accessToken(UUID accountId) {
         return Panache.withSession(() -> accounts.findById(accountId)).map(account -> {
             if (account == null || account.credentialRefusedAt != null
@@ -43,6 +45,7 @@ public class CredentialService {
      * The OEM refused the account's token on a call made at {@code asked}: the account (and so its chargers'
      * capabilities) is flagged until vehicle-service announces a new credential. Runs its own transaction.
      */
+    @Override
     public Uni<Void> refused(UUID accountId, Instant asked) {
         return Panache.withTransaction(() -> accounts.markRefused(accountId, asked, WallClock.now())).replaceWithVoid();
     }

@@ -18,14 +18,6 @@ public interface AccountDirectory {
     record Account(UUID id, String clientId, String userId, String vendor) {
     }
 
-    /** A service's stored account (its {@code OemAccountEntity}), with a {@code syncedAt} attribute. */
-    interface Stored {
-
-        Account account();
-
-        void markSynced(Instant at);
-    }
-
     /**
      * Up to {@code limit} accounts whose devices were last synced before {@code syncedBefore} (or never), the longest
      * waiting first, each marked as synced at {@code now} so that the next round does not take it again.
@@ -36,14 +28,14 @@ public interface AccountDirectory {
      * {@link #claimDue} for an entity: the rows matching {@code eligible} (an HQL condition, or null for all) not
      * synced since {@code syncedBefore}, the longest waiting first, marked as synced at {@code now}.
      */
-    static <E extends Stored> Uni<List<Account>> claimDue(Class<E> entity, String eligible, Instant syncedBefore,
+    static <E extends LinkedAccountEntity> Uni<List<Account>> claimDue(Class<E> entity, String eligible, Instant syncedBefore,
             Instant now, int limit) {
         String hql = "from " + entity.getSimpleName() + " where " + (eligible == null ? "" : "(" + eligible + ") and ")
                 + "(syncedAt is null or syncedAt < :before) order by syncedAt asc nulls first";
         return Panache.getSession().chain(s -> s.createSelectionQuery(hql, entity).setParameter("before", syncedBefore)
                 .setMaxResults(limit).getResultList())
                 .map(due -> due.stream().map(stored -> {
-                    stored.markSynced(now);
+                    stored.syncedAt = now;
                     return stored.account();
                 }).toList());
     }

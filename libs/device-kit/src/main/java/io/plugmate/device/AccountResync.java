@@ -21,7 +21,8 @@ import io.vertx.mutiny.core.Vertx;
  * Keeps linked accounts in step with their OEM without a re-link: every tick, accounts not synced within the interval
  * are claimed, their device list is read from the OEM (outside any transaction), and the difference is applied in one
  * transaction per account ({@code DeviceLinked} for new devices, {@code DeviceRemoved} for vanished ones). A refused
- * credential is reported to the {@link DeviceDirectory}; any other failure leaves the account for the next interval.
+ * credential is reported to the service's {@link AccountCredentials}; any other failure leaves the account for the next
+ * interval.
  */
 @ApplicationScoped
 public class AccountResync {
@@ -31,15 +32,18 @@ public class AccountResync {
     private final AccountsConfig config;
     private final AccountDirectory accounts;
     private final DeviceDirectory devices;
+    private final AccountCredentials credentials;
     private final OemClient oem;
     private final Vertx vertx;
     private volatile PeriodicRound rounds;
 
-    public AccountResync(AccountsConfig config, AccountDirectory accounts, DeviceDirectory devices, OemClient oem,
+    public AccountResync(AccountsConfig config, AccountDirectory accounts, DeviceDirectory devices,
+            AccountCredentials credentials, OemClient oem,
             Vertx vertx) {
         this.config = config;
         this.accounts = accounts;
         this.devices = devices;
+        this.credentials = credentials;
         this.oem = oem;
         this.vertx = vertx;
     }
@@ -69,13 +73,13 @@ public class AccountResync {
 
     private Uni<Integer> resync(AccountDirectory.Account account) {
         Instant asked = WallClock.now();
-        return devices.accessToken(account.id())
+        return credentials.accessToken(account.id())
                 .chain(token -> oem.devices(account.vendor(), devices.kind(), token))
                 .chain(listed -> Panache.withTransaction(() -> accounts.sync(account, listed)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf("re-sync of account %s: %s", account.id(), failure.getMessage());
                     return failure instanceof OemException e && e.credentialInvalid()
-                            ? devices.credentialRefused(account.id(), asked).replaceWith(0)
+                            ? credentials.refused(account.id(), asked).replaceWith(0)
                                     .onFailure().recoverWithItem(0)
                             : Uni.createFrom().item(0);
                 });

@@ -18,19 +18,22 @@ import io.smallrye.mutiny.Uni;
 /**
  * Executes a device command at most once at the OEM: claim (transaction), call the OEM (no transaction: no database
  * connection waits on a remote cloud), settle and publish the result (transaction). Which device and what the OEM is
- * asked to do come from the service's {@link CommandTargets}; its credentials from its {@link DeviceDirectory}.
+ * asked to do come from the service's {@link CommandTargets}, the account's token from its {@link AccountCredentials}.
  */
 @ApplicationScoped
 public class CommandExecution {
 
     private final CommandTargets targets;
     private final DeviceDirectory devices;
+    private final AccountCredentials credentials;
     private final OemClient oem;
     private final CommandLedger ledger;
 
-    public CommandExecution(CommandTargets targets, DeviceDirectory devices, OemClient oem, CommandLedger ledger) {
+    public CommandExecution(CommandTargets targets, DeviceDirectory devices, AccountCredentials credentials, OemClient oem,
+            CommandLedger ledger) {
         this.targets = targets;
         this.devices = devices;
+        this.credentials = credentials;
         this.oem = oem;
         this.ledger = ledger;
     }
@@ -69,8 +72,8 @@ public class CommandExecution {
     }
 
     private Uni<Settlement> send(CommandTarget target) {
-        DeviceDirectory.LinkedDevice device = target.device();
-        return devices.accessToken(device.accountId())
+        LinkedDevice device = target.device();
+        return credentials.accessToken(device.accountId())
                 .chain(token -> oem.sendCommand(device.vendor(), devices.kind(), device.vendorDeviceId(), token,
                         target.oemType(), target.amps()))
                 .map(oemId -> new Settlement(CommandOutcome.ACCEPTED, oemId, null))

@@ -28,16 +28,21 @@ public class CommandFollowUp {
     private static final Logger LOG = Logger.getLogger(CommandFollowUp.class);
 
     private final CommandLedger ledger;
+    private final DeviceRepository<?> repository;
     private final DeviceDirectory devices;
+    private final AccountCredentials credentials;
     private final OemClient oem;
     private final Vertx vertx;
     private final Duration interval;
     private volatile PeriodicRound rounds;
 
-    public CommandFollowUp(CommandLedger ledger, DeviceDirectory devices, OemClient oem, Vertx vertx,
+    public CommandFollowUp(CommandLedger ledger, DeviceRepository<?> repository, DeviceDirectory devices,
+            AccountCredentials credentials, OemClient oem, Vertx vertx,
             @ConfigProperty(name = "plugmate.commands.follow-up-interval", defaultValue = "10s") Duration interval) {
         this.ledger = ledger;
+        this.repository = repository;
         this.devices = devices;
+        this.credentials = credentials;
         this.oem = oem;
         this.vertx = vertx;
         this.interval = interval;
@@ -65,9 +70,10 @@ public class CommandFollowUp {
     }
 
     private Uni<Boolean> ask(CommandLedger.Open open) {
-        return Panache.withSession(() -> devices.find(open.command().clientId(), open.command().deviceId()))
+        return Panache.withSession(() -> repository.findOwned(open.command().clientId(), open.command().deviceId()))
+                .map(found -> found == null ? null : found.linked())
                 .chain(device -> device == null || device.accountId() == null ? Uni.createFrom().item(false)
-                        : devices.accessToken(device.accountId())
+                        : credentials.accessToken(device.accountId())
                                 .chain(token -> oem.commandStatus(device.vendor(), open.oemCommandId(), token))
                                 .chain(status -> switch (status.path("state").asText()) {
                                     case "SUCCEEDED" -> conclude(open, true, null);

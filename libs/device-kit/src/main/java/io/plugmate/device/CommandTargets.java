@@ -17,7 +17,7 @@ public interface CommandTargets {
      * @param amps the current limit sent with the command, if any
      * @param whyNot why the device cannot take the command (read only when {@code oemType} is null)
      */
-    record CommandTarget(DeviceDirectory.LinkedDevice device, String oemType, Double amps, String whyNot) {
+    record CommandTarget(LinkedDevice device, String oemType, Double amps, String whyNot) {
     }
 
     /** Inside the claim's transaction: the caller's device for the command, or null (unknown, or another client's). */

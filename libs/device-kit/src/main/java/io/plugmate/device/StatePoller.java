@@ -30,15 +30,20 @@ public class StatePoller {
     private static final Logger LOG = Logger.getLogger(StatePoller.class);
 
     private final PollingConfig config;
+    private final DeviceRepository<?> repository;
     private final DeviceDirectory devices;
+    private final AccountCredentials credentials;
     private final OemClient oem;
     private final Vertx vertx;
     private final PollSchedule schedule = new PollSchedule();
     private volatile PeriodicRound rounds;
 
-    public StatePoller(PollingConfig config, DeviceDirectory devices, OemClient oem, Vertx vertx) {
+    public StatePoller(PollingConfig config, DeviceRepository<?> repository, DeviceDirectory devices,
+            AccountCredentials credentials, OemClient oem, Vertx vertx) {
         this.config = config;
+        this.repository = repository;
         this.devices = devices;
+        this.credentials = credentials;
         this.oem = oem;
         this.vertx = vertx;
     }
@@ -59,21 +64,23 @@ public class StatePoller {
     public Uni<Integer> pollOnce() {
         Instant now = WallClock.now();
         // the database selects the quiet ones; rate-limited accounts are skipped here, so fetch some spare
-        return Panache.withSession(() -> devices.quietDevices(now.minus(config.cadence()), config.batchSize() * 4))
-                .map(quiet -> quiet.stream().filter(d -> schedule.due(d.accountId().toString(), d.lastSeen(),
-                        config.cadence(), now)).limit(config.batchSize()).toList())
+        return Panache.withSession(() -> repository.findQuiet(now.minus(config.cadence()), config.batchSize() * 4))
+                .map(quiet -> quiet.stream().map(DeviceEntity::linked)
+                        .filter(d -> schedule.due(d.accountId().toString(), d.lastSeen(),
+                                config.cadence(), now))
+                        .limit(config.batchSize()).toList())
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::poll)
                         .collect().asList())
                 .map(List::size);
     }
 
-    private Uni<Boolean> poll(DeviceDirectory.LinkedDevice device) {
+    private Uni<Boolean> poll(LinkedDevice device) {
         String account = device.accountId().toString();
         if (schedule.paused(account, WallClock.now())) {
             return Uni.createFrom().item(false);
         }
         Instant asked = WallClock.now();
-        return devices.accessToken(device.accountId())
+        return credentials.accessToken(device.accountId())
                 .chain(token -> oem.state(device.vendor(), devices.kind(), device.vendorDeviceId(), token))
                 .chain(report -> Panache.withTransaction(() -> devices.observe(device.vendor(), report)))
                 .replaceWith(true)
@@ -84,7 +91,7 @@ public class StatePoller {
                         schedule.rateLimited(account, e.retryAfter(), WallClock.now());
                     }
                     return e.credentialInvalid()
-                            ? devices.credentialRefused(device.accountId(), asked).onFailure().recoverWithNull()
+                            ? credentials.refused(device.accountId(), asked).onFailure().recoverWithNull()
                                     .replaceWith(false)
                             : Uni.createFrom().item(false);
                 });

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.device.CommandTargets.CommandTarget;
-import io.plugmate.device.DeviceDirectory.LinkedDevice;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.DeviceCommand;
@@ -27,7 +26,8 @@ class CommandExecutionTest {
     }
 
     private static CommandTarget target(UUID accountId, String oemType) {
-        return new CommandTarget(new LinkedDevice("device-1", accountId, "ZAPLINE", "oem-1", null), oemType, 16.0,
+        return new CommandTarget(new LinkedDevice("device-1", "client", "user", accountId, "ZAPLINE", "oem-1", null, NOW),
+                oemType, 16.0,
                 "the charger's phases and voltage are unknown");
     }
 

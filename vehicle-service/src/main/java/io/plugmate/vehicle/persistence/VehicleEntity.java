@@ -9,10 +9,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.plugmate.device.DeviceEntity;
+import io.plugmate.device.LinkedDevice;
+
 /** One linked vehicle of one user of one API client, with the latest state its OEM reported. */
 @Entity
 @Table(name = "vehicle")
-public class VehicleEntity {
+public class VehicleEntity implements DeviceEntity {
 
     @Id
     public UUID id;
@@ -90,8 +93,15 @@ public class VehicleEntity {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    @Override
+    public LinkedDevice linked() {
+        return new LinkedDevice(id.toString(), clientId, userId, accountId, vendor, vendorVehicleId, lastSeen,
+                createdAt);
+    }
+
     /** Applies an activated pair; the charger's rate from before the pair says nothing about this vehicle. */
-    public void pluggedInto(String pairId, String chargerId, Instant at) {
+    @Override
+    public void pairedWith(String pairId, String chargerId, Instant at) {
         this.pairId = pairId;
         this.pluggedInChargerId = chargerId;
         this.chargerChargeRateKw = null;
@@ -100,7 +110,8 @@ public class VehicleEntity {
     }
 
     /** Clears the pair, but only the pair that set it: a late deactivation of an older pair changes nothing. */
-    public boolean unplugFrom(String pairId, Instant at) {
+    @Override
+    public boolean unpaired(String pairId, Instant at) {
         if (this.pairId == null || !this.pairId.equals(pairId)) {
             return false;
         }

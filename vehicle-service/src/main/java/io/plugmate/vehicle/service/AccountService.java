@@ -9,12 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.AccountSync;
+import io.plugmate.device.DeviceLifecycle;
 import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
-import io.plugmate.events.DeviceType;
-import io.plugmate.events.Topics;
-import io.plugmate.messaging.Outbox;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemDevice;
 import io.plugmate.oem.OemException;
@@ -42,16 +40,16 @@ public class AccountService implements AccountDirectory {
     private final VehicleRepository vehicles;
     private final CredentialCipher cipher;
     private final CredentialRotations rotations;
-    private final Outbox outbox;
+    private final DeviceLifecycle lifecycle;
 
     public AccountService(OemAccountRepository accounts, LinkSessionRepository sessions, VehicleRepository vehicles,
-            CredentialCipher cipher, CredentialRotations rotations, Outbox outbox) {
+            CredentialCipher cipher, CredentialRotations rotations, DeviceLifecycle lifecycle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.vehicles = vehicles;
         this.cipher = cipher;
         this.rotations = rotations;
-        this.outbox = outbox;
+        this.lifecycle = lifecycle;
     }
 
     Uni<LinkSessionEntity> store(UUID sessionId, OemGrant grant, List<OemDevice> devices) {
@@ -117,11 +115,8 @@ public class AccountService implements AccountDirectory {
 
     private Uni<Void> discover(OemAccountEntity account, OemDevice device) {
         VehicleEntity v = NewVehicles.from(account.clientId, account.userId, account.id, device);
-        return vehicles.persist(v).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, v.userId,
-                new DeviceLinked(UUID.randomUUID(), DeviceLinked.SCHEMA_VERSION, v.clientId, v.userId,
-                        WallClock.now(), DeviceType.VEHICLE, v.id.toString(), v.vendor,
-                        new DeviceCapabilities(v.canStartCharging, v.canStopCharging, v.canSetMaxCurrent,
-                                v.hasLocation))));
+        return vehicles.persist(v).chain(() -> lifecycle.linked(v.linked(),
+                new DeviceCapabilities(v.canStartCharging, v.canStopCharging, v.canSetMaxCurrent, v.hasLocation)));
     }
 
     /** Listed under a working credential: its information is current and no intervention is needed any more. */
@@ -134,8 +129,6 @@ public class AccountService implements AccountDirectory {
     }
 
     private Uni<Void> remove(VehicleEntity gone) {
-        return vehicles.delete(gone).chain(() -> outbox.publish(Topics.DEVICE_LIFECYCLE, gone.userId,
-                new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, gone.clientId, gone.userId,
-                        WallClock.now(), DeviceType.VEHICLE, gone.id.toString())));
+        return vehicles.delete(gone).chain(() -> lifecycle.removed(gone.linked()));
     }
 }

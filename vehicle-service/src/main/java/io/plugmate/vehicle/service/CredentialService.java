@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.commons.time.WallClock;
+import io.plugmate.device.AccountCredentials;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemException;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * user is asked to link again instead of the devices being deleted.
  */
 @ApplicationScoped
-public class CredentialService {
+public class CredentialService implements AccountCredentials {
 
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
 
@@ -42,6 +43,7 @@ public class CredentialService {
         this.rotations = rotations;
     }
 
+    @Override
     public Uni<String> accessToken(UUID accountId) {
         return Panache.withSession(() -> accounts.findById(accountId)).chain(account -> {
             if (account == null || !"ACTIVE".equals(account.status)) {
@@ -59,6 +61,7 @@ public class CredentialService {
      * The OEM refused a call made with this account's token at {@code asked} (revoked, or expired on its clock): unless
      * the credential was renewed since, refresh now; a refused refresh invalidates the grant (an intervention).
      */
+    @Override
     public Uni<Void> refused(UUID accountId, Instant asked) {
         return Panache.withSession(() -> accounts.findById(accountId))
                 .chain(account -> account == null || !"ACTIVE".equals(account.status)

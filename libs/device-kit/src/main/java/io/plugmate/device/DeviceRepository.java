@@ -1,0 +1,87 @@
+package io.plugmate.device;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import io.plugmate.commons.pagination.Cursor;
+import io.plugmate.commons.pagination.KeysetQuery;
+import io.plugmate.commons.pagination.Page;
+import io.plugmate.commons.pagination.PageRequest;
+import io.plugmate.commons.validation.Ids;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A device service's devices, read the same way in both services. Every query that serves a caller takes the tenant:
+ * there is no way to read a device without saying whose it is.
+ * <p>
+ * Every transaction that changes a device reads it through one of the {@code …ForUpdate} methods: the row is locked
+ * ({@code select … for update}) until the transaction ends, so concurrent writers (webhook or poll observations, pair
+ * events, charger readings, account syncs) apply one after the other and none writes a stale copy of the row back.
+ * Methods locking several rows lock them in id order, so two of them never deadlock.
+ *
+ * @param <E> the service's device entity
+ */
+public abstract class DeviceRepository<E extends DeviceEntity> implements PanacheRepositoryBase<E, UUID> {
+
+    private final String vendorDeviceId;
+
+    /** @param vendorDeviceId the entity's attribute holding the OEM's id of the device, e.g. {@code vendorVehicleId} */
+    protected DeviceRepository(String vendorDeviceId) {
+        this.vendorDeviceId = vendorDeviceId;
+    }
+
+    public Uni<E> findOwned(String clientId, UUID id) {
+        return find("id = ?1 and clientId = ?2", id, clientId).firstResult();
+    }
+
+    /** An id that is not one of ours gets the same answer as an unknown one: null. */
+    public Uni<E> findOwned(String clientId, String id) {
+        UUID uuid = Ids.uuidOrNull(id);
+        return uuid == null ? Uni.createFrom().nullItem() : findOwned(clientId, uuid);
+    }
+
+    /** {@link #findOwned(String, String)}, the row locked until the transaction ends. */
+    public Uni<E> findOwnedForUpdate(String clientId, String id) {
+        UUID uuid = Ids.uuidOrNull(id);
+        return uuid == null ? Uni.createFrom().nullItem()
+                : find("id = ?1 and clientId = ?2", uuid, clientId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResult();
+    }
+
+    /** Every linked copy of one OEM device (one per API client), locked. */
+    public Uni<List<E>> findByVendorIdForUpdate(String vendor, String oemDeviceId) {
+        return find("vendor = ?1 and " + vendorDeviceId + " = ?2 order by id", vendor, oemDeviceId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The client's devices of one vendor (an account sync's candidates), locked. */
+    public Uni<List<E>> findByVendorForUpdate(String clientId, String vendor) {
+        return find("clientId = ?1 and vendor = ?2 order by id", clientId, vendor)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * Devices from a linked account (of any client) not heard from since {@code quietSince} or never, the least
+     * recently heard from first: the poller's candidates.
+     */
+    public Uni<List<E>> findQuiet(Instant quietSince, int limit) {
+        return find("accountId is not null and (lastSeen is null or lastSeen < ?1) order by lastSeen asc nulls first",
+                quietSince).range(0, limit - 1).list();
+    }
+
+    /** @param userId null for all the client's users */
+    public Uni<Page<E>> page(String clientId, String userId, PageRequest request) {
+        KeysetQuery keyset = KeysetQuery.of(request, "createdAt", "id", UUID::fromString);
+        String where = userId == null ? "clientId = :clientId" : "clientId = :clientId and userId = :userId";
+        Map<String, Object> parameters = userId == null ? Map.of("clientId", clientId)
+                : Map.of("clientId", clientId, "userId", userId);
+        return find(where + keyset.and() + " order by " + keyset.orderBy(), keyset.parameters(parameters))
+                .range(0, keyset.fetchSize() - 1).list()
+                .map(rows -> keyset.toPage(rows, d -> new Cursor(d.linked().createdAt(), d.linked().id()), d -> d));
+    }
+}
