@@ -49,6 +49,7 @@ public final class StatisticsBenchmark {
         long seed = 42;
         int households = 150;
         int days = 7;
+        int together = 20;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -56,8 +57,10 @@ public final class StatisticsBenchmark {
                 case "--households" -> households = Integer.parseInt(args[++i]);
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--together" -> together = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: statistics-benchmark [--seed N] [--households N] [--days N] [--out DIR]");
+                    System.err.println(
+                            "usage: statistics-benchmark [--seed N] [--households N] [--together N] [--days N] [--out DIR]");
                     System.exit(2);
                 }
             }
@@ -65,8 +68,11 @@ public final class StatisticsBenchmark {
         long t0 = System.nanoTime();
         FleetSimulation sim = new FleetSimulation(seed, FleetConfig.defaults(households, START));
         StatisticsLedger ledger = new StatisticsLedger(StatisticsSettings.defaults());
-        long inputs = run(sim, ledger, days);
-        StatisticsScore score = StatisticsScore.of(ledger.sessions(), sim.meterGroundTruth(), sim.groundTruth());
+        Script script = new Script();
+        java.util.Set<String> pairsOfTwo = TwoCarEvenings.add(sim, together, days, script);
+        long inputs = run(sim, ledger, days, script);
+        StatisticsScore score = StatisticsScore.of(ledger.sessions(), sim.meterGroundTruth(), sim.groundTruth(),
+                pairsOfTwo);
         String report = score.render(seed, households, days, inputs, Duration.ofNanos(System.nanoTime() - t0));
         System.out.print(report);
         if (out != null) {
@@ -77,7 +83,7 @@ public final class StatisticsBenchmark {
     }
 
     /** Feeds the week into the rules, in delivery order; returns how many input events statistics received. */
-    static long run(FleetSimulation sim, StatisticsLedger ledger, int days) {
+    static long run(FleetSimulation sim, StatisticsLedger ledger, int days, Script script) {
         EventConversion conversion = new EventConversion("statistics");
         PairingEngine pairing = new PairingEngine(DetectorSettings.defaults());
         NativeSessions natives = new NativeSessions(EventConversion.CLIENT_ID);
@@ -90,8 +96,10 @@ public final class StatisticsBenchmark {
                 pairing.accept(conversion.linked(h.id(), d, START).value());
             }
         }
-        for (int day = 0; day < days; day++) {
-            for (ReportDelivery delivery : sim.advanceBy(Duration.ofDays(1))) {
+        Instant end = START.plus(Duration.ofDays(days));
+        while (true) {
+            Instant next = script.next(end);
+            for (ReportDelivery delivery : sim.advanceTo(next)) {
                 String household = sim.accountOf(delivery.report().deviceId()).map(a -> a.householdId()).orElse(null);
                 if (household == null) {
                     continue; // a visitor's car: no account reports it
@@ -105,8 +113,11 @@ public final class StatisticsBenchmark {
                     }
                 }
             }
+            if (!next.isBefore(end)) {
+                return inputs;
+            }
+            script.runDue(next);
         }
-        return inputs;
     }
 
     private static int feed(PlugmateEvent event, PairingEngine pairing, StatisticsLedger ledger) {
