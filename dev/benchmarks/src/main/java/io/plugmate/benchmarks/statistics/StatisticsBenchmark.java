@@ -35,7 +35,7 @@ import io.plugmate.statistics.domain.StatisticsSettings;
  * truth: the wallbox meters at the true plug-in and unplug, and who was really plugged in.
  *
  * <pre>
- * dev/benchmarks/bin/statistics-benchmark [--seed 42] [--households 150] [--days 7] [--out DIR]
+ * dev/benchmarks/bin/statistics-benchmark [--seed 42] [--households 100] [--together 20] [--days 7] [--out DIR]
  * </pre>
  */
 public final class StatisticsBenchmark {
@@ -47,7 +47,7 @@ public final class StatisticsBenchmark {
 
     public static void main(String[] args) throws IOException {
         long seed = 42;
-        int households = 150;
+        int households = 100;
         int days = 7;
         int together = 20;
         Path out = null;
