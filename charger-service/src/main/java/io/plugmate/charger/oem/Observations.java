@@ -1,7 +1,6 @@
 package io.plugmate.charger.oem;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,20 +38,15 @@ public class Observations {
         this.outbox = outbox;
     }
 
+    /** Applies the report to every linked copy of the OEM charger (each API client has its own). */
     public Uni<Integer> apply(String vendor, ChargerReport report) {
-        return chargers.findByVendorIdForUpdate(vendor, report.chargerId()).chain(linked -> {
-            Uni<Integer> applied = Uni.createFrom().item(0);
-            for (ChargerEntity charger : linked) {
-                applied = applied.chain(count -> applyTo(charger, report).map(fresh -> count + (fresh ? 1 : 0)));
-            }
-            return applied;
-        });
+        return chargers.applyToCopies(vendor, report.chargerId(), charger -> applyTo(charger, report));
     }
 
     private Uni<Boolean> applyTo(ChargerEntity charger, ChargerReport report) {
-        Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
-        // the charger's row is locked (apply): state and sessions see one reading after the other
+        // the charger's row is locked (applyToCopies): state and sessions see one reading after the other
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", charger.id)
                 .setParameter("at", observedAt).setParameter("now", now).setParameter("plugged", report.isPluggedIn())
                 .setParameter("meter", report.energyMeterKwh()).executeUpdate())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.LockModeType;
 
@@ -57,6 +58,23 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
     public Uni<List<E>> findByVendorIdForUpdate(String vendor, String oemDeviceId) {
         return find("vendor = ?1 and " + vendorDeviceId + " = ?2 order by id", vendor, oemDeviceId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * Applies an OEM report to every linked copy of one OEM device (one per API client): the rows locked, one after
+     * the other, inside the caller's transaction.
+     *
+     * @param apply applies the report to one copy; true when the copy took it as a new observation
+     * @return how many copies took it as a new observation
+     */
+    public Uni<Integer> applyToCopies(String vendor, String oemDeviceId, Function<E, Uni<Boolean>> apply) {
+        return findByVendorIdForUpdate(vendor, oemDeviceId).chain(copies -> {
+            Uni<Integer> applied = Uni.createFrom().item(0);
+            for (E copy : copies) {
+                applied = applied.chain(count -> apply.apply(copy).map(fresh -> count + (fresh ? 1 : 0)));
+            }
+            return applied;
+        });
     }
 
     /** The client's devices of one vendor (an account sync's candidates), locked. */

@@ -1,7 +1,6 @@
 package io.plugmate.vehicle.oem;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,18 +41,11 @@ public class Observations {
         if (report.vehicleId() == null || report.observedAt() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("report without vehicleId or observedAt"));
         }
-        return vehicles.findByVendorIdForUpdate(vendor, report.vehicleId())
-                .chain(linked -> {
-                    Uni<Integer> applied = Uni.createFrom().item(0);
-                    for (VehicleEntity vehicle : linked) {
-                        applied = applied.chain(count -> applyTo(vehicle, report).map(fresh -> count + (fresh ? 1 : 0)));
-                    }
-                    return applied;
-                });
+        return vehicles.applyToCopies(vendor, report.vehicleId(), vehicle -> applyTo(vehicle, report));
     }
 
     private Uni<Boolean> applyTo(VehicleEntity vehicle, VehicleReport report) {
-        Instant observedAt = report.observedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("v", vehicle.id)
                 .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).chain(inserted -> {
