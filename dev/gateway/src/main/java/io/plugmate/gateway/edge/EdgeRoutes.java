@@ -1,0 +1,132 @@
+package io.plugmate.gateway.edge;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.plugmate.commons.problem.Problem;
+import io.plugmate.commons.problem.ProblemType;
+import io.plugmate.commons.problem.ProblemWriter;
+import io.plugmate.commons.tenant.TenantClaims;
+import io.plugmate.gateway.config.GatewayConfig;
+import io.plugmate.gateway.routing.Route;
+import io.plugmate.gateway.routing.RoutingTable;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The edge, in the order a request meets it: request target's length checked (414, before anything else; a target
+ * that is not a valid URI never gets here: Vert.x answers it with a bare 400, and one longer than
+ * {@code quarkus.http.limits.max-initial-line-length} with a bare 414, before any handler runs), token verified
+ * by quarkus-oidc (proactive: a bad token is a 401 problem before any of this runs), routing table, a token demanded
+ * on {@link Route.Access#BEARER} routes, the caller's rate limit (429), the body read up to the limit (413), then the
+ * service. Paths the table does not route fall through to the gateway's own endpoints, else a 404 problem.
+ */
+@ApplicationScoped
+public class EdgeRoutes {
+
+    /** Before authentication (Quarkus runs it at order -200), so an unusable target is never taken for a 401. */
+    static final int TARGET_CHECK_ORDER = -300;
+    static final String ROUTE_KEY = "plugmate.route";
+    static final String PATH_KEY = "plugmate.path";
+
+    private final GatewayConfig config;
+    private final ProblemWriter problems;
+    private final ClientRateLimiter rateLimiter;
+    private final Forwarder forwarder;
+    private final BodyHandler bodies;
+
+    public EdgeRoutes(GatewayConfig config, ProblemWriter problems, ClientRateLimiter rateLimiter, Forwarder forwarder,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.config = config;
+        this.problems = problems;
+        this.rateLimiter = rateLimiter;
+        this.forwarder = forwarder;
+        this.bodies = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(TARGET_CHECK_ORDER).handler(this::checkTarget);
+        router.route().handler(this::admit).handler(this::readBody).handler(this::forward);
+        // after every route of the gateway itself (/q/*, /openapi): nothing here
+        router.route().last().handler(context -> problems.write(context,
+                Problem.of(ProblemType.NOT_FOUND, "No Plugmate service serves this path.", context.request().path()),
+                Map.of()));
+    }
+
+    void checkTarget(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.length() > config.maxUriLength()) {
+            context.response().putHeader("Connection", "close");
+            problems.write(context, Problem.ofStatus(414, "The request target is longer than "
+                    + config.maxUriLength() + " characters.", null), Map.of());
+            return;
+        }
+        context.next();
+    }
+
+    void admit(RoutingContext context) {
+        String path = context.normalizedPath();
+        Optional<Route> found = RoutingTable.find(path);
+        if (found.isEmpty()) {
+            context.next(); // past this route's handlers: the gateway's own endpoints, else the 404 above
+            return;
+        }
+        Route route = found.get();
+        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        boolean authenticated = identity != null && !identity.isAnonymous();
+        if (route.access() == Route.Access.BEARER && !authenticated) {
+            context.fail(new UnauthorizedException());
+            return;
+        }
+        String caller = authenticated ? "client:" + client(identity) : "address:" + Forwarder.remote(context);
+        Optional<Duration> retryAfter = rateLimiter.acquire(caller);
+        if (retryAfter.isPresent()) {
+            long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
+            problems.write(context, Problem.of(ProblemType.TOO_MANY_REQUESTS,
+                    "This client sent too many requests; retry after " + seconds + " s.", path),
+                    Map.of("Retry-After", Long.toString(seconds)));
+            return;
+        }
+        context.put(ROUTE_KEY, route);
+        context.put(PATH_KEY, path);
+        context.next();
+    }
+
+    void readBody(RoutingContext context) {
+        if (context.get(ROUTE_KEY) == null) {
+            context.next();
+            return;
+        }
+        bodies.handle(context); // 413 through the failure handler when the body outgrows the limit
+    }
+
+    void forward(RoutingContext context) {
+        Route route = context.get(ROUTE_KEY);
+        if (route == null) {
+            context.next();
+            return;
+        }
+        Buffer body = context.body().buffer();
+        forwarder.forward(context, route, context.get(PATH_KEY), body == null ? Buffer.buffer() : body);
+    }
+
+    private static String client(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return TenantClaims.clientId(jwt::getClaim).orElseGet(jwt::getSubject);
+        }
+        return identity.getPrincipal().getName();
+    }
+}

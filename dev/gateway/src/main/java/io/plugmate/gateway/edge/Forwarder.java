@@ -1,0 +1,101 @@
+package io.plugmate.gateway.edge;
+
+import java.net.ConnectException;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.plugmate.commons.problem.Problem;
+import io.plugmate.commons.problem.ProblemType;
+import io.plugmate.commons.problem.ProblemWriter;
+import io.plugmate.gateway.config.GatewayConfig;
+import io.plugmate.gateway.routing.Route;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Sends a routed request to its service with Vert.x's reverse proxy ({@link ProxyRequest}/{@link ProxyResponse}: hop-
+ * by-hop headers, streaming the answer back) and turns an unreachable or silent service into a problem.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+    private final HttpClient client;
+    private final Upstreams upstreams;
+    private final ProblemWriter problems;
+    private final long timeoutMillis;
+
+    public Forwarder(Vertx vertx, Upstreams upstreams, ProblemWriter problems, GatewayConfig config) {
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setMaxPoolSize(50));
+        this.upstreams = upstreams;
+        this.problems = problems;
+        this.timeoutMillis = config.upstreamTimeout().toMillis();
+    }
+
+    /** @param body the whole request body, already read (and size-checked) by the edge; empty for none */
+    void forward(RoutingContext context, Route route, String path, Buffer body) {
+        var request = context.request();
+        SocketAddress address = upstreams.address(route.service()).orElse(null);
+        if (address == null) {
+            problems.write(context, Problem.of(ProblemType.UNAVAILABLE,
+                    route.service() + " is not configured at this gateway.", path), Map.of());
+            return;
+        }
+        ProxyRequest proxied = ProxyRequest.reverseProxy(request);
+        String query = request.query();
+        proxied.setURI(route.upstreamPath(path) + (query == null ? "" : "?" + query));
+        proxied.setBody(Body.body(body));
+        proxied.putHeader("X-Forwarded-For", remote(context));
+        proxied.putHeader("X-Forwarded-Proto", request.scheme());
+        proxied.putHeader("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
+        client.request(new RequestOptions().setServer(address).setMethod(proxied.getMethod())
+                .setURI(proxied.getURI()).setIdleTimeout(timeoutMillis))
+                .compose(proxied::send)
+                .compose(ProxyResponse::send)
+                .onFailure(failure -> failed(context, proxied, route, path, failure));
+    }
+
+    private void failed(RoutingContext context, ProxyRequest proxied, Route route, String path, Throwable failure) {
+        proxied.release();
+        if (context.response().headWritten()) {
+            // the answer was already on its way: all that is left is to cut it off
+            context.response().reset();
+            return;
+        }
+        LOG.warnf("%s %s -> %s failed: %s", context.request().method(), path, route.service(), failure.toString());
+        boolean silent = failure instanceof TimeoutException
+                || failure instanceof io.netty.handler.timeout.TimeoutException
+                || String.valueOf(failure.getMessage()).contains("timeout");
+        if (silent) {
+            problems.write(context, Problem.ofStatus(504, route.service() + " did not answer in time.", path), Map.of());
+        } else {
+            String why = failure instanceof ConnectException ? " is not reachable." : " could not be reached.";
+            problems.write(context, Problem.of(ProblemType.UNAVAILABLE, route.service() + why, path),
+                    Map.of("Retry-After", "5"));
+        }
+    }
+
+    static String remote(RoutingContext context) {
+        var address = context.request().remoteAddress();
+        return address == null ? "unknown" : address.hostAddress();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}
