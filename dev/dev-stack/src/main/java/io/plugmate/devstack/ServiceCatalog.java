@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class ServiceCatalog {
 
+    /** Where the public API is: the gateway in front of every service. */
+    public static final int GATEWAY_PORT = 8080;
+
     private ServiceCatalog() {
     }
 
@@ -30,7 +33,12 @@ public final class ServiceCatalog {
                 platformService("charger-service", 8082, "charger"),
                 platformService("pairing-service", 8083, "pairing"),
                 platformService("orchestration-service", 8084, "orchestration"),
-                platformService("statistics-service", 8085, "statistics"));
+                platformService("statistics-service", 8085, "statistics"),
+                // the whole public API on one port (architecture §1): routing table, tokens, rate limits, merged OpenAPI
+                quarkusApp("gateway", GATEWAY_PORT, Optional.empty(), Map.of(
+                        "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
+                        .withNote("the whole API on one port; Swagger UI: http://localhost:" + GATEWAY_PORT
+                                + "/q/swagger-ui"));
     }
 
     /** The catalog entry of {@code name}, e.g. to find where it listens. */
@@ -55,9 +63,12 @@ public final class ServiceCatalog {
                         "PLUGMATE_OEM_CLIENT_SECRET", "${secrets.oem-client-secret}",
                         "PLUGMATE_OEM_CREDENTIALS_KEY", "${secrets.oem-credentials-key}",
                         "PLUGMATE_WEBHOOK_SECRET", "${secrets.webhook-secret}",
-                        // the simulator pushes reports to the service as soon as an account is linked
+                        // the simulator pushes reports to the service as soon as an account is linked, through the
+                        // gateway (where each device service's webhooks live under its name, RoutingTable)
                         "PLUGMATE_WEBHOOKS_REGISTER_ON_START", "true",
-                        "PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + port))
+                        "PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT + "/" + module,
+                        // link URLs and the OEM's redirect back go through the gateway too
+                        "PLUGMATE_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT))
                 .withNote("OpenAPI: http://localhost:" + port + "/q/openapi");
     }
 
@@ -67,7 +78,7 @@ public final class ServiceCatalog {
      */
     static Path folder(String module) {
         return switch (module) {
-            case "oem-simulator" -> Path.of("dev", module);
+            case "oem-simulator", "gateway" -> Path.of("dev", module);
             case "pairing-service" -> Path.of(module, "service");
             default -> Path.of(module);
         };

@@ -28,6 +28,13 @@ public record Summary(List<Row> rows, List<String> notices, RealmInfo realm, Dur
                 + tokenEndpoint();
     }
 
+    /** How to call the API through the gateway, when the gateway runs. */
+    private String gatewayExample() {
+        return rows.stream().filter(row -> row.name().equals("gateway")).findFirst()
+                .map(row -> "  curl -H \"Authorization: Bearer $TOKEN\" " + row.where() + "/vehicles\n")
+                .orElse("");
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append('\n').append("Plugmate is running (ready in ").append(Console.seconds(total))
@@ -56,7 +63,8 @@ public record Summary(List<Row> rows, List<String> notices, RealmInfo realm, Dur
         realm.clients().stream().findFirst().ifPresent(client -> out.append('\n')
                 .append("Get a token (the client id is the tenant):\n")
                 .append("  ").append(curlFor(client)).append('\n')
-                .append("  export TOKEN=$(./plugmate token ").append(client.clientId()).append(")\n"));
+                .append("  export TOKEN=$(./plugmate token ").append(client.clientId()).append(")\n")
+                .append(gatewayExample()));
         out.append('\n').append("Logs: .plugmate/logs/<name>.log   State: .plugmate/ (delete it to start afresh)\n");
         return out.toString();
     }

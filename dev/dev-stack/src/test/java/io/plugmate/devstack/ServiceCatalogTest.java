@@ -98,4 +98,16 @@ class ServiceCatalogTest {
             assertThat(Integer.parseInt(spec.properties().get("plugmate.simulator.demo-fleet.households"))).isPositive();
         });
     }
+
+    @Test
+    void theGatewayServesTheApiOnOnePortAndTheServicesGiveOutItsAddress() {
+        ServiceSpec gateway = ServiceCatalog.service("gateway");
+        assertThat(gateway.port()).isEqualTo(8080);
+        assertThat(gateway.jar()).isEqualTo(Path.of("dev/gateway/target/quarkus-app/quarkus-run.jar"));
+        assertThat(gateway.properties()).containsEntry("quarkus.oidc.auth-server-url", "${oidc.auth-server-url}");
+        ServiceSpec chargers = ServiceCatalog.service("charger-service");
+        // link URLs, OEM redirects and webhook deliveries all go through the gateway (RoutingTable's public paths)
+        assertThat(chargers.environment()).containsEntry("PLUGMATE_PUBLIC_URL", "http://localhost:8080")
+                .containsEntry("PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:8080/charger-service");
+    }
 }

@@ -40,6 +40,15 @@ class SummaryTest {
         assertThat(summary.render())
                 .contains("curl -s -u acme-energy:local-dev-acme -d grant_type=client_credentials "
                         + "http://localhost:8180/realms/plugmate/protocol/openid-connect/token")
-                .contains("export TOKEN=$(./plugmate token acme-energy)");
+                .contains("export TOKEN=$(./plugmate token acme-energy)")
+                .doesNotContain("localhost:8080/vehicles");
+    }
+
+    @Test
+    void showsTheApiThroughTheGatewayWhenItRuns() {
+        Summary withGateway = new Summary(List.of(new Summary.Row("gateway", "http://localhost:8080",
+                "the whole API on one port", Duration.ofMillis(2_000))), List.of(), realm, Duration.ofSeconds(12));
+        assertThat(withGateway.render())
+                .contains("curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/vehicles");
     }
 }
