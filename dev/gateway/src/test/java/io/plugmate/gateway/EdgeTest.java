@@ -72,6 +72,23 @@ class EdgeTest {
     }
 
     @Test
+    void aBodyArrivesOverAnHttp2UpgradeToo() throws Exception {
+        // the JDK client upgrades plain HTTP to h2c, as the OEM simulator's webhook deliveries do
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.test-port", Integer.class);
+        for (int i = 0; i < 3; i++) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/vehicle-service/oem/acme/webhooks"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"path\":\"/oem/acme/webhooks\"").contains("\"bodyLength\":7");
+        }
+    }
+
+    @Test
     void noTokenIsA401ProblemAndReachesNoService() {
         int before = StandInServices.received();
         problem(given().get("/vehicles"), 401, "unauthorized")

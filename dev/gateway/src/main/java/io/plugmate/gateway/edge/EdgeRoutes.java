@@ -25,13 +25,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.httpproxy.ProxyRequest;
 
 /**
  * The edge, in the order a request meets it: request target's length checked (414, before anything else; a target
  * that is not a valid URI never gets here: Vert.x answers it with a bare 400, and one longer than
  * {@code quarkus.http.limits.max-initial-line-length} with a bare 414, before any handler runs), token verified
  * by quarkus-oidc (proactive: a bad token is a 401 problem before any of this runs), routing table, a token demanded
- * on {@link Route.Access#BEARER} routes, the caller's rate limit (429), the body read up to the limit (413), then the
+ * on {@link Route.Access#BEARER} routes, the API client's rate limit (429), the body read up to the limit (413), then the
  * service. Paths the table does not route fall through to the gateway's own endpoints, else a 404 problem.
  */
 @ApplicationScoped
@@ -41,6 +42,7 @@ public class EdgeRoutes {
     static final int TARGET_CHECK_ORDER = -300;
     static final String ROUTE_KEY = "plugmate.route";
     static final String PATH_KEY = "plugmate.path";
+    static final String PROXY_KEY = "plugmate.proxy-request";
 
     private final GatewayConfig config;
     private final ProblemWriter problems;
@@ -91,8 +93,9 @@ public class EdgeRoutes {
             context.fail(new UnauthorizedException());
             return;
         }
-        String caller = authenticated ? "client:" + client(identity) : "address:" + Forwarder.remote(context);
-        Optional<Duration> retryAfter = rateLimiter.acquire(caller);
+        // per API client (the tenant); an open route has no client: an OEM delivers every user's webhooks from a few
+        // addresses, and the service checks the HMAC before anything else
+        Optional<Duration> retryAfter = authenticated ? rateLimiter.acquire(client(identity)) : Optional.empty();
         if (retryAfter.isPresent()) {
             long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
             problems.write(context, Problem.of(ProblemType.TOO_MANY_REQUESTS,
@@ -110,6 +113,8 @@ public class EdgeRoutes {
             context.next();
             return;
         }
+        // taken over by the proxy before the body is read: an HTTP/2 request cannot be paused once it has ended
+        context.put(PROXY_KEY, ProxyRequest.reverseProxy(context.request()));
         bodies.handle(context); // 413 through the failure handler when the body outgrows the limit
     }
 
@@ -120,7 +125,8 @@ public class EdgeRoutes {
             return;
         }
         Buffer body = context.body().buffer();
-        forwarder.forward(context, route, context.get(PATH_KEY), body == null ? Buffer.buffer() : body);
+        forwarder.forward(context, context.get(PROXY_KEY), route, context.get(PATH_KEY),
+                body == null ? Buffer.buffer() : body);
     }
 
     private static String client(SecurityIdentity identity) {

@@ -46,16 +46,19 @@ public class Forwarder {
         this.timeoutMillis = config.upstreamTimeout().toMillis();
     }
 
-    /** @param body the whole request body, already read (and size-checked) by the edge; empty for none */
-    void forward(RoutingContext context, Route route, String path, Buffer body) {
+    /**
+     * @param proxied the request as the proxy took it over, before its body was read
+     * @param body the whole request body, already read (and size-checked) by the edge; empty for none
+     */
+    void forward(RoutingContext context, ProxyRequest proxied, Route route, String path, Buffer body) {
         var request = context.request();
         SocketAddress address = upstreams.address(route.service()).orElse(null);
         if (address == null) {
+            proxied.release();
             problems.write(context, Problem.of(ProblemType.UNAVAILABLE,
                     route.service() + " is not configured at this gateway.", path), Map.of());
             return;
         }
-        ProxyRequest proxied = ProxyRequest.reverseProxy(request);
         String query = request.query();
         proxied.setURI(route.upstreamPath(path) + (query == null ? "" : "?" + query));
         proxied.setBody(Body.body(body));
