@@ -6,16 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.plugmate.charger.oem.NewChargers;
-import io.plugmate.charger.persistence.ChargerEntity;
+import io.plugmate.charger.oem.ChargerMapping;
 import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.persistence.OemAccountEntity;
 import io.plugmate.charger.persistence.OemAccountRepository;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
-import io.plugmate.device.AccountSync;
 import io.plugmate.device.DeviceLifecycle;
-import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
 import io.plugmate.events.OemAccountLinked;
@@ -33,11 +30,14 @@ public class AccountService implements AccountDirectory {
 
     private final OemAccountRepository accounts;
     private final ChargerRepository chargers;
+    private final ChargerMapping mapping;
     private final DeviceLifecycle lifecycle;
 
-    public AccountService(OemAccountRepository accounts, ChargerRepository chargers, DeviceLifecycle lifecycle) {
+    public AccountService(OemAccountRepository accounts, ChargerRepository chargers, ChargerMapping mapping,
+            DeviceLifecycle lifecycle) {
         this.accounts = accounts;
         this.chargers = chargers;
+        this.mapping = mapping;
         this.lifecycle = lifecycle;
     }
 
@@ -66,7 +66,7 @@ public class AccountService implements AccountDirectory {
                 return accounts.persist(account).replaceWithVoid();
             }
             return Uni.createFrom().voidItem();
-        }).chain(() -> syncChargers(event.clientId(), event.userId(), event.vendor(), accountId, devices))
+        }).chain(() -> sync(new Account(accountId, event.clientId(), event.userId(), event.vendor()), devices))
                 .replaceWithVoid();
     }
 
@@ -77,31 +77,6 @@ public class AccountService implements AccountDirectory {
 
     @Override
     public Uni<Integer> sync(Account account, List<OemDevice> listed) {
-        return syncChargers(account.clientId(), account.userId(), account.vendor(), account.id(), listed);
-    }
-
-    private Uni<Integer> syncChargers(String clientId, String userId, String vendor, UUID accountId,
-            List<OemDevice> listed) {
-        return chargers.findByVendorForUpdate(clientId, vendor)
-                .chain(known -> AccountSync.plan(accountId, listed, known, c -> c.vendorChargerId, c -> c.accountId)
-                        .apply(device -> discover(clientId, userId, accountId, device),
-                                (existing, device) -> refresh(existing, accountId, device), this::remove));
-    }
-
-    private Uni<Void> discover(String clientId, String userId, UUID accountId, OemDevice device) {
-        ChargerEntity c = NewChargers.from(clientId, userId, accountId, device);
-        return chargers.persist(c).chain(() -> lifecycle.linked(c.linked(),
-                new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false)));
-    }
-
-    private Uni<Void> refresh(ChargerEntity existing, UUID accountId, OemDevice device) {
-        NewChargers.applyInformation(existing, device);
-        existing.accountId = accountId;
-        existing.updatedAt = WallClock.now();
-        return Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> remove(ChargerEntity gone) {
-        return chargers.delete(gone).chain(() -> lifecycle.removed(gone.linked()));
+        return lifecycle.sync(chargers, mapping, account, listed);
     }
 }

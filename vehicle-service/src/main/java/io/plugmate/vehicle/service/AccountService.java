@@ -8,21 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
-import io.plugmate.device.AccountSync;
 import io.plugmate.device.DeviceLifecycle;
-import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemDevice;
 import io.plugmate.oem.OemException;
 import io.plugmate.oem.OemGrant;
-import io.plugmate.vehicle.oem.NewVehicles;
+import io.plugmate.vehicle.oem.VehicleMapping;
 import io.plugmate.vehicle.persistence.LinkSessionEntity;
 import io.plugmate.vehicle.persistence.LinkSessionRepository;
 import io.plugmate.vehicle.persistence.OemAccountEntity;
 import io.plugmate.vehicle.persistence.OemAccountRepository;
-import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -38,15 +35,17 @@ public class AccountService implements AccountDirectory {
     private final OemAccountRepository accounts;
     private final LinkSessionRepository sessions;
     private final VehicleRepository vehicles;
+    private final VehicleMapping mapping;
     private final CredentialCipher cipher;
     private final CredentialRotations rotations;
     private final DeviceLifecycle lifecycle;
 
     public AccountService(OemAccountRepository accounts, LinkSessionRepository sessions, VehicleRepository vehicles,
-            CredentialCipher cipher, CredentialRotations rotations, DeviceLifecycle lifecycle) {
+            VehicleMapping mapping, CredentialCipher cipher, CredentialRotations rotations, DeviceLifecycle lifecycle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.vehicles = vehicles;
+        this.mapping = mapping;
         this.cipher = cipher;
         this.rotations = rotations;
         this.lifecycle = lifecycle;
@@ -107,28 +106,6 @@ public class AccountService implements AccountDirectory {
     }
 
     private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed) {
-        return vehicles.findByVendorForUpdate(account.clientId, account.vendor)
-                .chain(known -> AccountSync.plan(account.id, listed, known, v -> v.vendorVehicleId, v -> v.accountId)
-                        .apply(device -> discover(account, device), (existing, device) -> refresh(existing, account,
-                                device), this::remove));
-    }
-
-    private Uni<Void> discover(OemAccountEntity account, OemDevice device) {
-        VehicleEntity v = NewVehicles.from(account.clientId, account.userId, account.id, device);
-        return vehicles.persist(v).chain(() -> lifecycle.linked(v.linked(),
-                new DeviceCapabilities(v.canStartCharging, v.canStopCharging, v.canSetMaxCurrent, v.hasLocation)));
-    }
-
-    /** Listed under a working credential: its information is current and no intervention is needed any more. */
-    private Uni<Void> refresh(VehicleEntity existing, OemAccountEntity account, OemDevice device) {
-        NewVehicles.applyInformation(existing, device);
-        existing.accountId = account.id;
-        existing.needsRelink = false;
-        existing.updatedAt = WallClock.now();
-        return Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> remove(VehicleEntity gone) {
-        return vehicles.delete(gone).chain(() -> lifecycle.removed(gone.linked()));
+        return lifecycle.sync(vehicles, mapping, account.account(), listed);
     }
 }
