@@ -44,18 +44,21 @@ record Assessment(double score, List<Evidence> evidence, boolean ruledOut, boole
     }
 
     /**
-     * The part of the score that does not grow report by report: timing, location, memory. Which of two rivals has
-     * more charging-state or charge-rate comparisons available at a given moment is noise, not evidence that one of
-     * them is the pair, so a lead is judged on this part only.
+     * What one pair can lead a rival by: the evidence that does not grow report by report (which of two rivals has
+     * more charging-state or charge-rate comparisons available at a given moment is noise), and of that, not the
+     * timing either. A rival that timing has not ruled out could have been plugged in at the same instant, and how soon
+     * each device happened to report it is no lead: a car that reports every few minutes is no less likely the one
+     * on the charger than one that pushes every change. What is left: the place, a person's word, the history.
      */
-    double settledScore() {
-        double settled = 0;
+    double leadScore() {
+        double lead = 0;
         for (Evidence e : evidence) {
-            if (Signal.ofWireName(e.signal()).settled()) {
-                settled += e.score();
+            Signal signal = Signal.ofWireName(e.signal());
+            if (signal.settled() && signal != Signal.PLUG_IN_TIMING && signal != Signal.CHARGING_START_TIMING) {
+                lead += e.score();
             }
         }
-        return settled;
+        return lead;
     }
 
     /**

@@ -290,13 +290,13 @@ final class Decisions {
         }
     }
 
-    /** Pairs sharing a device with {@code p} that are plausible and not clearly behind it on settled evidence. */
+    /** Pairs sharing a device with {@code p} that are plausible and not clearly behind it (see the lead score). */
     private List<String> rivals(Pair p, Assessment own, Map<String, Assessment> plugged) {
         List<String> rivals = new ArrayList<>();
         for (Pair other : book.all()) {
             Assessment a = plugged.get(other.id());
             if (!other.id().equals(p.id()) && sharesDevice(other, p) && a != null && a.plausible(rule)
-                    && a.settledScore() > own.settledScore() - rule.dominance()) {
+                    && a.leadScore() > own.leadScore() - rule.dominance()) {
                 rivals.add(other.id());
             }
         }
@@ -330,11 +330,16 @@ final class Decisions {
         return null;
     }
 
-    /** @param plugIn on the device's own clock */
+    /**
+     * The device has not reported clearly after the plug-in: a report within the clock tolerance of it may have been
+     * made just before it (and say "unplugged" of a car that plugs in the next second).
+     *
+     * @param plugIn on the device's own clock
+     */
     private boolean silentSince(DeviceTrack device, Instant plugIn, Instant now) {
         Observation latest = device.timeline.latest();
         Duration tolerance = settings.reports().clockTolerance();
-        return latest != null && latest.observedAt().isBefore(plugIn.minus(tolerance))
+        return latest != null && !latest.observedAt().isAfter(plugIn.plus(tolerance))
                 && now.isBefore(plugIn.plus(rule.rivalWait()));
     }
 

@@ -17,11 +17,13 @@ import io.plugmate.events.VehicleStateObserved;
 /**
  * A user's inputs put back into the order the platform produced them (ADR 0008). The three input topics are consumed
  * at their own speeds, so a user's vehicle reports may arrive minutes before the charger reports of the same minutes.
- * Each topic keeps its own order (one partition per user); across topics, inputs are taken in the order of their
- * {@code occurredAt} (when the producing service learnt of them), and one is taken only once every other stream of
- * the user has shown something at least as new — or the caller vouches that everything up to a time has been given,
- * or the others have been silent for {@code maxSkew} while this one went on. The order in which the detector sees the
- * inputs then does not depend on how far apart the consumers are, as long as that is less than {@code maxSkew}.
+ * Each topic keeps its own order (one partition per user); across the two state topics, reports are taken in the
+ * order of their {@code occurredAt} (when the producing service learnt of them), and one is taken only once the other
+ * stream of the user has shown something at least as new — or the caller vouches that everything up to a time has
+ * been given, or the other has been silent for {@code maxSkew} while this one went on. The order in which the detector
+ * sees the reports then does not depend on how far apart the consumers are, as long as that is less than
+ * {@code maxSkew} (less the other stream's longest silence). Links and unlinks are taken as they come: a report of a
+ * device not linked yet waits for its link.
  */
 final class InputQueue {
 
@@ -81,6 +83,12 @@ final class InputQueue {
                 heads[s] = i;
             }
             newest = newest == null || at(e).isAfter(newest) ? at(e) : newest;
+        }
+        if (heads[Stream.LIFECYCLE.ordinal()] >= 0) {
+            // links and unlinks wait for nothing (the lifecycle topic is silent for months, and its events are
+            // indifferent to the reports around them: a report of an unlinked device is kept, one of a removed
+            // device ignored)
+            return pending.remove(heads[Stream.LIFECYCLE.ordinal()]);
         }
         int chosen = -1;
         for (int head : heads) {

@@ -138,15 +138,23 @@ public final class UserDetector {
         };
     }
 
+    /**
+     * The streams that can hold an input up: those with a linked device that is staying (a device whose removal is
+     * queued will not report again, and a device never linked does not count).
+     */
     private Set<InputQueue.Stream> streamsWithDevices() {
         Set<InputQueue.Stream> streams = EnumSet.noneOf(InputQueue.Stream.class);
-        if (!vehicles.isEmpty()) {
+        if (vehicles.values().stream().anyMatch(this::staying)) {
             streams.add(InputQueue.Stream.VEHICLES);
         }
-        if (!chargers.isEmpty()) {
+        if (chargers.values().stream().anyMatch(this::staying)) {
             streams.add(InputQueue.Stream.CHARGERS);
         }
         return streams;
+    }
+
+    private boolean staying(DeviceTrack device) {
+        return device.linked && !inputs.holds(e -> e instanceof DeviceRemoved r && device.id.equals(r.deviceId()));
     }
 
     private boolean ofUnlinkedDevice(PlugmateEvent event) {

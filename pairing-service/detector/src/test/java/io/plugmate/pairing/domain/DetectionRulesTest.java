@@ -374,6 +374,42 @@ class DetectionRulesTest {
     }
 
     @Test
+    void aLookAlikeThatLastReportedSecondsBeforeThePlugInStillHoldsTheActivation() {
+        // v2's idle report 30 s before the charger's plug-in says nothing about the plug-in: v2 may be the one
+        Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, null).vehicle("v2", "17:59:35", false, false, 0.0, null)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .chargerEvery("c1", "18:00:35", "18:05", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:01:30", "18:05", 120, true, true, 10.2, null)
+                .vehicle("v2", "18:03:10", true, true, 10.1, null)
+                .inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+    }
+
+    @Test
+    void aLookAlikeThatReportsItsPlugInLaterIsNotOutrankedByTheOneThatReportedSooner() {
+        // v2 is on c1 but reports only every few minutes: its plug-in is seen 4.5 min after the charger's, the car at
+        // the public post pushed within a minute; both could have been plugged in at the charger's instant
+        Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v1", "17:55", false, false, 0.0, null).vehicle("v2", "17:52", false, false, 0.0, null)
+                .charger("c1", "17:57", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .chargerEvery("c1", "18:00:35", "18:10", 30, true, true, 11.0)
+                .vehicle("v1", "18:00:50", true, true, 10.1, null).vehicle("v1", "18:02:50", true, true, 10.2, null)
+                .vehicle("v2", "18:04:35", true, true, 9.9, null).vehicle("v2", "18:06:35", true, true, 9.8, null)
+                .vehicle("v1", "18:04:50", true, true, 10.1, null).vehicle("v1", "18:06:50", true, true, 10.2, null)
+                .inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+        assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
+    }
+
+    @Test
     void aSecondVehicleSilentSinceThePlugInHoldsTheActivationOnlyUntilTheRivalWaitHasPassed() {
         Feed.Run run = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
                 .vehicle("v1", "17:50", false, false, 0.0, null).vehicle("v2", "17:51", false, false, 0.0, null)

@@ -56,6 +56,21 @@ class ReplayTest {
     }
 
     @Test
+    void theThreeTopicsDumpedOneAfterAnotherGiveTheSamePairEventsAsTheFileInDeliveryOrder() throws IOException {
+        replay(String.join("\n", lines()), false);
+        String inDeliveryOrder = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        List<String> byTopic = new ArrayList<>();
+        for (String topic : List.of("charger-state", "device-lifecycle", "vehicle-state")) {
+            lines().stream().filter(l -> l.contains("\"topic\":\"" + topic + "\"")).forEach(byTopic::add);
+        }
+
+        replay(String.join("\n", byTopic), false);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(inDeliveryOrder).contains("PairActivated");
+    }
+
+    @Test
     void unusableLinesAreReportedWithTheirNumberAndSkippedWhileTheRestIsReplayed() throws IOException {
         List<String> lines = new ArrayList<>(lines());
         lines.add(1, "not json");
