@@ -69,6 +69,18 @@ public record Household(String clientId, String userId, String vehicleId, String
                 at(at), plugged, charging, rateKw, 16.0);
     }
 
+    /** A vehicle report produced (published by the device service) two seconds after it was measured. */
+    public VehicleStateObserved vehicleProduced(Duration at, boolean plugged, boolean charging, double rateKw) {
+        return new VehicleStateObserved(UUID.randomUUID(), 1, clientId, userId, at(at).plusSeconds(2), vehicleId,
+                "TESLA", at(at), plugged, charging, rateKw, 55.0, null);
+    }
+
+    /** A charger report produced two seconds after it was measured. */
+    public ChargerStateObserved chargerProduced(Duration at, boolean plugged, boolean charging, double rateKw) {
+        return new ChargerStateObserved(UUID.randomUUID(), 1, clientId, userId, at(at).plusSeconds(2), chargerId,
+                "TESLA", at(at), plugged, charging, rateKw, 16.0);
+    }
+
     /** Both devices linked: the pair is established. */
     public void link() {
         publish(linked(DeviceType.VEHICLE, vehicleId));
@@ -85,6 +97,8 @@ public record Household(String clientId, String userId, String vehicleId, String
         // plugged in and charging: timing alone never activates, the charge rates corroborate it
         publish(vehicle(Duration.ofMinutes(10), true, true, 10.1));
         publish(charger(Duration.ofMinutes(10).plusSeconds(20), true, true, 11.0));
+        // the detector takes a topic's record once the other topic has shown something newer (ADR 0008)
+        publish(vehicle(Duration.ofMinutes(11), true, true, 10.1));
     }
 
     public static void publish(PlugmateEvent event) {

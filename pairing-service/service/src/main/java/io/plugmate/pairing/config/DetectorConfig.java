@@ -10,6 +10,7 @@ import io.plugmate.pairing.domain.DetectorSnapshot;
 import io.plugmate.pairing.domain.Observation;
 import io.plugmate.pairing.domain.Pair;
 import io.plugmate.pairing.domain.PairMemory;
+import io.plugmate.pairing.domain.VehicleClock;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -18,7 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 // the snapshot records are read and written by Jackson, also in a native image
 @RegisterForReflection(targets = { DetectorSnapshot.class, DetectorSnapshot.Device.class, Observation.class,
-        Pair.class, Pair.Unplug.class, PairMemory.class, Evidence.class, GeoLocation.class })
+        Pair.class, Pair.Unplug.class, PairMemory.class, VehicleClock.Bound.class, Evidence.class, GeoLocation.class })
 @Singleton
 public class DetectorConfig {
 

@@ -59,7 +59,10 @@ public class PairingService {
                 .chain(() -> store.lock(event.clientId(), event.userId()))
                 .chain(detector -> {
                     List<Pair> before = detector.pairs();
-                    Outcome outcome = detect(event, () -> detector.accept(event, detectionEnabled(event.clientId())));
+                    // the three topics are consumed at their own speeds: vouch for nothing, the detector takes the
+                    // user's inputs in the order they were produced (ADR 0008)
+                    Outcome outcome = detect(event,
+                            () -> detector.accept(event, detectionEnabled(event.clientId()), null));
                     return outcome.duplicate() ? Uni.createFrom().voidItem()
                             : record(event.clientId(), event.userId(), detector, before, outcome, WallClock.now());
                 });

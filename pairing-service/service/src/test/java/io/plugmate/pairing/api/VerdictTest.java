@@ -59,10 +59,13 @@ class VerdictTest {
             Household.publish(h.charger(later, false, false, 0));
             VehicleStateObserved vehiclePlugged = h.vehicle(later.plusMinutes(10), true, false, 0);
             ChargerStateObserved chargerPlugged = h.charger(later.plusMinutes(10).plusSeconds(30), true, false, 0);
+            // and the vehicle again: the charger's report is taken once the vehicle's topic shows something newer
+            VehicleStateObserved vehicleAgain = h.vehicle(later.plusMinutes(11), true, false, 0);
             Household.publish(vehiclePlugged);
             Household.publish(chargerPlugged);
+            Household.publish(vehicleAgain);
             await().atMost(PairEvents.PATIENCE).until(() -> Db.processed(vehiclePlugged.eventId())
-                    && Db.processed(chargerPlugged.eventId()));
+                    && Db.processed(chargerPlugged.eventId()) && Db.processed(vehicleAgain.eventId()));
 
             // the new plug-in was weighed (30 s apart, not the first one's 20 s) and the verdict outweighed it
             given().auth().oauth2(token).get("/pairs/" + h.pairId()).then().statusCode(200)
@@ -98,6 +101,8 @@ class VerdictTest {
             await().atMost(PairEvents.PATIENCE).until(() -> Db.processed(last.eventId()));
             Household.publish(h.vehicle(Duration.ofMinutes(1), false, false, 0));
             Household.publish(h.vehicle(Duration.ofMinutes(10), true, false, 0));
+            // the vehicle's report is taken once the chargers' topic shows something newer (ADR 0008)
+            Household.publish(h.charger(Duration.ofMinutes(11), true, false, 0));
 
             String rival = h.pairId(h.vehicleId(), second);
             await().atMost(PairEvents.PATIENCE).until(() -> Api.read(token,

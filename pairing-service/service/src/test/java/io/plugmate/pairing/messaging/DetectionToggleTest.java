@@ -22,7 +22,6 @@ import io.plugmate.events.EventJson;
 import io.plugmate.events.PairActivated;
 import io.plugmate.events.PairEstablished;
 import io.plugmate.events.Topics;
-import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.pairing.Api;
 import io.plugmate.pairing.Household;
 import io.plugmate.pairing.PairEvents;
@@ -54,9 +53,9 @@ class DetectionToggleTest {
             assertThat(events.all()).noneMatch(e -> e instanceof PairActivated);
 
             switchDetection(h.clientId(), true);
-            // the next report of the user is decided with detection on
-            VehicleStateObserved report = h.vehicle(Duration.ofMinutes(11), true, true, 10.2);
-            Household.publish(report);
+            // the user's next input is decided with detection on (the charger's report lets the vehicle's last one
+            // be taken, ADR 0008)
+            Household.publish(h.charger(Duration.ofMinutes(11).plusSeconds(30), true, true, 11.0));
             assertThat(events.await(PairActivated.class).pairId()).isEqualTo(h.pairId());
         }
     }

@@ -58,6 +58,8 @@ class LivePathTest {
             Household.publish(h.charger(Duration.ofMinutes(11), true, true, 11.0));
             Household.publish(h.vehicle(Duration.ofMinutes(12), true, true, 10.1));
             Household.publish(h.vehicle(Duration.ofMinutes(60), false, false, 0));
+            // the vehicle's report is taken once the charger's topic has shown something newer (ADR 0008)
+            Household.publish(h.charger(Duration.ofMinutes(60).plusSeconds(30), false, false, 0));
             PairDeactivated deactivated = events.await(PairDeactivated.class);
             assertThat(deactivated.pairId()).isEqualTo(h.pairId());
             assertThat(deactivated.reason()).isEqualTo("vehicle reported unplugged");
