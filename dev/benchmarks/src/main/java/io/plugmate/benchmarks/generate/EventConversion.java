@@ -1,8 +1,10 @@
 package io.plugmate.benchmarks.generate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.plugmate.benchmarks.files.ScenarioRecord;
 import io.plugmate.events.ChargerStateObserved;
@@ -30,10 +32,17 @@ public final class EventConversion {
     public static final String CLIENT_ID = "bench-client";
 
     private final String scenario;
+    private final Function<String, Duration> extraClockSkew;
     private long sequence;
 
     public EventConversion(String scenario) {
+        this(scenario, id -> Duration.ZERO);
+    }
+
+    /** @param extraClockSkew per vehicle, added to its reports' event times (a clock further off than the fleet's) */
+    public EventConversion(String scenario, Function<String, Duration> extraClockSkew) {
         this.scenario = scenario;
+        this.extraClockSkew = extraClockSkew;
     }
 
     public ScenarioRecord linked(String householdId, Device device, Instant at) {
@@ -60,7 +69,8 @@ public final class EventConversion {
         GeoLocation location = r.location() == null ? null
                 : new GeoLocation(r.location().latitude(), r.location().longitude());
         return new VehicleStateObserved(nextEventId(), VehicleStateObserved.SCHEMA_VERSION, CLIENT_ID, userId,
-                deliveredAt, r.vehicleId(), r.vendor().name(), r.observedAt(), r.isPluggedIn(), r.isCharging(),
+                deliveredAt, r.vehicleId(), r.vendor().name(), r.observedAt().plus(extraClockSkew.apply(r.vehicleId())),
+                r.isPluggedIn(), r.isCharging(),
                 r.chargeRateKw(), (double) r.batteryLevel(), location);
     }
 

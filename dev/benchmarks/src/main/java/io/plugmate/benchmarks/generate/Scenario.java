@@ -25,4 +25,20 @@ public interface Scenario {
 
     /** Adds the households and schedules the scripted actions. */
     void populate(World world);
+
+    /**
+     * How far a vehicle's clock is off beyond the simulator's own ±60 s, added to its reports' {@code observedAt}
+     * (after {@link #populate}); zero by default.
+     */
+    default Duration extraClockSkew(String vehicleId) {
+        return Duration.ZERO;
+    }
+
+    /**
+     * How far behind the other consumers the consumer of {@code topic} is when this class is scored: its records are
+     * taken that much later than they were delivered (zero by default: the consumers keep up).
+     */
+    default Duration consumerLag(String topic) {
+        return Duration.ZERO;
+    }
 }

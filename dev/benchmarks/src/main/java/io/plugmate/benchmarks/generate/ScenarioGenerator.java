@@ -56,7 +56,7 @@ public final class ScenarioGenerator {
         scenario.populate(world);
 
         Map<String, String> householdOfLinkedDevice = new HashMap<>();
-        EventConversion conversion = new EventConversion(scenario.name());
+        EventConversion conversion = new EventConversion(scenario.name(), scenario::extraClockSkew);
         long records;
         try (ScenarioFiles.Writer out = ScenarioFiles.writer(ScenarioFiles.fileFor(outDir, scenario.name()))) {
             for (Household h : world.linkedHouseholds()) {

@@ -32,7 +32,7 @@ public final class ScoreTable {
     static String accuracy(List<ScenarioScore> rows) {
         Markdown t = new Markdown("class", "sessions", "activations", "precision", "recall", "recall >=15 min",
                 "latency median / p95 (s)", "latency median / p95 (reports)", "plug-in to active median / p95 (s)",
-                "ambiguous", "false", "missed");
+                "ambiguous", "false", "false lasted median / max (s)", "missed");
         for (ScenarioScore s : rows) {
             t.row(s.scenario(), s.sessions(), s.activations(),
                     marked(percent(s.precision()), s.precision() >= Targets.PRECISION, s.precision()),
@@ -42,7 +42,29 @@ public final class ScoreTable {
                             s.latencyReports(50) <= Targets.MEDIAN_REPORTS, s.latencyReports(50)),
                             number(s.latencyReports(95))),
                     "%s / %s".formatted(number(s.sincePlugInSeconds(50)), number(s.sincePlugInSeconds(95))),
-                    percent(s.ambiguousShare()), s.falseActivations(), s.missed());
+                    percent(s.ambiguousShare()), s.falseActivations(),
+                    "%s / %s".formatted(number(s.falseLastedSeconds(50)), number(s.falseLastedSeconds(100))),
+                    s.missed());
+        }
+        return t.render();
+    }
+
+    /** One row per scenario source (each source's overall figures), for reading them side by side. */
+    public static String sideBySide(List<ScenarioScore> sources) {
+        Markdown t = new Markdown("source", "sessions", "activations", "precision", "recall",
+                "latency median / p95 (reports)", "latency median / p95 (s)", "ambiguous", "false",
+                "false lasted median / max (s)", "missed");
+        for (ScenarioScore s : sources) {
+            t.row(s.scenario(), s.sessions(), s.activations(),
+                    marked(percent(s.precision()), s.precision() >= Targets.PRECISION, s.precision()),
+                    marked(percent(s.recall()), s.recall() >= Targets.RECALL, s.recall()),
+                    "%s / %s".formatted(marked(number(s.latencyReports(50)),
+                            s.latencyReports(50) <= Targets.MEDIAN_REPORTS, s.latencyReports(50)),
+                            number(s.latencyReports(95))),
+                    "%s / %s".formatted(number(s.latencySeconds(50)), number(s.latencySeconds(95))),
+                    percent(s.ambiguousShare()), s.falseActivations(),
+                    "%s / %s".formatted(number(s.falseLastedSeconds(50)), number(s.falseLastedSeconds(100))),
+                    s.missed());
         }
         return t.render();
     }

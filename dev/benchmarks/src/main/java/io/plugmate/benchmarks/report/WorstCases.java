@@ -49,9 +49,10 @@ public final class WorstCases {
         }
         all.stream().sorted(Comparator.comparingDouble(Cases.FalseActivation::confidence).reversed()
                 .thenComparing(Cases.FalseActivation::processedAt)).limit(FALSE_SHOWN).forEach(f -> sb
-                        .append("  %s %s -> %s (%s) processed %s (record %d, event time %s) confidence %.2f cause %s\n"
+                        .append("  %s %s -> %s (%s) processed %s (record %d, event time %s) confidence %.2f cause %s, held %s\n"
                                 .formatted(f.householdId(), f.vehicleId(), f.chargerId(), f.vendors(), f.processedAt(),
-                                        f.recordIndex(), f.eventTime(), f.confidence(), f.cause().label()))
+                                        f.recordIndex(), f.eventTime(), f.confidence(), f.cause().label(),
+                                        human(f.lasted())))
                         .append("    truth: ").append(f.truth()).append('\n')
                         .append("    reason: ").append(f.reason()).append('\n')
                         .append("    evidence: ").append(f.evidence()).append('\n'));

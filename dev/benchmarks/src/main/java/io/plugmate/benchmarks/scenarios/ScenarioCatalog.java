@@ -12,7 +12,7 @@ import io.plugmate.simulator.domain.HouseholdSpec;
 import io.plugmate.simulator.domain.Vendor;
 
 /**
- * The benchmark's scenario classes and their sizes: together ~12,000 plug sessions at linked home chargers, generated
+ * The benchmark's scenario classes and their sizes: together ~17,000 plug sessions at linked home chargers, generated
  * and scored in a few minutes on a 2-core machine; {@code scale} multiplies the number of households of every class.
  */
 public final class ScenarioCatalog {
@@ -40,6 +40,13 @@ public final class ScenarioCatalog {
         all.add(mixed("late-and-duplicate", "25 % of reports 1-10 min late, 25 % delivered twice", scale,
                 ScenarioCatalog::plain, c -> c.withDelivery(0.25, 0.25)));
         all.add(new SimultaneousScenario(n(15, scale), TEN_DAYS));
+        // the situations of issue 11
+        all.add(new LookAlikesScenario(n(15, scale), TEN_DAYS));
+        all.add(new SecondCarElsewhereScenario(n(15, scale), TEN_DAYS));
+        all.add(new SkewedClocksScenario(n(20, scale), n(16, scale), TWO_WEEKS));
+        all.add(new NewUserAwayScenario(n(60, scale), Duration.ofDays(3)));
+        all.add(CatchingUpScenario.chargerTopicBehind(mixed("single", "", scale, ScenarioCatalog::plain, c -> c),
+                Duration.ofMinutes(4)));
         return all;
     }
 

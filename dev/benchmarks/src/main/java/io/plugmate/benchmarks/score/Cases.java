@@ -16,12 +16,14 @@ public record Cases(List<FalseActivation> falseActivations, List<Miss> misses, L
     /**
      * @param vendors the vehicle's and the charger's vendor, e.g. {@code NORDAUTO/TESLA}
      * @param processedAt delivery time of the record that caused it
+     * @param lasted until its deactivation (processing time), however short: every one of them unlocked commands
      * @param eventTime the detector's own time for it (the watermark)
      * @param truth what the ground truth says about both devices at that moment
      * @param signals the evidence as "signal score", e.g. {@code location +0.50}
      */
     public record FalseActivation(String householdId, String vehicleId, String chargerId, String vendors,
-            Instant processedAt, Instant eventTime, int recordIndex, double confidence, FalseCause cause, String truth,
+            Instant processedAt, Duration lasted, Instant eventTime, int recordIndex, double confidence, FalseCause cause,
+            String truth,
             String reason, String evidence, List<String> signals) {
 
         public FalseActivation {

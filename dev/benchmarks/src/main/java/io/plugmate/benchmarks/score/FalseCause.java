@@ -8,7 +8,7 @@ public enum FalseCause {
     PUBLIC("public"),
     /** The vehicle was at another wallbox of the household, or another household car at this one. */
     WRONG_PAIR("wrong pair"),
-    /** The two had been plugged together, but that ended more than the slack before. */
+    /** The two had been plugged together, but that had ended (within the hour before). */
     AFTER_UNPLUG("after unplug"),
     OTHER("other");
 

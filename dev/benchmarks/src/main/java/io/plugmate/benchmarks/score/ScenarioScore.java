@@ -18,6 +18,7 @@ import java.util.Map;
  * @param latencyReports per found session: reports of the two devices processed after that first plug-in report up
  *        to and including the one that activated
  * @param sincePlugInMillis per found session: from the true plug-in to the activation (what a user waits)
+ * @param falseLastedMillis per false activation: how long it held until withdrawn (processing time)
  * @param ambiguousSessions sessions during which the pair or a rival was AMBIGUOUS
  * @param guestVisits ground-truth visits of an unknown car to a linked wallbox (chances of a false activation)
  * @param publicSessions ground-truth sessions of a linked car at a public charger
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public record ScenarioScore(String scenario, int sessions, int longSessions, int activations, int correctActivations,
         int found, int foundLong, List<Long> latencyMillis, List<Integer> latencyReports, List<Long> sincePlugInMillis,
-        int ambiguousSessions,
+        List<Long> falseLastedMillis, int ambiguousSessions,
         Map<FalseCause, Integer> falseByCause, Map<MissCause, Integer> missesByCause, int guestVisits,
         int publicSessions, long records, long parseNanos, long detectNanos) {
 
@@ -33,6 +34,7 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
         latencyMillis = List.copyOf(latencyMillis);
         latencyReports = List.copyOf(latencyReports);
         sincePlugInMillis = List.copyOf(sincePlugInMillis);
+        falseLastedMillis = List.copyOf(falseLastedMillis);
         falseByCause = copy(falseByCause, FalseCause.class);
         missesByCause = copy(missesByCause, MissCause.class);
     }
@@ -70,6 +72,10 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
         return Percentiles.of(sincePlugInMillis, percentile) / 1000.0;
     }
 
+    public double falseLastedSeconds(double percentile) {
+        return Percentiles.of(falseLastedMillis, percentile) / 1000.0;
+    }
+
     public double latencyReports(double percentile) {
         return Percentiles.of(latencyReports, percentile);
     }
@@ -82,6 +88,13 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
         return parseNanos == 0 ? Double.NaN : records / (parseNanos / 1e9);
     }
 
+    /** The same figures under another name (a source's overall row). */
+    public ScenarioScore withName(String name) {
+        return new ScenarioScore(name, sessions, longSessions, activations, correctActivations, found, foundLong,
+                latencyMillis, latencyReports, sincePlugInMillis, falseLastedMillis, ambiguousSessions, falseByCause,
+                missesByCause, guestVisits, publicSessions, records, parseNanos, detectNanos);
+    }
+
     /** All classes together: counts added, latencies pooled. */
     public static ScenarioScore overall(String name, List<ScenarioScore> scores) {
         int sessions = 0, longSessions = 0, activations = 0, correct = 0, found = 0, foundLong = 0, ambiguous = 0;
@@ -90,6 +103,7 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
         List<Long> millis = new ArrayList<>();
         List<Integer> reports = new ArrayList<>();
         List<Long> sincePlugIn = new ArrayList<>();
+        List<Long> falseLasted = new ArrayList<>();
         Map<FalseCause, Integer> falses = new EnumMap<>(FalseCause.class);
         Map<MissCause, Integer> misses = new EnumMap<>(MissCause.class);
         for (ScenarioScore s : scores) {
@@ -108,11 +122,12 @@ public record ScenarioScore(String scenario, int sessions, int longSessions, int
             millis.addAll(s.latencyMillis);
             reports.addAll(s.latencyReports);
             sincePlugIn.addAll(s.sincePlugInMillis);
+            falseLasted.addAll(s.falseLastedMillis);
             s.falseByCause.forEach((k, v) -> falses.merge(k, v, Integer::sum));
             s.missesByCause.forEach((k, v) -> misses.merge(k, v, Integer::sum));
         }
         return new ScenarioScore(name, sessions, longSessions, activations, correct, found, foundLong, millis, reports,
-                sincePlugIn, ambiguous, falses, misses, guests, publics, records, parse, detect);
+                sincePlugIn, falseLasted, ambiguous, falses, misses, guests, publics, records, parse, detect);
     }
 
     private static <K extends Enum<K>> Map<K, Integer> copy(Map<K, Integer> counts, Class<K> type) {

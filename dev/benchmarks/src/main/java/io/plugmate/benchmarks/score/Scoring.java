@@ -18,10 +18,11 @@ import io.plugmate.events.Evidence;
  *
  * <ul>
  * <li>An activation of (vehicle, charger) is <b>correct</b> when the truth has that vehicle plugged into that charger
- * at the activation's processing time (the delivery time of the record that caused it), counting {@link #SLACK}
- * after the unplug.</li>
+ * at the activation's processing time (the delivery time of the record that caused it). Any other activation is
+ * false, however short-lived — one made after the unplug included: each would have unlocked commands to a charger
+ * that did not hold the car. How long each false activation held is kept.</li>
  * <li>A session (a linked vehicle at a linked wallbox of its household) is <b>found</b> when its pair has a correct
- * activation during it (plug-in to unplug plus slack).</li>
+ * activation during it (plug-in to unplug).</li>
  * <li><b>Latency</b> runs from the later device's first plug-in report (its delivery time) to the activation; in
  * reports, it counts the two devices' records processed after that report up to and including the activating one.
  * Also kept: the time from the true plug-in to the activation, which includes the devices' own reporting delays.</li>
@@ -29,7 +30,10 @@ import io.plugmate.events.Evidence;
  */
 public final class Scoring {
 
-    /** How long after the unplug an activation (or an unplug report still in flight) is given the benefit. */
+    /**
+     * How long after a session's end its reports and transitions still belong to it (an unplug report may still be on
+     * its way): for telling why a session was missed or ambiguous. Never counts an activation as correct.
+     */
     public static final Duration SLACK = Duration.ofMinutes(5);
     /** A plug-in report measured this much before the true plug-in still belongs to it (vehicle clocks are off). */
     public static final Duration SKEW = Duration.ofSeconds(90);
@@ -77,6 +81,7 @@ public final class Scoring {
         List<PairChange> activations = trace.changes().stream().filter(PairChange::isActivation).toList();
         Map<FalseCause, Integer> falseByCause = new EnumMap<>(FalseCause.class);
         List<Cases.FalseActivation> falses = new ArrayList<>();
+        List<Long> falseLasted = new ArrayList<>();
         int correct = 0;
         for (PairChange a : activations) {
             if (correct(a)) {
@@ -85,6 +90,7 @@ public final class Scoring {
                 Cases.FalseActivation f = falseActivation(a);
                 falseByCause.merge(f.cause(), 1, Integer::sum);
                 falses.add(f);
+                falseLasted.add(f.lasted().toMillis());
             }
         }
 
@@ -123,7 +129,8 @@ public final class Scoring {
             }
         }
         ScenarioScore score = new ScenarioScore(scenario, sessions, longSessions, activations.size(), correct, found,
-                foundLong, latencyMillis, latencyReports, sincePlugIn, ambiguous, falseByCause, missesByCause,
+                foundLong, latencyMillis, latencyReports, sincePlugIn, falseLasted, ambiguous, falseByCause,
+                missesByCause,
                 count(TruthInterval.Kind.GUEST), count(TruthInterval.Kind.PUBLIC), trace.records(), trace.parseNanos(),
                 trace.detectNanos());
         return new Result(score, new Cases(falses, misses, founds));
@@ -140,7 +147,7 @@ public final class Scoring {
     private boolean correct(PairChange a) {
         for (TruthInterval t : byVehicle.getOrDefault(a.vehicleId(), List.of())) {
             if (t.kind() == TruthInterval.Kind.HOME && t.chargerId().equals(a.chargerId())
-                    && t.covers(a.processedAt(), SLACK)) {
+                    && t.covers(a.processedAt(), Duration.ZERO)) {
                 return true;
             }
         }
@@ -165,10 +172,20 @@ public final class Scoring {
         }
         String truthNote = "vehicle: " + describe(vehicleNow, true) + "; charger: " + describe(chargerNow, false);
         return new Cases.FalseActivation(a.householdId(), a.vehicleId(), a.chargerId(),
-                vendors(a.vehicleId(), a.chargerId()), t, a.transition().at(),
+                vendors(a.vehicleId(), a.chargerId()), t, lasted(a), a.transition().at(),
                 a.recordIndex(), a.transition().confidence(), cause, truthNote, a.transition().reason(),
                 evidence(a.transition().evidence()), a.transition().evidence().stream()
                         .map(e -> "%s %+.2f".formatted(e.signal(), e.score())).toList());
+    }
+
+    /** How long the activation held (processing time), until its deactivation or the end of the world. */
+    private Duration lasted(PairChange a) {
+        for (ActiveSpan span : spans) {
+            if (span.pairId().equals(a.transition().pairId()) && span.from().equals(a.processedAt())) {
+                return Duration.between(span.from(), span.until());
+            }
+        }
+        return Duration.ZERO;
     }
 
     private boolean endedTogetherShortlyBefore(PairChange a, Instant t) {
@@ -182,10 +199,9 @@ public final class Scoring {
     }
 
     private PairChange firstActivationDuring(TruthInterval s, Instant end) {
-        Instant until = end.plus(SLACK);
         for (PairChange c : changesByVehicle.getOrDefault(s.vehicleId(), List.of())) {
             if (c.isActivation() && c.chargerId().equals(s.chargerId())
-                    && !c.processedAt().isBefore(s.pluggedInAt()) && !c.processedAt().isAfter(until)) {
+                    && !c.processedAt().isBefore(s.pluggedInAt()) && !c.processedAt().isAfter(end)) {
                 return c;
             }
         }
@@ -255,7 +271,7 @@ public final class Scoring {
 
     /** A false activation of the pair within the hour after the unplug (a correct one belongs to a later session). */
     private boolean activatedAfter(TruthInterval s, Instant end) {
-        Instant from = end.plus(SLACK);
+        Instant from = end;
         Instant to = end.plus(TOO_LATE_WINDOW);
         return changesByVehicle.getOrDefault(s.vehicleId(), List.of()).stream().anyMatch(c -> c.isActivation()
                 && c.chargerId().equals(s.chargerId()) && c.processedAt().isAfter(from)
@@ -299,7 +315,7 @@ public final class Scoring {
     }
 
     private static List<TruthInterval> covering(List<TruthInterval> intervals, Instant t) {
-        return intervals == null ? List.of() : intervals.stream().filter(i -> i.covers(t, SLACK)).toList();
+        return intervals == null ? List.of() : intervals.stream().filter(i -> i.covers(t, Duration.ZERO)).toList();
     }
 
     private static String describe(List<TruthInterval> now, boolean vehicleSide) {
