@@ -165,7 +165,7 @@ public final class PairingBenchmark {
             System.err.printf("%-11s %-22s scored %,d sessions in %.1f s%n", source, c.name(),
                     result.score().sessions(), (System.nanoTime() - t1) / 1e9);
             scores.add(result.score());
-            worst.append(WorstCases.render(source + ": " + c.name(), result.cases()));
+            worst.append(WorstCases.render(source, c.name(), file, result.cases()));
         }
         return new SourceResult(source, scores, ScenarioScore.overall("overall", scores), notes.toString());
     }

@@ -24,11 +24,12 @@ public final class WorstCases {
     private WorstCases() {
     }
 
-    public static String render(String scenario, Cases cases) {
+    /** @param file the class's records, for the replay hint */
+    public static String render(String source, String scenario, java.nio.file.Path file, Cases cases) {
         StringBuilder sb = new StringBuilder();
-        sb.append("== ").append(scenario).append('\n');
-        sb.append("   replay one household: grep '\"key\":\"hh-0042\"' ").append(scenario)
-                .append(".jsonl > hh-0042.jsonl && pairing-service/bin/replay hh-0042.jsonl\n");
+        sb.append("== ").append(source).append(": ").append(scenario).append('\n');
+        sb.append("   replay one household: grep '\"key\":\"<household>\"' ").append(file)
+                .append(" > one.jsonl && pairing-service/bin/replay --explain one.jsonl\n");
         sb.append("   (household ids are per scenario; times are simulated UTC; 'processed' = delivery time of the"
                 + " record that caused it)\n\n");
         falses(sb, cases.falseActivations());
