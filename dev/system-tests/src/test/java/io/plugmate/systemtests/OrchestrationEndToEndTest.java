@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -83,6 +84,9 @@ class OrchestrationEndToEndTest {
         assertThat(action(h, start).getString("state")).isEqualTo("PENDING");
         assertThat(awaitEnd(h, start)).isEqualTo("CONFIRMED");
 
+        // the charging report that confirms the action can arrive before the OEM's answer to the command
+        await().atMost(Household.PATIENCE).until(() -> plan(h, start).getString("steps[0].result.outcome"),
+                org.hamcrest.Matchers.notNullValue());
         JsonPath plan = plan(h, start);
         assertThat(plan.getList("decisions[0].routes.via")).containsExactly("DIRECT", "PAIR");
         assertThat(plan.getList("decisions[0].routes.taken")).containsExactly(false, true);
@@ -173,6 +177,7 @@ class OrchestrationEndToEndTest {
     }
 
     /** Needs charger-service to publish the Wall Connector's electrical data (orchestration-service's TODO list). */
+    @Disabled("not built yet: charger-service does not publish chargers' electrical data (DEVICE-SERVICES-TODO.md, issue 9 open)")
     @Test
     void setMaxPowerOnAThreePhaseChargerSendsTenPointSevenAmps() {
         Household h = voltraAtTesla();
@@ -193,6 +198,7 @@ class OrchestrationEndToEndTest {
     }
 
     /** Needs vehicle-service to consume capability-events (orchestration-service's TODO list). */
+    @Disabled("not built yet: vehicle-service does not consume capability-events (DEVICE-SERVICES-TODO.md, issue 9 open)")
     @Test
     void theVehicleViewShowsStartChargingUnlockedThroughThePair() {
         Household h = voltraAtTesla();

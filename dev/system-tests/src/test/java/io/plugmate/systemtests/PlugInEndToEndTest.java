@@ -65,7 +65,9 @@ class PlugInEndToEndTest {
         // a while with both unplugged (idle reports), then the car is plugged into the wall connector
         Simulator.advance("PT12M");
         Simulator.plug(oemVehicle, household.getString("chargers[0].id"));
-        Simulator.advance("PT1M");
+        // the activation waits until the car has reported again after the wallbox's plug-in report (inputs are taken
+        // in the order they were produced, ADR 0008): a car reports every ~2 min while charging
+        Simulator.advance("PT3M");
 
         await().atMost(PATIENCE).until(
                 () -> Api.read(vehicles, token, "/vehicles/" + vehicleId, "chargeState.pluggedInChargerId"),
