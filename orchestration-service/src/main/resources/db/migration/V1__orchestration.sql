@@ -96,7 +96,7 @@ create table action (
 );
 
 create unique index action_idempotency on action (client_id, idempotency_key) where idempotency_key is not null;
--- ARCHITECTURE §2: one active action per target
+-- architecture §2: one active action per target
 create unique index action_one_pending_per_target on action (client_id, target_type, target_id) where state = 'PENDING';
 create index action_page on action (client_id, created_at, id);
 create index action_target_page on action (client_id, target_id, created_at, id);
@@ -105,7 +105,7 @@ create index action_pending_pair on action (client_id, route_pair_id) where stat
 create index action_due_deadline on action (deadline) where state = 'PENDING';
 create index action_due_retry on action (next_attempt_at) where state = 'PENDING' and next_attempt_at is not null;
 
--- Per-client toggle overrides set through the admin API (ARCHITECTURE §8); published on client-features.
+-- Per-client toggle overrides set through the admin API (architecture §8); published on client-features.
 create table client_features (
     client_id text primary key,
     -- JSON object {featureKey: boolean}; only the features the client overrides

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.plugmate.charger.domain.PowerDeliveryState;
 import io.plugmate.charger.persistence.ChargerEntity;
 
-/** The public Charger object, with Enode's field names (ARCHITECTURE §2). */
+/** The public Charger object, with Enode's field names (architecture §2). */
 public record ChargerView(String id, String userId, String vendor, boolean isReachable, Instant lastSeen,
         Information information, ChargeState chargeState, Location location, Map<String, Capability> capabilities) {
 

@@ -1,6 +1,6 @@
 package io.plugmate.events;
 
-/** Kafka topic names (ARCHITECTURE §4). A poison record goes to {@link #dlq(String)} of its topic. */
+/** Kafka topic names (architecture §4). A poison record goes to {@link #dlq(String)} of its topic. */
 public final class Topics {
 
     public static final String DEVICE_LIFECYCLE = "device-lifecycle";

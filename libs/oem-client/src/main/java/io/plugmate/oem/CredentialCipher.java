@@ -12,7 +12,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for OEM credentials at rest and in transit on Kafka (ARCHITECTURE §3). Each value gets a fresh 96-bit
+ * AES-256-GCM for OEM credentials at rest and in transit on Kafka (architecture §3). Each value gets a fresh 96-bit
  * nonce; the associated data binds a ciphertext to its owner (e.g. the account id), so a ciphertext copied onto
  * another row does not decrypt.
  */

@@ -10,7 +10,7 @@ import io.plugmate.events.CommandKind;
 import io.plugmate.events.FailureReason;
 import io.plugmate.orchestration.persistence.ActionEntity;
 
-/** The public action, with Enode's field names (ARCHITECTURE §2). */
+/** The public action, with Enode's field names (architecture §2). */
 @Schema(name = "Action", description = "A request to a vehicle or charger. PENDING until the device's reported state "
         + "shows the effect (CONFIRMED), the OEM refuses or the deadline passes (FAILED), or a precondition fails or "
         + "another action replaces it (CANCELLED, also at creation when the precondition is already known to fail). "

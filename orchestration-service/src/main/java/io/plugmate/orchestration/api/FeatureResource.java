@@ -33,7 +33,7 @@ public class FeatureResource {
     }
 
     @GET
-    @Operation(summary = "The caller's effective toggles", description = "Every toggle of ARCHITECTURE §8 with its "
+    @Operation(summary = "The caller's effective toggles", description = "Every toggle of architecture §8 with its "
             + "value for this client and where it comes from: the platform default, or an override an admin set.")
     @APIResponse(responseCode = "200", description = "The toggles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeaturesView.class), examples = @ExampleObject(name = "orchestration off", value = FeaturesView.EXAMPLE)))
     public Uni<FeaturesView> effective() {

@@ -18,7 +18,7 @@ import io.plugmate.events.DeviceType;
 import io.plugmate.events.FailureReason;
 
 /**
- * Where an action goes (ARCHITECTURE §6, issue 9). Routes in order of preference:
+ * Where an action goes (architecture §6, issue 9). Routes in order of preference:
  *
  * <ol>
  * <li>DIRECT — the target's own OEM: it offers the capability natively, is not known to be unreachable, and for a

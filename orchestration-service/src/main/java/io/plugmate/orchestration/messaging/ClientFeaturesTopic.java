@@ -24,7 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * The toggles' topic must be compacted (ARCHITECTURE §4): services replay it from the beginning, and compaction keeps
+ * The toggles' topic must be compacted (architecture §4): services replay it from the beginning, and compaction keeps
  * each client's latest set for ever. This service writes it, so it makes sure at start-up that it exists as such (in
  * Kubernetes a KafkaTopic resource normally declares it first; then this only checks). Never fails the start: a
  * broker that is not there yet is the outbox relay's and readiness' business.

@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Self-serve toggles (ARCHITECTURE §8): a client's override set replaced whole, each change of a value recorded with
+ * Self-serve toggles (architecture §8): a client's override set replaced whole, each change of a value recorded with
  * who and when, the new set published on the compacted {@code client-features} topic (key clientId) for every service,
  * and this service's own capability announcements brought in line — all in one transaction.
  */

@@ -14,7 +14,7 @@ import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceType;
 
 /**
- * The routing rule of ARCHITECTURE §6 as a truth table: capability × reachability × pair state × toggles (× plugged
+ * The routing rule of architecture §6 as a truth table: capability × reachability × pair state × toggles (× plugged
  * in). The table below is the rule as a person reads it; {@link #everyCombination()} walks all 6,144 combinations of
  * start/stop on both device types and checks each against the rule stated independently.
  */

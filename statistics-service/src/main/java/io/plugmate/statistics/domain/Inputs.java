@@ -10,7 +10,7 @@ import io.plugmate.events.PairDissolved;
 import io.plugmate.events.PairEvent;
 import io.plugmate.events.VehicleStateObserved;
 
-/** The events of ARCHITECTURE §4 reduced to what the statistics rules take; one mapping for the service and replays. */
+/** The events of architecture §4 reduced to what the statistics rules take; one mapping for the service and replays. */
 public final class Inputs {
 
     /** The evidence signal pairing-detector gives a person's confirmation. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.plugmate.vehicle.domain.ChargeRateSource;
 import io.plugmate.vehicle.domain.PowerDeliveryState;
 
-/** The public Vehicle object, with Enode's field names (ARCHITECTURE §2). */
+/** The public Vehicle object, with Enode's field names (architecture §2). */
 public record VehicleView(String id, String userId, String vendor, boolean isReachable, Instant lastSeen,
         Information information, ChargeState chargeState, Location location, Map<String, Capability> capabilities) {
 

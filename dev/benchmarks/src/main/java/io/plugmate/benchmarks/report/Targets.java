@@ -1,6 +1,6 @@
 package io.plugmate.benchmarks.report;
 
-/** The quality bars of ARCHITECTURE §5, which the table marks every figure against. */
+/** The quality bars of architecture §5, which the table marks every figure against. */
 public final class Targets {
 
     public static final double PRECISION = 0.995;

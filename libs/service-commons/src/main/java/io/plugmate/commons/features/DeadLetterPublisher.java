@@ -16,7 +16,7 @@ import io.plugmate.events.Topics;
 
 /**
  * Sends a record that cannot be applied to the DLQ, byte for byte, with why and where from in headers
- * (ARCHITECTURE §4). Every service instance replays the topic, so each of them may dead-letter the same record;
+ * (architecture §4). Every service instance replays the topic, so each of them may dead-letter the same record;
  * {@value #CONSUMER_HEADER} and the source coordinates let whoever reads the DLQ tell the copies apart.
  */
 final class DeadLetterPublisher implements AutoCloseable {

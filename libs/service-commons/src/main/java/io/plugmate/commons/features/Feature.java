@@ -2,7 +2,7 @@ package io.plugmate.commons.features;
 
 import java.util.Optional;
 
-/** The per-client feature toggles of ARCHITECTURE §8, by the key used in config, events and the API. */
+/** The per-client feature toggles of architecture §8, by the key used in config, events and the API. */
 public enum Feature {
 
     PAIRING_DETECTION("pairing-detection"),

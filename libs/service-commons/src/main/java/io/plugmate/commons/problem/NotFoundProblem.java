@@ -1,7 +1,7 @@
 package io.plugmate.commons.problem;
 
 /**
- * 404. Also the answer for another client's object: its existence must not be revealed (ARCHITECTURE §3), so the
+ * 404. Also the answer for another client's object: its existence must not be revealed (architecture §3), so the
  * detail names only what the caller asked for.
  */
 public class NotFoundProblem extends ProblemException {

@@ -1,6 +1,6 @@
 package io.plugmate.commons.tenant;
 
-/** The realm roles of ARCHITECTURE §3, for {@code @RolesAllowed}. quarkus-oidc reads them from realm_access.roles. */
+/** The realm roles of architecture §3, for {@code @RolesAllowed}. quarkus-oidc reads them from realm_access.roles. */
 public final class Roles {
 
     /** A normal API client acting on its own users and devices. */

@@ -1,7 +1,7 @@
 package io.plugmate.commons.validation;
 
 /**
- * End-user ids are chosen by the API client (ARCHITECTURE §3). Anything outside this shape is refused with 400 rather
+ * End-user ids are chosen by the API client (architecture §3). Anything outside this shape is refused with 400 rather
  * than stored, so ids stay safe in paths, logs and Kafka keys.
  */
 public final class UserIds {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FeatureTogglesTest {
 
-    /** The contract defaults of ARCHITECTURE §8, with one service-level change to show config wins. */
+    /** The contract defaults of architecture §8, with one service-level change to show config wins. */
     record Defaults(boolean pairingDetection) implements FeaturesConfig.Defaults {
         public boolean improvedChargeRate() {
             return true;
