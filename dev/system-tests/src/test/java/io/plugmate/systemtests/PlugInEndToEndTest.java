@@ -69,9 +69,14 @@ class PlugInEndToEndTest {
         // in the order they were produced, ADR 0008): a car reports every ~2 min while charging
         Simulator.advance("PT3M");
 
-        await().atMost(PATIENCE).until(
-                () -> Api.read(vehicles, token, "/vehicles/" + vehicleId, "chargeState.pluggedInChargerId"),
-                equalTo(chargerId));
+        // simulated time keeps moving, as real time would, until the pair is found (the simulator never moves it itself)
+        await().atMost(PATIENCE).until(() -> {
+            String plugged = Api.read(vehicles, token, "/vehicles/" + vehicleId, "chargeState.pluggedInChargerId");
+            if (!chargerId.equals(plugged)) {
+                Simulator.advance("PT20S");
+            }
+            return plugged;
+        }, equalTo(chargerId));
         given().baseUri(pairs).auth().oauth2(token).get("/pairs/" + pairId).then().body("state", equalTo("ACTIVE"))
                 .body("evidence.size()", greaterThan(0));
         await().atMost(PATIENCE).until(
