@@ -22,6 +22,14 @@ class HealthAndOpenApiTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    /** Prometheus scrapes /q/metrics (issue 14 point 5): API latency with buckets, Kafka clients, JVM. */
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().get("/pairs").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
+    }
+
     @Test
     void theOpenApiDocumentDescribesEveryEndpointWithExamples() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
