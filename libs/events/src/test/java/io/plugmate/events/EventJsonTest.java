@@ -38,6 +38,7 @@ class EventJsonTest {
                 new PairDeactivated(ID, 1, "acme", "u1", AT, "p1", "v1", "c1", "VEHICLE_UNPLUGGED"),
                 new PairDissolved(ID, 1, "acme", "u1", AT, "p1", "v1", "c1", "CHARGER_REMOVED"),
                 new PairAmbiguous(ID, 1, "acme", "u1", AT, "p1", "v1", "c1", List.of("p2", "p3")),
+                new PairDeactivated(ID, 2, "acme", "u1", AT, "p1", "v1", "c1", "rejected by a person", true),
                 new DeviceCommand(ID, 1, "acme", "u1", AT, UUID.randomUUID(), action, DeviceType.CHARGER, "c1",
                         CommandKind.SET_MAX_CURRENT, 16.0, null, AT.plusSeconds(300)),
                 new CommandResult(ID, 1, "acme", "u1", AT, UUID.randomUUID(), action, DeviceType.CHARGER, "c1",
@@ -221,6 +222,22 @@ class EventJsonTest {
         PairEvent event = EventJson.read(json, PairEvent.class);
 
         assertThat(event).isInstanceOfSatisfying(PairAmbiguous.class, a -> assertThat(a.candidates()).isEmpty());
+    }
+
+    @Test
+    void aSchemaOneDeactivationReadsWithWithdrawnUnknown() {
+        String json = """
+                {"type":"PairDeactivated","eventId":"%s","schemaVersion":1,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","pairId":"p1","vehicleId":"v1","chargerId":"c1",
+                 "reason":"vehicle reported unplugged"}
+                """.formatted(ID);
+
+        PairEvent event = EventJson.read(json, PairEvent.class);
+
+        assertThat(event).isInstanceOfSatisfying(PairDeactivated.class, d -> {
+            assertThat(d.withdrawn()).isNull();
+            assertThat(d.reason()).isEqualTo("vehicle reported unplugged");
+        });
     }
 
     @Test
