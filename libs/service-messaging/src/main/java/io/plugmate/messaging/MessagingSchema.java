@@ -27,6 +27,9 @@ class MessagingSchema {
                 payload text not null,
                 created_at timestamptz not null default now()
             );
+            alter table outbox_event add column if not exists attempts int not null default 0;
+            alter table outbox_event add column if not exists last_error text;
+            alter table outbox_event add column if not exists parked_at timestamptz;
             create table if not exists device_command (
                 command_id uuid primary key,
                 action_id uuid,

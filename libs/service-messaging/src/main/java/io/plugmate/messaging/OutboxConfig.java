@@ -22,4 +22,19 @@ public interface OutboxConfig {
     /** Readiness goes DOWN once the relay has failed to publish for this long (Kafka unreachable). */
     @WithDefault("30s")
     Duration unhealthyAfter();
+
+    /**
+     * How long a send may wait for the topic's metadata ({@code max.block.ms}) before the round gives up until the next
+     * tick: the sender thread waits, never the event loop.
+     */
+    @WithDefault("5s")
+    Duration sendBlock();
+
+    /**
+     * A record the broker refuses for itself (too large, an invalid topic) is parked after this many rounds: kept in
+     * the table with the reason, no longer sent, so the records behind it go on. A broker that cannot be reached
+     * counts for nothing: nothing is parked because Kafka was down.
+     */
+    @WithDefault("5")
+    int maxAttempts();
 }

@@ -1,8 +1,16 @@
 package io.plugmate.messaging;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
@@ -19,44 +27,104 @@ import io.smallrye.common.annotation.Identifier;
  * The relay's producer: durable (acks=all) and idempotent, so retries neither lose nor reorder records of a key. It
  * connects with the service's one {@code kafka.*} configuration (bootstrap servers, TLS, SASL), like every other Kafka
  * client of the service.
+ * <p>
+ * {@code KafkaProducer.send} blocks its caller while it has no metadata for the topic (up to {@code max.block.ms}): with
+ * the broker down that was the Vert.x event loop, frozen for a minute at a time (no API, no health answers). Sends
+ * therefore run on this producer's own thread, in the order given, and a batch stops at the first sign that the broker
+ * is away instead of blocking once per record.
  */
 @ApplicationScoped
 class OutboxProducer {
 
     private final KafkaProducer<String, String> producer;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "plugmate-outbox-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.producer = new KafkaProducer<>(config(kafkaConfig), new StringSerializer(), new StringSerializer());
+    OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OutboxConfig outbox) {
+        this.producer = new KafkaProducer<>(config(kafkaConfig, outbox.sendBlock()), new StringSerializer(),
+                new StringSerializer());
     }
 
     /** The service's connection settings, with the relay's delivery guarantees on top (they are not negotiable). */
-    static Map<String, Object> config(Map<String, Object> kafkaConfig) {
+    static Map<String, Object> config(Map<String, Object> kafkaConfig, Duration sendBlock) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendBlock.toMillis());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "plugmate-outbox-relay");
         // consumer-side keys a service may set under kafka.* mean nothing to a producer
         config.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto.offset"));
         return config;
     }
 
-    CompletableFuture<RecordMetadata> send(ProducerRecord<String, String> record) {
-        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
-        producer.send(record, (metadata, failure) -> {
-            if (failure != null) {
-                ack.completeExceptionally(failure);
-            } else {
-                ack.complete(metadata);
+    /** What became of one record of a batch. */
+    record Outcome(boolean acknowledged, Throwable failure) {
+
+        static final Outcome NOT_SENT = new Outcome(false, null);
+
+        /** A failure that says something about the record itself (too large, bad topic), not about the broker. */
+        boolean refused() {
+            return failure != null && !(failure instanceof RetriableException);
+        }
+
+        boolean unreachable() {
+            return failure instanceof RetriableException;
+        }
+    }
+
+    /**
+     * Sends the records in order on the sender thread and completes once each has an outcome. A record refused at once
+     * holds back the later records of its key (they stay for the next round, so a key keeps its order); a broker that
+     * cannot be reached ends the batch.
+     */
+    CompletableFuture<List<Outcome>> send(List<ProducerRecord<String, String>> records) {
+        return CompletableFuture.supplyAsync(() -> sendInOrder(records), sender)
+                .thenCompose(acks -> CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                        .handle((ignored, failure) -> acks.stream().map(OutboxProducer::outcome).toList()));
+    }
+
+    private List<CompletableFuture<Outcome>> sendInOrder(List<ProducerRecord<String, String>> records) {
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        Set<String> heldKeys = new HashSet<>();
+        boolean unreachable = false;
+        for (ProducerRecord<String, String> record : records) {
+            String lane = record.key() == null ? null : record.topic() + '\u0000' + record.key();
+            if (unreachable || (lane != null && heldKeys.contains(lane))) {
+                outcomes.add(CompletableFuture.completedFuture(Outcome.NOT_SENT));
+                continue;
             }
-        });
-        return ack;
+            CompletableFuture<Outcome> ack = new CompletableFuture<>();
+            try {
+                producer.send(record, (metadata, failure) -> ack.complete(new Outcome(failure == null, failure)));
+            } catch (RuntimeException e) {
+                ack.complete(new Outcome(false, e));
+            }
+            // a failure reported during send itself (no metadata in time, record too large) is known now
+            Outcome now = ack.getNow(null);
+            if (now != null && now.failure() != null) {
+                unreachable = now.unreachable();
+                if (lane != null) {
+                    heldKeys.add(lane);
+                }
+            }
+            outcomes.add(ack);
+        }
+        return outcomes;
+    }
+
+    private static Outcome outcome(CompletableFuture<Outcome> ack) {
+        return Objects.requireNonNullElse(ack.getNow(null), Outcome.NOT_SENT);
     }
 
     @PreDestroy
     void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
+        sender.shutdownNow();
     }
 }

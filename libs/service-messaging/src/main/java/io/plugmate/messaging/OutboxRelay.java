@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
@@ -24,9 +23,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Moves committed outbox rows to Kafka, oldest first, and deletes them only once the broker acknowledged them
- * (acks=all, idempotent producer): at-least-once, which the consumers' {@link Inbox} turns into exactly-once effects.
- * One instance drains at a time (advisory lock), so events of one key leave in the order they were committed.
+ * Moves committed outbox rows to Kafka, oldest first, and deletes each once the broker acknowledged it (acks=all,
+ * idempotent producer): at-least-once, which the consumers' {@link Inbox} turns into exactly-once effects. One instance
+ * drains at a time (advisory lock), so events of one key leave in the order they were committed. Sending happens on
+ * the producer's own thread ({@link OutboxProducer}): the timer that starts a round runs on the event loop.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,6 +41,8 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile Long timerId;
     private volatile Instant failingSince;
+    /** What kept the last round from reaching the broker; null when it did (or had nothing to send). */
+    private volatile Throwable unreachable;
 
     OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, OutboxProducer producer) {
         this.pool = pool;
@@ -103,39 +105,91 @@ public class OutboxRelay {
         }
         drainOnce().onTermination().invoke(() -> draining.set(false)).subscribe().with(
                 sent -> {
-                    if (failingSince != null) {
+                    if (unreachable == null && failingSince != null) {
                         LOG.infof("outbox relay publishing again after failing since %s", failingSince);
                         failingSince = null;
+                    } else if (unreachable != null) {
+                        failing(unreachable);
                     }
                 },
-                failure -> {
-                    // one line when the trouble starts, not one per tick
-                    if (failingSince == null) {
-                        failingSince = Instant.now();
-                        LOG.warnf(failure, "outbox relay cannot publish; retrying every %s", config.pollInterval());
-                    }
-                });
+                this::failing);
     }
 
+    private void failing(Throwable failure) {
+        // one line when the trouble starts, not one per tick
+        if (failingSince == null) {
+            failingSince = Instant.now();
+            LOG.warnf("outbox relay cannot publish; retrying every %s: %s", config.pollInterval(), failure.toString());
+        }
+    }
+
+    /**
+     * One batch, oldest first. Each acknowledged record is deleted, whatever became of the others (a record that fails
+     * must neither hold back the rest nor have them sent again). A record the broker refuses for itself counts an
+     * attempt and is parked after {@code max-attempts}; one that could not reach the broker stays as it was.
+     */
     private Uni<Integer> drainLocked(SqlConnection connection) {
-        return connection.preparedQuery(
-                "select sequence, topic, message_key, payload from outbox_event order by sequence limit $1")
+        return connection.preparedQuery("""
+                select sequence, topic, message_key, payload from outbox_event where parked_at is null
+                order by sequence limit $1""")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     List<Long> sequences = new ArrayList<>();
-                    List<CompletableFuture<?>> acks = new ArrayList<>();
+                    List<ProducerRecord<String, String>> records = new ArrayList<>();
                     for (Row row : rows) {
                         sequences.add(row.getLong("sequence"));
-                        acks.add(producer.send(new ProducerRecord<>(row.getString("topic"),
-                                row.getString("message_key"), row.getString("payload"))));
+                        records.add(new ProducerRecord<>(row.getString("topic"), row.getString("message_key"),
+                                row.getString("payload")));
                     }
-                    if (sequences.isEmpty()) {
+                    if (records.isEmpty()) {
+                        unreachable = null;
                         return Uni.createFrom().item(0);
                     }
-                    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
-                            .chain(() -> connection.preparedQuery("delete from outbox_event where sequence = any($1)")
-                                    .execute(Tuple.of(sequences.toArray(Long[]::new))))
-                            .replaceWith(sequences.size());
+                    return Uni.createFrom().completionStage(producer.send(records))
+                            .chain(outcomes -> settle(connection, sequences, outcomes));
                 });
+    }
+
+    private Uni<Integer> settle(SqlConnection connection, List<Long> sequences, List<OutboxProducer.Outcome> outcomes) {
+        List<Long> acknowledged = new ArrayList<>();
+        List<Tuple> refused = new ArrayList<>();
+        Throwable away = null;
+        for (int i = 0; i < sequences.size(); i++) {
+            OutboxProducer.Outcome outcome = outcomes.get(i);
+            if (outcome.acknowledged()) {
+                acknowledged.add(sequences.get(i));
+            } else if (outcome.refused()) {
+                refused.add(Tuple.of(sequences.get(i), outcome.failure().toString()));
+            } else if (outcome.unreachable()) {
+                away = outcome.failure();
+            }
+        }
+        unreachable = away;
+        Uni<?> deleted = acknowledged.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("delete from outbox_event where sequence = any($1)")
+                        .execute(Tuple.of(acknowledged.toArray(Long[]::new)));
+        return deleted.chain(() -> refused.isEmpty() ? Uni.createFrom().voidItem() : countAttempts(connection, refused))
+                .replaceWith(acknowledged.size());
+    }
+
+    private Uni<Void> countAttempts(SqlConnection connection, List<Tuple> refused) {
+        return connection.preparedQuery("""
+                update outbox_event set attempts = attempts + 1, last_error = $2,
+                    parked_at = case when attempts + 1 >= $3 then now() end
+                where sequence = $1 returning sequence, topic, event_id, attempts, parked_at""")
+                .executeBatch(refused.stream().map(t -> t.addInteger(config.maxAttempts())).toList())
+                .invoke(rows -> {
+                    for (var result = rows; result != null; result = result.next()) {
+                        for (Row row : result) {
+                            if (row.getValue("parked_at") != null) {
+                                LOG.errorf("outbox event %s (sequence %d) for %s parked after %d refused attempts; "
+                                        + "it stays in outbox_event with the reason and is no longer sent",
+                                        row.getUUID("event_id"), row.getLong("sequence"), row.getString("topic"),
+                                        row.getInteger("attempts"));
+                            }
+                        }
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -2,6 +2,7 @@ package io.plugmate.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class OutboxProducerConfigTest {
                 "ssl.truststore.type", "PEM",
                 "ssl.truststore.location", "/etc/plugmate/kafka-ca/ca.crt",
                 "acks", "1",
-                "group.id", "vehicle-service"));
+                "group.id", "vehicle-service"), Duration.ofSeconds(5));
 
         assertThat(config).containsEntry("bootstrap.servers", "kafka:9093")
                 .containsEntry("security.protocol", "SASL_SSL")
@@ -27,6 +28,7 @@ class OutboxProducerConfigTest {
                 .containsEntry("ssl.truststore.location", "/etc/plugmate/kafka-ca/ca.crt")
                 .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
+                .containsEntry("max.block.ms", 5000)
                 .doesNotContainKey("group.id");
     }
 }

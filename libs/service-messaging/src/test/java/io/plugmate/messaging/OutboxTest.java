@@ -23,12 +23,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class OutboxTest {
 
     @Inject
     Outbox outbox;
+    @Inject
+    Pool pool;
 
     private static DeviceRemoved removed(String deviceId) {
         return new DeviceRemoved(UUID.randomUUID(), 1, "acme", "u1", Instant.now(), DeviceType.VEHICLE, deviceId);
@@ -98,5 +103,38 @@ class OutboxTest {
             assertThat(eventIds(reader.poll()))
                     .containsExactlyElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
         }
+    }
+
+    @Test
+    void anEventTheBrokerRefusesIsParkedWithItsReasonAndHoldsBackNothingElse() throws Throwable {
+        String topic = "outbox-refused-" + UUID.randomUUID();
+        DeviceRemoved before = removed("before");
+        DeviceRemoved tooLarge = removed("x".repeat(1_200_000)); // above the producer's max.request.size
+        DeviceRemoved sameKeyLater = removed("same-key-later");
+        DeviceRemoved after = removed("after");
+        // one transaction: all four are in one batch of the relay
+        run(() -> Panache.withTransaction(() -> outbox.publish(topic, "user-1", before)
+                .chain(() -> outbox.publish(topic, "user-2", tooLarge))
+                .chain(() -> outbox.publish(topic, "user-2", sameKeyLater))
+                .chain(() -> outbox.publish(topic, "user-3", after))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> outboxRow(tooLarge.eventId()).getValue("parked_at") != null);
+        Row parked = outboxRow(tooLarge.eventId());
+        assertThat(parked.getInteger("attempts")).isEqualTo(5);
+        assertThat(parked.getString("last_error")).contains("RecordTooLargeException");
+
+        try (TopicReader reader = new TopicReader(topic)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= 3);
+            // each acknowledged event once: none re-sent while the refused one was retried
+            assertThat(eventIds(reader.poll())).containsExactlyInAnyOrder(before.eventId().toString(),
+                    sameKeyLater.eventId().toString(), after.eventId().toString());
+        }
+        assertThat(outboxRow(before.eventId())).isNull();
+    }
+
+    private Row outboxRow(UUID eventId) {
+        return pool.preparedQuery("select attempts, last_error, parked_at from outbox_event where event_id = $1")
+                .execute(Tuple.of(eventId)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null)
+                .await().atMost(Duration.ofSeconds(10));
     }
 }
