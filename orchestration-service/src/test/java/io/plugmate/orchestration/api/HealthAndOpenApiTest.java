@@ -47,4 +47,12 @@ class HealthAndOpenApiTest {
                         containsString("FEATURE_DISABLED"))
                 .body("components.schemas.ActionPlan.description", containsString("device's own clock"));
     }
+
+    /** Prometheus scrapes /q/metrics (issue 14 point 5): API latency with buckets, Kafka clients, JVM. */
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().get("/actions").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
+    }
 }
