@@ -38,4 +38,12 @@ class HealthAndOpenApiTest {
                 .body("components.schemas.Attribution.properties.attributedBy.description", containsString("CONFIRMED"))
                 .body("components.schemas.ChargingSession.properties.crossCheck.description", containsString("loss"));
     }
+
+    /** Prometheus scrapes /q/metrics (issue 14 point 5): API latency with buckets, Kafka clients, JVM. */
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().get("/statistics/charging").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
+    }
 }
