@@ -95,7 +95,7 @@ public class AdminFeatureResource {
     @Path("changes")
     @Operation(summary = "Who changed a client's toggles, and when", description = "One entry per changed value, "
             + "oldest first; a null value means \"no override\" (the default). Cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "switched off", value = FeatureChangeView.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeatureChangePage.class), examples = @ExampleObject(name = "switched off", value = FeatureChangeView.EXAMPLE)))
     public Uni<Page<FeatureChangeView>> changes(
             @PathParam("clientId") @Pattern(regexp = UserIds.PATTERN, message = UserIds.MESSAGE) String clientId,
             @BeanParam PageParams page) {

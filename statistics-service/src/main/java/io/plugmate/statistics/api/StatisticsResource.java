@@ -88,8 +88,8 @@ public class StatisticsResource {
             + "be fetched by id. With native-session-statistics off only estimated sessions are served. Ask for "
             + "text/csv to get the same page as CSV.")
     @APIResponse(responseCode = "200", description = "One page of sessions", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "an attributed native session", value = StatisticsExamples.SESSIONS)),
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "the same as CSV", value = StatisticsExamples.CSV)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionPage.class), examples = @ExampleObject(name = "an attributed native session", value = StatisticsExamples.SESSIONS)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING), examples = @ExampleObject(name = "the same as CSV", value = StatisticsExamples.CSV)) })
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM))
     public Uni<Page<SessionView>> sessions(@Valid @BeanParam ChargingParameters parameters,
             @Valid @BeanParam SessionFilters filters, @BeanParam PageParams page) {
@@ -127,6 +127,7 @@ public class StatisticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A charging session", description = "Any of the client's sessions, also one that another "
             + "measurement stands in for (supersededBy). 404 for an unknown id and for another client's session.")
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(name = "an attributed native session", value = StatisticsExamples.SESSION)))
     @APIResponse(responseCode = "404", description = "No such session for this client", content = @Content(mediaType = PROBLEM))
     public Uni<SessionView> session(@PathParam("id") String id) {
         String clientId = tenant.clientId();
