@@ -112,7 +112,9 @@ class ShutdownDrainIT {
                 "plugmate.oem.client-secret", "plugmate-dev-secret"));
         settings.putAll(Map.of(
                 "plugmate.oem.credentials-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-                "plugmate.webhooks.secret", "test-only-webhook-secret-0123456789",
+                "plugmate.webhooks.secrets.TESLA", "test-only-tesla-webhook-secret",
+                "plugmate.webhooks.secrets.WATTBOX", "test-only-wattbox-webhook-secret",
+                "plugmate.webhooks.secrets.ZAPLINE", "test-only-webhook-secret-0123456789",
                 // the relay would next look in an hour: only the shutdown drain can publish what gets committed
                 "plugmate.outbox.poll-interval", "1h",
                 "plugmate.polling.enabled", "false",

@@ -59,17 +59,24 @@ public final class ServiceCatalog {
                 "quarkus.datasource.password", "${postgres.password}",
                 "kafka.bootstrap.servers", "${kafka.bootstrap-servers}",
                 "quarkus.oidc.auth-server-url", "${oidc.auth-server-url}"))
-                .withEnvironment(Map.of(
-                        "PLUGMATE_OEM_CLIENT_SECRET", "${secrets.oem-client-secret}",
-                        "PLUGMATE_OEM_CREDENTIALS_KEY", "${secrets.oem-credentials-key}",
-                        "PLUGMATE_WEBHOOK_SECRET", "${secrets.webhook-secret}",
-                        // the simulator pushes reports to the service as soon as an account is linked, through the
-                        // gateway (where each device service's webhooks live under its name, RoutingTable)
-                        "PLUGMATE_WEBHOOKS_REGISTER_ON_START", "true",
-                        "PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT + "/" + module,
-                        // link URLs and the OEM's redirect back go through the gateway too
-                        "PLUGMATE_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT))
+                .withEnvironment(platformEnvironment(module))
                 .withNote("OpenAPI: http://localhost:" + port + "/q/openapi");
+    }
+
+    private static Map<String, String> platformEnvironment(String module) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PLUGMATE_OEM_CLIENT_SECRET", "${secrets.oem-client-secret}");
+        environment.put("PLUGMATE_OEM_CREDENTIALS_KEY", "${secrets.oem-credentials-key}");
+        // one webhook key per vendor (a service reads those of its device kind's vendors)
+        DevSecrets.VENDORS.forEach(vendor -> environment.put("PLUGMATE_WEBHOOK_SECRET_" + vendor,
+                "${secrets." + DevSecrets.webhookSecret(vendor) + "}"));
+        // the simulator pushes reports to the service as soon as an account is linked, through the gateway (where
+        // each device service's webhooks live under its name, RoutingTable)
+        environment.put("PLUGMATE_WEBHOOKS_REGISTER_ON_START", "true");
+        environment.put("PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT + "/" + module);
+        // link URLs and the OEM's redirect back go through the gateway too
+        environment.put("PLUGMATE_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT);
+        return environment;
     }
 
     /**

@@ -19,7 +19,10 @@ class DevSecretsTest {
         Map<String, String> second = DevSecrets.loadOrCreate(file);
 
         assertThat(first).containsOnlyKeys("secrets.oem-client-secret", "secrets.oem-credentials-key",
-                "secrets.webhook-secret");
+                "secrets.webhook-secret-tesla", "secrets.webhook-secret-voltra", "secrets.webhook-secret-nordauto",
+                "secrets.webhook-secret-dormio", "secrets.webhook-secret-amperia", "secrets.webhook-secret-wattbox",
+                "secrets.webhook-secret-zapline");
+        assertThat(first.values()).doesNotHaveDuplicates();
         assertThat(second).isEqualTo(first);
         assertThat(Base64.getDecoder().decode(first.get("secrets.oem-credentials-key"))).hasSize(32);
     }

@@ -17,8 +17,14 @@ class ServiceCatalogTest {
     static final Endpoints ENDPOINTS = new Endpoints(15432, "postgres", "postgres", "localhost:9092",
             "http://localhost:8180/realms/plugmate");
 
-    static final Map<String, String> SECRETS = Map.of("secrets.oem-client-secret", "s1",
-            "secrets.oem-credentials-key", "s2", "secrets.webhook-secret", "s3");
+    static final Map<String, String> SECRETS = secrets();
+
+    private static Map<String, String> secrets() {
+        Map<String, String> secrets = new HashMap<>(Map.of("secrets.oem-client-secret", "s1",
+                "secrets.oem-credentials-key", "s2"));
+        DevSecrets.VENDORS.forEach(vendor -> secrets.put("secrets." + DevSecrets.webhookSecret(vendor), "w-" + vendor));
+        return Map.copyOf(secrets);
+    }
 
     static Map<String, String> values(ServiceSpec spec) {
         Map<String, String> values = new HashMap<>(ENDPOINTS.placeholderValues(spec.database()));
@@ -65,7 +71,8 @@ class ServiceCatalogTest {
         assertThat(ServiceCommand.environment(vehicles, values(vehicles)))
                 .containsEntry("PLUGMATE_OEM_CLIENT_SECRET", "s1")
                 .containsEntry("PLUGMATE_OEM_CREDENTIALS_KEY", "s2")
-                .containsEntry("PLUGMATE_WEBHOOK_SECRET", "s3");
+                .containsEntry("PLUGMATE_WEBHOOK_SECRET_TESLA", "w-TESLA")
+                .containsEntry("PLUGMATE_WEBHOOK_SECRET_ZAPLINE", "w-ZAPLINE");
     }
 
     @Test

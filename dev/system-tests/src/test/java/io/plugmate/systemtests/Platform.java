@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -115,7 +116,10 @@ public final class Platform implements BeforeAllCallback {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("plugmate.oem.client-secret", OEM_CLIENT_SECRET);
         p.put("plugmate.oem.credentials-key", CREDENTIALS_KEY);
-        p.put("plugmate.webhooks.secret", WEBHOOK_SECRET);
+        // one secret per vendor, as in production: each is registered at its vendor and verifies only its deliveries
+        for (String vendor : List.of("TESLA", "VOLTRA", "NORDAUTO", "DORMIO", "AMPERIA", "WATTBOX", "ZAPLINE")) {
+            p.put("plugmate.webhooks.secrets." + vendor, WEBHOOK_SECRET + "-" + vendor.toLowerCase(Locale.ROOT));
+        }
         p.put("plugmate.webhooks.register-on-start", "true");
         p.put("plugmate.webhooks.public-base-url", "${url}");
         p.put("plugmate.polling.enabled", "false");

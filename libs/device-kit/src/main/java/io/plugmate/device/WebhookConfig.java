@@ -1,6 +1,8 @@
 package io.plugmate.device;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,8 +10,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "plugmate.webhooks")
 public interface WebhookConfig {
 
-    /** The secret our receivers were registered with at the OEMs (HMAC-SHA256 key); from a Secret. */
-    String secret();
+    /**
+     * Per vendor (upper case, as in {@code plugmate.oem.vendors}), the secret our receiver is registered with at that
+     * vendor (HMAC-SHA256 key); from a Secret. One key per vendor: a vendor (or a leak at one) can sign only its own
+     * deliveries. A vendor without one gets no webhooks (401; polling covers it).
+     */
+    Map<String, String> secrets();
 
     /** How far a signature's timestamp may be from our clock; older deliveries are refused as replays. */
     @WithDefault("5m")
@@ -21,4 +27,10 @@ public interface WebhookConfig {
 
     /** This service as the OEMs reach it. */
     String publicBaseUrl();
+
+    /** The secret of a vendor, by the vendor's name in any case. */
+    default Optional<String> secretOf(String vendor) {
+        return Optional.ofNullable(secrets().get(vendor.toUpperCase(java.util.Locale.ROOT)))
+                .filter(secret -> !secret.isBlank());
+    }
 }

@@ -1,7 +1,10 @@
 package io.plugmate.device;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +20,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A verified delivery: recorded once by delivery id (the service's {@code webhook_delivery} table), and its report
- * applied — all in one transaction. The OEM sends every event to every receiver; other kinds' are ignored.
+ * A verified delivery: recorded once (the service's {@code webhook_delivery} table), and its report applied — all in
+ * one transaction. The OEM sends every event to every receiver; other kinds' are ignored.
+ * <p>
+ * Recorded by what was signed, not by the unsigned {@code X-Oem-Delivery-Id} header: the key is the vendor and a hash
+ * of the signed body (which carries the OEM's delivery id and send time), so a retry of the same delivery is a
+ * duplicate, while nobody without the vendor's secret can mark a delivery as seen before it arrives. The body's vendor
+ * must be the one whose secret verified it.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -47,8 +55,12 @@ public class WebhookIntake {
             return Uni.createFrom().failure(BadRequestProblem.field("X-Oem-Delivery-Id", "is required"));
         }
         WebhookPayload payload = parse(body);
+        if (payload.vendor() != null && !payload.vendor().equalsIgnoreCase(vendor)) {
+            return Uni.createFrom().failure(BadRequestProblem.field("vendor", "differs from the vendor signing it"));
+        }
         Instant now = WallClock.now();
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("id", deliveryId)
+        String key = vendor + ":" + sha256(body);
+        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("id", key)
                 .setParameter("vendor", vendor).setParameter("now", now).executeUpdate())
                 .chain(first -> {
                     if (first == 0) {
@@ -68,6 +80,14 @@ public class WebhookIntake {
         outcome.put("result", result);
         outcome.put(devices.kind().name() + "sUpdated", updated);
         return outcome;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private WebhookPayload parse(byte[] body) {

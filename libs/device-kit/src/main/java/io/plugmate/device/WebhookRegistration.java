@@ -27,10 +27,13 @@ class WebhookRegistration {
             return;
         }
         oemConfig.vendors().keySet().stream().filter(vendor -> oem.supports(vendor, devices.kind()))
-                .forEach(vendor -> registrar.ensureRegistered(vendor, webhooks.publicBaseUrl() + "/oem/"
-                        + vendor.toLowerCase(Locale.ROOT) + "/webhooks", webhooks.secret())
-                        .subscribe().with(ok -> {
-                        }, failure -> LOG.warnf("webhook registration at %s failed: %s", vendor,
-                                failure.getMessage())));
+                .forEach(vendor -> webhooks.secretOf(vendor).ifPresentOrElse(
+                        secret -> registrar.ensureRegistered(vendor, webhooks.publicBaseUrl() + "/oem/"
+                                + vendor.toLowerCase(Locale.ROOT) + "/webhooks", secret)
+                                .subscribe().with(ok -> {
+                                }, failure -> LOG.warnf("webhook registration at %s failed: %s", vendor,
+                                        failure.getMessage())),
+                        () -> LOG.warnf("no webhook secret for %s (plugmate.webhooks.secrets.%s): its devices are only"
+                                + " polled", vendor, vendor)));
     }
 }

@@ -1,5 +1,7 @@
 package io.plugmate.device;
 
+import java.util.Locale;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -12,14 +14,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.plugmate.commons.problem.BadRequestProblem;
 import io.plugmate.commons.problem.UnauthorizedProblem;
 import io.plugmate.commons.time.WallClock;
+import io.plugmate.oem.OemConfig;
 import io.plugmate.oem.WebhookSignature;
 import io.smallrye.mutiny.Uni;
 
 /**
  * OEM clouds push reports here. The HMAC signature is the authentication (no bearer token): anything not signed
- * with our secret, or signed too long ago, is refused with 401 before a byte of it is parsed or stored.
+ * with the secret of the vendor in the path, or signed too long ago, is refused with 401 before a byte of it is parsed
+ * or stored. The vendor is the one whose secret verified the signature: another vendor's signature on this path is a
+ * mismatch, so no vendor can speak for another's devices.
  */
 @Path("/oem/{vendor}/webhooks")
 @PermitAll
@@ -27,10 +33,12 @@ import io.smallrye.mutiny.Uni;
 public class WebhookResource {
 
     private final WebhookConfig config;
+    private final OemConfig oemConfig;
     private final WebhookIntake intake;
 
-    public WebhookResource(WebhookConfig config, WebhookIntake intake) {
+    public WebhookResource(WebhookConfig config, OemConfig oemConfig, WebhookIntake intake) {
         this.config = config;
+        this.oemConfig = oemConfig;
         this.intake = intake;
     }
 
@@ -39,12 +47,17 @@ public class WebhookResource {
     @Operation(summary = "Receive a signed OEM report", description = "X-Oem-Signature: t=<epoch s>,v1=<hex HMAC>.")
     public Uni<Response> receive(@PathParam("vendor") String vendor, @HeaderParam("X-Oem-Signature") String signature,
             @HeaderParam("X-Oem-Delivery-Id") String deliveryId, byte[] body) {
-        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, body, config.secret(), WallClock.now(),
+        if (!oemConfig.vendors().containsKey(vendor.toUpperCase(Locale.ROOT))) {
+            throw BadRequestProblem.field("vendor", "is not a supported vendor");
+        }
+        String secret = config.secretOf(vendor)
+                .orElseThrow(() -> new UnauthorizedProblem("No webhook secret is registered for this vendor."));
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, body, secret, WallClock.now(),
                 config.tolerance());
         if (verdict != WebhookSignature.Verdict.VALID) {
-            throw new UnauthorizedProblem("Webhook signature " + verdict.name().toLowerCase(java.util.Locale.ROOT) + ".");
+            throw new UnauthorizedProblem("Webhook signature " + verdict.name().toLowerCase(Locale.ROOT) + ".");
         }
-        return intake.accept(vendor.toUpperCase(java.util.Locale.ROOT), deliveryId, body)
+        return intake.accept(vendor.toUpperCase(Locale.ROOT), deliveryId, body)
                 .map(outcome -> Response.ok(outcome).build());
     }
 }

@@ -138,6 +138,38 @@ class WebhookTest {
         assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(56.0);
     }
 
+    /** Each vendor has its own secret: TESLA's signature on VOLTRA's path is a forgery, not a VOLTRA report. */
+    @Test
+    void oneVendorsSecretCannotSpeakForAnotherVendor() {
+        VehicleEntity v = vehicle();
+        String body = body(v, Instant.now().plusSeconds(5), 12, true, "vehicle.state").replace("TESLA", "VOLTRA");
+
+        given().contentType("application/json").header("X-Oem-Delivery-Id", UUID.randomUUID().toString())
+                .header("X-Oem-Signature", sign(body)).body(body).post("/oem/voltra/webhooks").then()
+                .statusCode(401).contentType("application/problem+json");
+        String voltraSigned = WebhookSignature.header("test-only-voltra-webhook-secret",
+                Instant.now().getEpochSecond(), body.getBytes(StandardCharsets.UTF_8));
+        given().contentType("application/json").header("X-Oem-Delivery-Id", UUID.randomUUID().toString())
+                .header("X-Oem-Signature", voltraSigned).body(body).post("/oem/voltra/webhooks").then()
+                .statusCode(200);
+        // a body a vendor signed about another vendor is refused even on its own path
+        String teslaAboutVoltra = body(v, Instant.now().plusSeconds(6), 13, true, "vehicle.state")
+                .replace("\"vendor\":\"TESLA\",\"accountId\"", "\"vendor\":\"VOLTRA\",\"accountId\"");
+        deliver(UUID.randomUUID().toString(), teslaAboutVoltra, sign(teslaAboutVoltra)).statusCode(400);
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(56.0);
+    }
+
+    /** The unsigned delivery-id header is no dedupe key: a new id on a replayed body is still the same delivery. */
+    @Test
+    void aReplayedBodyUnderANewDeliveryIdIsADuplicate() {
+        VehicleEntity v = vehicle();
+        String body = body(v, Instant.now().plusSeconds(5), 61, true, "vehicle.state");
+
+        deliver(UUID.randomUUID().toString(), body, sign(body)).statusCode(200).body("result", equalTo("accepted"));
+        deliver(UUID.randomUUID().toString(), body, sign(body)).statusCode(200)
+                .body("result", equalTo("duplicate-delivery"));
+    }
+
     @Test
     void malformedButSignedDeliveriesAreProblems() {
         String garbage = "{\"event\":\"vehicle.state\",\"report\":{\"vehicleId\":null}}";
