@@ -23,23 +23,36 @@ import io.vertx.ext.web.handler.HttpException;
  * Problems for failures that never reach JAX-RS: with proactive authentication a bad token is refused by the HTTP
  * layer, the body size limit is enforced there too, and non-JAX-RS routes fail there. Without this, those answers
  * would have an empty, plain-text or framework-shaped body (which in dev and test mode includes a stack trace).
+ * <p>
+ * The request target is checked first of all (before authentication, so that an unusable target is never taken for
+ * a 401): longer than {@code plugmate.http.max-uri-length} is a 414, one that is no URI (a {@code %} not followed by
+ * two hex digits, a {@code |}, a space) a 400. Quarkus makes that same URI check before any route, answering a bare
+ * 400; {@link RequestTargetCheckSwitch} hands it to this route instead. Netty refuses a request line longer than
+ * {@code quarkus.http.limits.max-initial-line-length} before anything of ours runs, with a bare 414; the defaults
+ * keep that far above ours.
  */
 @ApplicationScoped
 public class HttpLayerProblems {
 
     /** Just before Quarkus' own body-size check (order -2), which answers 413 with an empty body. */
     static final int BODY_LIMIT_ORDER = -3;
+    /** Before authentication, which Quarkus runs at order -200. */
+    static final int TARGET_CHECK_ORDER = -300;
 
     private final ProblemWriter writer;
     private final Optional<MemorySize> maxBodySize;
+    private final int maxUriLength;
 
     public HttpLayerProblems(ProblemWriter writer,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            @ConfigProperty(name = "plugmate.http.max-uri-length", defaultValue = "8192") int maxUriLength) {
         this.writer = writer;
         this.maxBodySize = maxBodySize;
+        this.maxUriLength = maxUriLength;
     }
 
     void register(@Observes Router router) {
+        router.route().order(TARGET_CHECK_ORDER).handler(this::checkTarget);
         router.route().failureHandler(this::handle);
         maxBodySize.ifPresent(limit -> router.route().order(BODY_LIMIT_ORDER)
                 .handler(context -> rejectOversizedBody(context, limit.asLongValue())));
@@ -52,6 +65,24 @@ public class HttpLayerProblems {
             // the unread body would otherwise be taken for the next request on this connection
             context.response().putHeader("Connection", "close");
             writer.write(context, Problem.ofStatus(413, StatusDetails.of(413), context.request().path()), Map.of());
+            return;
+        }
+        context.next();
+    }
+
+    void checkTarget(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.length() > maxUriLength) {
+            context.response().putHeader("Connection", "close");
+            writer.write(context, Problem.of(ProblemType.URI_TOO_LONG,
+                    "The request target is longer than " + maxUriLength + " characters.", null), Map.of());
+            return;
+        }
+        Optional<String> malformed = RequestTargets.malformation(uri);
+        if (malformed.isPresent()) {
+            context.response().putHeader("Connection", "close");
+            writer.write(context, Problem.of(ProblemType.MALFORMED_TARGET,
+                    "The request target is not a valid URI: " + malformed.get() + ".", null), Map.of());
             return;
         }
         context.next();

@@ -11,6 +11,7 @@ public enum ProblemType {
 
     VALIDATION("validation", 400, "Invalid request"),
     MALFORMED_BODY("malformed-body", 400, "Malformed request body"),
+    MALFORMED_TARGET("malformed-target", 400, "Malformed request target"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
     NOT_FOUND("not-found", 404, "Not found"),
@@ -18,6 +19,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    URI_TOO_LONG("uri-too-long", 414, "URI too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PRECONDITION("precondition", 422, "Precondition not met"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
@@ -51,7 +53,7 @@ public enum ProblemType {
     /** The dedicated type for a bare HTTP status (e.g. one a framework raised), if there is one. */
     public static Optional<ProblemType> forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_BODY) {
+            if (type.status == status && type != MALFORMED_BODY && type != MALFORMED_TARGET) {
                 return Optional.of(type);
             }
         }

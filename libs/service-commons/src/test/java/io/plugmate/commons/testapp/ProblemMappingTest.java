@@ -157,6 +157,32 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aTooLongRequestTargetIs414EvenWithoutAToken() {
+        String target = "/probe/widgets/" + "a".repeat(9000);
+
+        Response withToken = asClient().get(target);
+        assertProblem(withToken, 414, null);
+        assertThat(withToken.jsonPath().getString("type")).isEqualTo("tag:plugmate.io,2026:problem:uri-too-long");
+        assertProblem(given().get("/probe/limited?count=" + "9".repeat(9000)), 414, null);
+    }
+
+    @Test
+    void aTargetThatIsNoUriIs400EvenWithoutAToken() {
+        for (String target : List.of("/probe/widgets/%zz", "/probe/limited?count=%", "/probe/widgets/a%4",
+                "/probe/widgets/a|b")) {
+            for (String token : java.util.Arrays.asList(Tokens.apiClient("acme"), null)) {
+                String[] response = RawHttp.get(target, token);
+
+                assertThat(response[0]).as(target).startsWith("HTTP/1.1 400")
+                        .containsIgnoringCase("content-type: application/problem+json");
+                assertThat(response[1]).contains("\"type\":\"tag:plugmate.io,2026:problem:malformed-target\"",
+                        "\"status\":400");
+                ProblemAssertions.assertNoInternals(response[1]);
+            }
+        }
+    }
+
+    @Test
     void aFailureOutsideJaxRsIs500WithAnErrorIdAndNothingElse() {
         Response response = given().get("/vertx/boom");
 

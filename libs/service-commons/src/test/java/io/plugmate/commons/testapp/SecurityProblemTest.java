@@ -69,6 +69,14 @@ class SecurityProblemTest {
         assertProblem(given().auth().oauth2(Tokens.unsigned("acme")).get("/probe/public"), 401, "/probe/public");
     }
 
+    /** The library's default deny-unannotated-endpoints: a forgotten annotation does not make an endpoint public. */
+    @Test
+    void anEndpointWithoutASecurityAnnotationIsDenied() {
+        assertProblem(given().get("/probe-unannotated"), 401, "/probe-unannotated");
+        assertProblem(given().auth().oauth2(Tokens.apiClient("acme")).get("/probe-unannotated"), 403,
+                "/probe-unannotated");
+    }
+
     @Test
     void theWrongRoleIs403() {
         Response response = given().auth().oauth2(Tokens.apiClient("acme")).get("/probe/admin");
