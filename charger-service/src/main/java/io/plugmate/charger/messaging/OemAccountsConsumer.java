@@ -7,19 +7,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.plugmate.charger.service.AccountService;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
+import io.plugmate.events.InvalidEventException;
 import io.plugmate.events.OemAccountLinked;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig.DeviceKind;
+import io.plugmate.oem.OemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Accounts vehicle-service linked for chargers, at every link and credential rotation ({@code OemAccountLinked}): the
  * OEM is asked for the account's chargers outside any transaction; then one transaction records the event as
- * processed and stores the account and its chargers ({@link AccountService}). A credential sealed with another key
- * fails here and goes to {@code oem-accounts-dlq}.
+ * processed and stores the account and its chargers ({@link AccountService}). A credential sealed with another key,
+ * or one the OEM refuses, is poison and goes to {@code oem-accounts-dlq}; an OEM 5xx or a database blip is retried in
+ * place ({@link RetriedInPlace}).
  */
 @ApplicationScoped
 public class OemAccountsConsumer {
@@ -39,6 +43,7 @@ public class OemAccountsConsumer {
     }
 
     @Incoming("oem-accounts")
+    @RetriedInPlace
     public Uni<Void> consume(String record) {
         return Uni.createFrom().item(() -> EventJson.read(record, OemAccountLinked.class)).chain(event -> {
             if (!event.deviceTypes().contains(DeviceType.CHARGER)) {
@@ -46,8 +51,16 @@ public class OemAccountsConsumer {
             }
             String accessToken = cipher.decrypt(event.sealedAccessToken(), event.accountId());
             return oem.devices(event.vendor(), DeviceKind.charger, accessToken)
+                    .onFailure(OemException.class).transform(OemAccountsConsumer::refusedIsPoison)
                     .chain(devices -> Panache.withTransaction(() -> inbox.handleOnce(CONSUMER, record,
                             OemAccountLinked.class, e -> accounts.store(e, devices))));
         });
+    }
+
+    /** The OEM refused the announced credential: the record cannot be applied (a later rotation brings a new one). */
+    private static Throwable refusedIsPoison(Throwable failure) {
+        return ((OemException) failure).isRefusal()
+                ? new InvalidEventException("the OEM refused the announced credential: " + failure.getMessage())
+                : failure;
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.EventJson;
+import io.plugmate.messaging.RetriedInPlace;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,6 +28,7 @@ public class CommandConsumer {
     }
 
     @Incoming(CHANNEL)
+    @RetriedInPlace
     public Uni<Void> consume(String record) {
         return Uni.createFrom().item(() -> EventJson.read(record, DeviceCommand.class)).chain(command -> {
             if (command.deviceType() != devices.type() || command.commandId() == null || command.kind() == null) {

@@ -13,6 +13,7 @@ import io.plugmate.events.PairDeactivated;
 import io.plugmate.events.PairDissolved;
 import io.plugmate.events.PairEvent;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +42,7 @@ public class PairEventsConsumer {
     }
 
     @Incoming("pair-events")
+    @RetriedInPlace
     @WithTransaction
     public Uni<Void> consume(String record) {
         return inbox.handleOnce(consumer, record, PairEvent.class, this::apply);

@@ -1,11 +1,9 @@
 package io.plugmate.orchestration.messaging;
 
-import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.events.ChargerStateObserved;
@@ -17,9 +15,9 @@ import io.plugmate.events.PlugmateEvent;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.orchestration.service.EventIntake;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,12 +28,12 @@ import io.smallrye.mutiny.Uni;
  * envelope, the wrong type for its topic, required fields missing) is poison: it goes to {@code <topic>-dlq} with
  * {@code dead-letter-reason} and the partition moves on. Anything else (the database is down, a lock conflict) is
  * transient: the whole transaction is retried in place with exponential back-off up to 30 s, for as long as it takes,
- * and never dead-lettered — the records behind it wait, in order (docs/adr/0009). The retry wraps the transaction, so
- * each attempt starts clean.
+ * and never dead-lettered — the records behind it wait, in order (docs/adr/0009; service-messaging's
+ * {@link RetriedInPlace}, shared by every service's consumers). The retry wraps the transaction, so each attempt starts
+ * clean.
  */
 @ApplicationScoped
-@Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = InvalidEventException.class)
-@ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+@RetriedInPlace
 public class EventConsumers {
 
     static final String CONSUMER = "orchestration-service/";

@@ -1,12 +1,10 @@
 package io.plugmate.statistics.messaging;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.plugmate.events.ChargerSessionRecorded;
 import io.plugmate.events.ChargerStateObserved;
@@ -14,6 +12,7 @@ import io.plugmate.events.PairEvent;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.statistics.service.SessionLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,18 +20,17 @@ import io.smallrye.mutiny.Uni;
 /**
  * The four inputs. Each record is handled in one transaction with its inbox mark, so a redelivery changes nothing. A
  * record that fails for its own reasons (not JSON, no envelope, the wrong type for its topic, missing what the rules
- * need) rolls back and goes to {@code <topic>-dlq} with the reason, and the partition moves on. A transient failure
- * (see {@link TransientFailures}) is retried in a new transaction, with back-off, for as long as it lasts: the
- * partition waits rather than losing the record. The channels run concurrently; the user's row lock puts one user's
+ * need) rolls back and goes to {@code <topic>-dlq} with the reason, and the partition moves on. Any other failure
+ * (database restarted, lock conflict) is retried in a new transaction, with back-off, for as long as it lasts: the
+ * partition waits rather than losing the record (service-messaging's {@link RetriedInPlace}). The channels run concurrently;
+ * the user's row lock puts one user's
  * inputs in a line.
  */
 @ApplicationScoped
+@RetriedInPlace
 public class StatisticsInputs {
 
     static final String CONSUMER = "statistics-service/";
-    private static final Logger LOG = Logger.getLogger(StatisticsInputs.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
-    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final Inbox inbox;
     private final SessionLedger ledger;
@@ -66,9 +64,6 @@ public class StatisticsInputs {
     }
 
     private static Uni<Void> once(Supplier<Uni<Void>> handling) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(handling))
-                .onFailure(TransientFailures::isTransient)
-                .invoke(e -> LOG.warnf("transient failure, retrying the record: %s", e.toString()))
-                .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
+        return Panache.withTransaction(handling);
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ public class ChargerStateConsumer {
     }
 
     @Incoming("charger-state")
+    @RetriedInPlace
     @WithTransaction
     public Uni<Void> consume(String record) {
         return inbox.handleOnce(CONSUMER, record, ChargerStateObserved.class, this::apply);

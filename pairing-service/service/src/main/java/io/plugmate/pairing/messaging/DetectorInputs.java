@@ -9,17 +9,21 @@ import io.plugmate.events.DeviceLifecycleEvent;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.pairing.service.PairingService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The detector's three inputs. Each record is handled in one transaction with its inbox mark, so a redelivery changes
- * nothing; a record that fails (not JSON, no envelope, the wrong type for its topic, refused by the detector) rolls
- * back and goes to {@code <topic>-dlq} with the reason, and the partition moves on. The three channels run
- * concurrently; the user's row lock in {@code DetectorStore} puts one user's inputs in a line.
+ * nothing. A poison record (not JSON, no envelope, the wrong type for its topic, refused by the detector) rolls back
+ * and goes to {@code <topic>-dlq} with the reason, and the partition moves on; any other failure (database blip,
+ * deadlock) is retried in place ({@link RetriedInPlace}): the detector depends on order, so the partition waits rather
+ * than lose an observation. The three channels run concurrently; the user's row lock in {@code DetectorStore} puts one
+ * user's inputs in a line.
  */
 @ApplicationScoped
+@RetriedInPlace
 public class DetectorInputs {
 
     static final String LIFECYCLE_CONSUMER = "pairing-service/" + Topics.DEVICE_LIFECYCLE;
