@@ -2,6 +2,7 @@ package io.plugmate.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.plugmate.localinfra.KafkaBroker;
@@ -29,6 +31,7 @@ public final class DevStack {
 
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(1);
 
     private final Layout layout;
     private final Keycloak keycloak;
@@ -38,6 +41,10 @@ public final class DevStack {
     private final RunningStack running = new RunningStack();
     // start-up tasks mostly wait (processes, HTTP polls): a thread each, never the small common pool
     private final ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
+    // what dies is restarted with back-off, or the stack stops saying why (System.exit runs the shutdown hook)
+    private final Supervisor supervisor = new Supervisor(running::isStopping, () -> System.exit(1),
+            java.time.Clock.systemUTC());
+    private final SimulatorClock simulatorClock;
 
     DevStack(Layout layout, Path keycloakHome, List<ServiceSpec> catalog) {
         this.layout = layout;
@@ -45,6 +52,9 @@ public final class DevStack {
         this.keycloak = new Keycloak(keycloakHome, layout, realm.realm());
         this.catalog = catalog;
         this.secrets = DevSecrets.loadOrCreate(layout.state().resolve("dev-secrets.properties"));
+        this.simulatorClock = new SimulatorClock(layout.state().resolve("simulator-clock"),
+                URI.create("http://localhost:" + ServiceCatalog.service("oem-simulator").port() + "/sandbox/time"),
+                SUPERVISION_INTERVAL);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -54,6 +64,7 @@ public final class DevStack {
         stack.running.stopOnExit();
         try {
             System.out.println(stack.start().render());
+            stack.supervisor.start(SUPERVISION_INTERVAL, stack.simulatorClock::saveFromSimulator);
         } catch (StartupException e) {
             Console.warn(e.getMessage());
             System.exit(1); // the shutdown hook stops what did start
@@ -90,6 +101,14 @@ public final class DevStack {
         Timed<PostgresServer> pg = join(postgres);
         Timed<KafkaBroker> broker = join(kafka);
         Timed<ChildProcess> kc = join(keycloakReady);
+        AtomicReference<PostgresServer> currentPg = new AtomicReference<>(pg.value());
+        AtomicReference<KafkaBroker> currentKafka = new AtomicReference<>(broker.value());
+        supervisor.watch("PostgreSQL", () -> alive(currentPg.get().pid()), () -> currentPg.set(restart("postgres",
+                Tier.POSTGRES, () -> Infrastructure.startPostgres(layout))), logOf("postgres"), RestartPolicy.DEFAULT);
+        supervisor.watch("Kafka", () -> alive(currentKafka.get().pid()), () -> currentKafka.set(restart("kafka",
+                Tier.KAFKA_AND_KEYCLOAK, () -> Infrastructure.startKafka(layout))), logOf("kafka"),
+                RestartPolicy.DEFAULT);
+        watchChild(kc.value(), this::startKeycloak);
 
         Endpoints endpoints = new Endpoints(pg.value().port(), pg.value().username(), pg.value().password(),
                 broker.value().bootstrapServers(), Keycloak.issuer(realm.realm()));
@@ -111,8 +130,31 @@ public final class DevStack {
             ServiceSpec spec = built.get(i);
             Timed<ChildProcess> service = join(services.get(i));
             rows.add(new Summary.Row(spec.name(), spec.baseUri().toString(), spec.note(), service.took()));
+            watchChild(service.value(), () -> startService(spec, currentPg.get(), endpoints));
         }
         return new Summary(rows, notices, realm, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /** A child process under supervision: restarted by {@code start} (which registers it again) when it exits. */
+    private void watchChild(ChildProcess first, Supplier<ChildProcess> start) {
+        AtomicReference<ChildProcess> current = new AtomicReference<>(first);
+        supervisor.watch(first.name(), () -> current.get().isAlive(), () -> {
+            running.forget(first.name());
+            current.set(start.get());
+        }, logOf(first.name()), RestartPolicy.DEFAULT);
+    }
+
+    private <T extends AutoCloseable> T restart(String name, Tier tier, Supplier<T> start) {
+        running.forget(name);
+        return running.add(name, tier, start.get());
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private String logOf(String name) {
+        return layout.root().relativize(layout.log(name)).toString();
     }
 
     private ChildProcess startKeycloak() {
@@ -126,7 +168,8 @@ public final class DevStack {
         spec.database().ifPresent(db -> Infrastructure.ensureDatabase(postgres, db));
         Map<String, String> values = new TreeMap<>(endpoints.placeholderValues(spec.database()));
         values.putAll(secrets);
-        List<String> command = ServiceCommand.of(spec, layout.root(), javaExecutable(), values);
+        ServiceSpec effective = spec.tier() == Tier.SIMULATOR ? simulatorClock.resume(spec) : spec;
+        List<String> command = ServiceCommand.of(effective, layout.root(), javaExecutable(), values);
         ChildProcess process = running.add(spec.name(), spec.tier(), ChildProcess.start(spec.name(), command,
                 ServiceCommand.environment(spec, values), layout.root(), layout.log(spec.name())));
         Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,

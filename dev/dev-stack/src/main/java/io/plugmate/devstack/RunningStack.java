@@ -43,6 +43,15 @@ final class RunningStack {
         return handle;
     }
 
+    /** Drops a part that died on its own (the supervisor starts and {@link #add}s it again). */
+    synchronized void forget(String name) {
+        parts.removeIf(part -> part.name().equals(name));
+    }
+
+    synchronized boolean isStopping() {
+        return stopping;
+    }
+
     /**
      * Stops the stack when this JVM is asked to exit: Ctrl-C, SIGTERM to this JVM (what {@code ./plugmate} execs
      * into), {@code System.exit}.

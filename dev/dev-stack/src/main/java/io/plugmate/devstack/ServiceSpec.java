@@ -50,6 +50,10 @@ public record ServiceSpec(String name, Path jar, int port, String healthPath, Op
         return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note, tier);
     }
 
+    public ServiceSpec withProperties(Map<String, String> properties) {
+        return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note, tier);
+    }
+
     public ServiceSpec withTier(Tier tier) {
         return new ServiceSpec(name, jar, port, healthPath, database, jvmOptions, properties, environment, note, tier);
     }
