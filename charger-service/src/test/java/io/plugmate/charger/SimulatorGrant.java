@@ -12,7 +12,8 @@ import io.restassured.path.json.JsonPath;
 /** A household in the real simulator and an OAuth grant for its account, as vehicle-service's linking obtains it. */
 public final class SimulatorGrant {
 
-    private static final String REDIRECT = "https://platform.example/callback";
+    /** The platform's callback as registered at the simulator (loopback: any port). */
+    private static final String REDIRECT = "http://localhost:8082/link-sessions/callback";
 
     public record Grant(String userId, String oemAccountId, String vendor, String accessToken, JsonPath household) {
     }

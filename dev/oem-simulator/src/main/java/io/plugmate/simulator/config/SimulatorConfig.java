@@ -2,6 +2,7 @@ package io.plugmate.simulator.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -72,6 +73,13 @@ public interface SimulatorConfig {
     interface OAuth {
         /** Registered OAuth clients: client id → client secret. */
         Map<String, String> clients();
+
+        /**
+         * Client id → the redirect URIs it registered; an authorization request must name one of them exactly, as at
+         * real OEMs. A loopback URI (localhost, 127.0.0.1) matches on any port (RFC 8252 §7.3). A client without any
+         * can never be redirected to.
+         */
+        Map<String, List<String>> redirectUris();
 
         @WithDefault("PT1H")
         Duration accessTokenTtl();

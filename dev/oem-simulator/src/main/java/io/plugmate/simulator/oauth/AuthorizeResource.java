@@ -85,7 +85,10 @@ public class AuthorizeResource {
         return Response.status(Response.Status.FOUND).location(target.build()).build();
     }
 
-    /** Never redirect to an unverified place: a bad client or redirect URI is shown to the user instead (RFC 6749 4.1.2.1). */
+    /**
+     * Never redirect to an unverified place: a bad client, or a redirect URI the client did not register, is shown to
+     * the user instead (RFC 6749 3.1.2.2, 4.1.2.1), so a consent cannot be sent to someone else's address.
+     */
     private URI validate(AuthorizeRequest request) {
         if (!clients.isRegistered(request.clientId())) {
             throw ProblemException.badRequest("client_id", "unknown client");
@@ -94,6 +97,9 @@ public class AuthorizeResource {
             URI uri = URI.create(request.redirectUri() == null ? "" : request.redirectUri());
             if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                 throw ProblemException.badRequest("redirect_uri", "must be an absolute http(s) URI");
+            }
+            if (!clients.registeredRedirect(request.clientId(), uri)) {
+                throw ProblemException.badRequest("redirect_uri", "is not registered for this client");
             }
             return uri;
         } catch (IllegalArgumentException e) {

@@ -1,9 +1,12 @@
 package io.plugmate.simulator.oauth;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -13,14 +16,34 @@ import io.plugmate.simulator.config.SimulatorConfig;
 @Singleton
 public class ClientCredentials {
 
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
     private final Map<String, String> clients;
+    private final Map<String, List<String>> redirectUris;
 
     public ClientCredentials(SimulatorConfig config) {
         this.clients = config.oauth().clients();
+        this.redirectUris = config.oauth().redirectUris();
     }
 
     public boolean isRegistered(String clientId) {
         return clientId != null && clients.containsKey(clientId);
+    }
+
+    /**
+     * Whether the client registered this redirect URI: compared exactly (no prefix, no other path or query), except
+     * that a loopback URI may name any port (RFC 8252 §7.3).
+     */
+    public boolean registeredRedirect(String clientId, URI redirect) {
+        return redirectUris.getOrDefault(clientId, List.of()).stream().map(URI::create)
+                .anyMatch(registered -> registered.equals(redirect) || loopbackOnAnyPort(registered, redirect));
+    }
+
+    private static boolean loopbackOnAnyPort(URI registered, URI redirect) {
+        return LOOPBACK.contains(String.valueOf(registered.getHost())) && registered.getScheme().equals(
+                redirect.getScheme()) && registered.getHost().equals(redirect.getHost())
+                && registered.getRawPath().equals(redirect.getRawPath()) && redirect.getRawQuery() == null
+                && redirect.getRawFragment() == null && redirect.getRawUserInfo() == null;
     }
 
     /** Returns the authenticated client id or throws {@code invalid_client} (401). */

@@ -147,6 +147,28 @@ class OAuthLinkingTest {
                 .body("errors[0].field", equalTo("client_id"));
     }
 
+    /** As at real OEMs: only a redirect URI the client registered, exactly (a loopback one on any port). */
+    @Test
+    void anUnregisteredRedirectUriIsShownAnErrorNotRedirected() {
+        for (String redirect : List.of("http://evil.example/callback", "https://localhost/callback",
+                "http://localhost/callback/more", "http://localhost/callback?next=http://evil.example",
+                "http://localhost.evil.example/callback")) {
+            given().redirects().follow(false).queryParam("response_type", "code")
+                    .queryParam("client_id", Sandbox.CLIENT_ID).queryParam("redirect_uri", redirect)
+                    .get("/oem/tesla/oauth/authorize")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("redirect_uri"));
+            given().redirects().follow(false).formParam("response_type", "code")
+                    .formParam("client_id", Sandbox.CLIENT_ID).formParam("redirect_uri", redirect)
+                    .formParam("username", account.get("username")).formParam("password", account.get("password"))
+                    .formParam("decision", "approve").post("/oem/tesla/oauth/authorize")
+                    .then().statusCode(400).body("errors[0].field", equalTo("redirect_uri"));
+        }
+        given().queryParam("response_type", "code").queryParam("client_id", Sandbox.CLIENT_ID)
+                .queryParam("redirect_uri", "http://localhost:54321/callback").get("/oem/tesla/oauth/authorize")
+                .then().statusCode(200);
+    }
+
     @Test
     void aTokenOnlyWorksAtItsOwnVendor() {
         Sandbox.Tokens tokens = Sandbox.link("TESLA", account);
