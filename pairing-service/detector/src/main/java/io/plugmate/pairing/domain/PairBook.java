@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.plugmate.events.Evidence;
 import io.plugmate.events.PairActivated;
+import io.plugmate.events.PairAmbiguous;
 import io.plugmate.events.PairDeactivated;
 import io.plugmate.events.PairDissolved;
 import io.plugmate.events.PairEstablished;
@@ -66,7 +67,7 @@ final class PairBook {
 
     void dissolve(Pair pair, String reason, Instant at) {
         if (pair.state() == PairState.ACTIVE) {
-            pair = move(pair, PairState.INACTIVE, reason, at, 0, List.of(), List.of());
+            pair = deactivate(pair, Ending.over(reason), at, List.of());
         }
         Pair gone = pair.moved(PairState.DISSOLVED, 0, pair.evidence(), List.of(), at);
         pairs.put(gone.id(), gone);
@@ -75,6 +76,10 @@ final class PairBook {
                 gone.vehicleId(), gone.chargerId(), reason));
     }
 
+    /**
+     * Moves a pair and records it; publishes PairActivated when it becomes ACTIVE and PairAmbiguous when it becomes
+     * AMBIGUOUS or its rivals change (ADR 0010).
+     */
     Pair move(Pair pair, PairState to, String reason, Instant at, double confidence, List<Evidence> evidence,
             List<String> candidates) {
         Pair moved = pair.moved(to, confidence, evidence, candidates, at);
@@ -84,10 +89,34 @@ final class PairBook {
             events.add(new PairActivated(nextEventId(), PairActivated.SCHEMA_VERSION, clientId, userId, at, pair.id(),
                     pair.vehicleId(), pair.chargerId(), confidence, evidence));
         } else if (pair.state() == PairState.ACTIVE && to != PairState.ACTIVE) {
+            // the decision rules end activations through deactivate, which says whether it is withdrawn
             events.add(new PairDeactivated(nextEventId(), PairDeactivated.SCHEMA_VERSION, clientId, userId, at,
-                    pair.id(), pair.vehicleId(), pair.chargerId(), reason));
+                    pair.id(), pair.vehicleId(), pair.chargerId(), reason, false));
+        } else if (to == PairState.AMBIGUOUS) {
+            events.add(new PairAmbiguous(nextEventId(), PairAmbiguous.SCHEMA_VERSION, clientId, userId, at, pair.id(),
+                    pair.vehicleId(), pair.chargerId(), candidates));
         }
         return moved;
+    }
+
+    /** Ends an activation: ACTIVE to INACTIVE, published as PairDeactivated with the ending's reason and flag. */
+    Pair deactivate(Pair pair, Ending ending, Instant at, List<Evidence> evidence) {
+        Pair ended = pair.moved(PairState.INACTIVE, 0, evidence, List.of(), at);
+        pairs.put(ended.id(), ended);
+        record(ended, pair.state(), PairState.INACTIVE, ending.reason(), at, evidence, List.of(), 0);
+        events.add(new PairDeactivated(nextEventId(), PairDeactivated.SCHEMA_VERSION, clientId, userId, at, pair.id(),
+                pair.vehicleId(), pair.chargerId(), ending.reason(), ending.withdrawn()));
+        return ended;
+    }
+
+    /**
+     * An active pair stays active with news for its consumers (a person confirmed it): recorded, and published again
+     * as PairActivated with its present confidence and evidence.
+     */
+    void reaffirm(Pair pair, String reason, Instant at) {
+        record(pair, PairState.ACTIVE, PairState.ACTIVE, reason, at, pair.evidence(), List.of(), pair.confidence());
+        events.add(new PairActivated(nextEventId(), PairActivated.SCHEMA_VERSION, clientId, userId, at, pair.id(),
+                pair.vehicleId(), pair.chargerId(), pair.confidence(), pair.evidence()));
     }
 
     /** A history entry without a state change (a person's verdict). */

@@ -224,14 +224,19 @@ public final class UserDetector {
     }
 
     /**
-     * A person says the vehicle is plugged into the charger: activates it now if both are plugged in. The verdict is
-     * stamped with the user's latest event time; {@code at} counts only when no report has been seen yet.
+     * A person says the vehicle is plugged into the charger: activates it now if both are plugged in; an already
+     * active pair is published again as confirmed. The verdict is stamped with the user's latest event time;
+     * {@code at} counts only when no report has been seen yet. A repeat that would change nothing is
+     * {@link Outcome#DUPLICATE}.
      */
     public Outcome confirm(String pairId, Instant at, boolean detectionEnabled) {
         return verdict(pairId, Verdict.CONFIRMED, at, detectionEnabled);
     }
 
-    /** A person says the vehicle is not plugged into the charger: never activated by detection afterwards. */
+    /**
+     * A person says the vehicle is not plugged into the charger: never activated by detection afterwards. A repeat is
+     * {@link Outcome#DUPLICATE}.
+     */
     public Outcome reject(String pairId, Instant at, boolean detectionEnabled) {
         return verdict(pairId, Verdict.REJECTED, at, detectionEnabled);
     }
@@ -241,19 +246,52 @@ public final class UserDetector {
         if (pair == null || !pair.live()) {
             throw new IllegalArgumentException("no live pair " + pairId);
         }
+        if (repeats(pair, verdict)) {
+            return Outcome.DUPLICATE;
+        }
         // a verdict lives on the user's event-time line: a wall clock ahead of the reports must not move it
         if (watermark == null) {
             advance(at);
         }
+        String said = verdict == Verdict.CONFIRMED ? "confirmed by a person" : "rejected by a person";
+        // confirming an active pair changes no state, but its consumers must learn it is confirmed now (ADR 0010)
+        boolean reaffirms = verdict == Verdict.CONFIRMED && pair.state() == PairState.ACTIVE;
         Pair remembered = pair.withMemory(pair.memory().withVerdict(verdict, watermark));
         book.put(remembered);
-        book.note(remembered, verdict == Verdict.CONFIRMED ? "confirmed by a person" : "rejected by a person",
-                watermark);
+        if (!reaffirms) {
+            book.note(remembered, said, watermark);
+        }
         if (verdict == Verdict.CONFIRMED) {
             decisions.learnFromConfirmation(remembered);
         }
         decisions.decide(watermark, detectionEnabled);
+        if (reaffirms) {
+            Pair now = book.get(pairId);
+            if (now.state() == PairState.ACTIVE) {
+                book.reaffirm(now, said, watermark);
+            } else {
+                book.note(now, said, watermark);
+            }
+        }
         return book.drain();
+    }
+
+    /**
+     * The verdict is already what the pair remembers and saying it again would change nothing: a rejection holds for
+     * good; a confirmation already counts for the vehicle's current plug-in, or the vehicle is not plugged in (a
+     * confirmation counts for the plug-in it was given in).
+     */
+    private boolean repeats(Pair pair, Verdict verdict) {
+        PairMemory memory = pair.memory();
+        if (memory.verdict() != verdict) {
+            return false;
+        }
+        if (verdict == Verdict.REJECTED) {
+            return true;
+        }
+        DeviceTrack vehicle = vehicles.get(pair.vehicleId());
+        Marks plug = vehicle == null ? null : vehicle.timeline.plugIn();
+        return plug == null || !memory.verdictAt().isBefore(plug.firstAfter());
     }
 
     private boolean link(DeviceLinked event) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.Evidence;
 import io.plugmate.events.PairActivated;
+import io.plugmate.events.PairAmbiguous;
 import io.plugmate.events.PairDeactivated;
 
 /** The detector's rules, one situation each: what it decides, and on which evidence. */
@@ -368,7 +369,12 @@ class DetectionRulesTest {
                 .vehicleEvery("v2", "18:04:10", "18:11", 120, true, true, 10.1, null)
                 .inTimeOrder().run();
 
-        assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished");
+        // nothing activated; each pair published as AMBIGUOUS with the other as its candidate (ADR 0010)
+        assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished", "PairAmbiguous",
+                "PairAmbiguous");
+        assertThat(run.events().subList(2, 4)).allSatisfy(e -> assertThat(((PairAmbiguous) e).candidates())
+                .containsExactly(e.pairId().equals(run.pair("v1", "c1").id()) ? run.pair("v2", "c1").id()
+                        : run.pair("v1", "c1").id()));
         assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
         assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
     }
@@ -438,8 +444,10 @@ class DetectionRulesTest {
                 .inTimeOrder().run();
 
         assertThat(run.types()).containsExactly("PairEstablished", "PairEstablished", "PairActivated",
-                "PairDeactivated");
-        assertThat(((PairDeactivated) run.events().getLast()).reason()).startsWith("contested");
+                "PairDeactivated", "PairAmbiguous", "PairAmbiguous");
+        PairDeactivated contested = (PairDeactivated) run.events().get(3);
+        assertThat(contested.reason()).startsWith("contested");
+        assertThat(contested.withdrawn()).isTrue();
         assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
         assertThat(run.pair("v2", "c1").state()).isEqualTo(PairState.AMBIGUOUS);
     }
