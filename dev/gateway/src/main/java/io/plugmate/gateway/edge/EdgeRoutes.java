@@ -29,8 +29,8 @@ import io.vertx.httpproxy.ProxyRequest;
 
 /**
  * The edge, in the order a request meets it: request target's length checked (414, before anything else; a target
- * that is not a valid URI never gets here: Vert.x answers it with a bare 400, and one longer than
- * {@code quarkus.http.limits.max-initial-line-length} with a bare 414, before any handler runs), token verified
+ * that is not a valid URI is a 400 problem from service-commons' {@code HttpLayerProblems}, one longer than
+ * {@code quarkus.http.limits.max-initial-line-length} a bare 414 from Netty, before any handler runs), token verified
  * by quarkus-oidc (proactive: a bad token is a 401 problem before any of this runs), routing table, a token demanded
  * on {@link Route.Access#BEARER} routes, the API client's rate limit (429), the body read up to the limit (413), then the
  * service. Paths the table does not route fall through to the gateway's own endpoints, else a 404 problem.
