@@ -3,6 +3,7 @@ package io.plugmate.charger.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -113,5 +114,13 @@ class ChargerApiTest {
                     .anyMatch(e -> e instanceof DeviceRemoved removed && removed.deviceId().equals(c.id.toString())
                             && removed.deviceType() == DeviceType.CHARGER && removed.clientId().equals(acme)));
         }
+    }
+
+    /** Prometheus scrapes /q/metrics (issue 14 point 5): API latency with buckets, Kafka clients, JVM. */
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().get("/chargers").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
     }
 }
