@@ -1,40 +1,39 @@
 package io.plugmate.charger.oem;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.charger.persistence.ChargerEntity;
-import io.plugmate.commons.time.WallClock;
-import io.plugmate.device.AccountDirectory.Account;
 import io.plugmate.device.DeviceMapping;
 import io.plugmate.events.DeviceCapabilities;
+import io.plugmate.events.ElectricalData;
 import io.plugmate.oem.OemDevice;
 
-/** A charger as its OEM describes it: identity, information (with the serial number) and native capabilities. */
+/**
+ * A charger as its OEM describes it: what every device takes (device-kit), the serial number and the supply (phases,
+ * voltage, settable current range), which {@code DeviceLinked} and {@code DeviceUpdated} carry for orchestration.
+ */
 @ApplicationScoped
-public class ChargerMapping implements DeviceMapping<ChargerEntity> {
+public class ChargerMapping extends DeviceMapping<ChargerEntity> {
 
     @Override
-    public ChargerEntity discovered(Account account, OemDevice device) {
-        ChargerEntity c = new ChargerEntity();
-        c.id = UUID.randomUUID();
-        c.clientId = account.clientId();
-        c.userId = account.userId();
-        c.vendor = device.vendor();
-        c.vendorChargerId = device.id();
-        c.accountId = account.id();
-        information(c, device);
-        c.createdAt = WallClock.now();
-        c.updatedAt = c.createdAt;
-        return c;
+    protected ChargerEntity create() {
+        return new ChargerEntity();
     }
 
+    /** A listing without supply data keeps what an earlier one said. */
     @Override
-    public void refreshed(ChargerEntity known, UUID accountId, OemDevice device) {
-        information(known, device);
-        known.accountId = accountId;
-        known.updatedAt = WallClock.now();
+    protected void describe(ChargerEntity c, OemDevice listed) {
+        c.vendorChargerId = listed.id();
+        if (listed.information() != null) {
+            c.serialNumber = listed.information().serialNumber();
+        }
+        OemDevice.Electrical supply = listed.electrical();
+        if (supply != null) {
+            c.phases = supply.phases();
+            c.voltageV = supply.voltageV();
+            c.minSettableCurrentA = supply.minCurrentA();
+            c.maxSettableCurrentA = supply.maxCurrentA();
+        }
     }
 
     /** Chargers have no location capability: where a charger is comes from pairing's learned places. */
@@ -43,18 +42,10 @@ public class ChargerMapping implements DeviceMapping<ChargerEntity> {
         return new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false);
     }
 
-    private static void information(ChargerEntity c, OemDevice device) {
-        if (device.information() != null) {
-            c.brand = device.information().brand();
-            c.model = device.information().model();
-            c.year = device.information().year();
-            c.serialNumber = device.information().serialNumber();
-            c.displayName = device.information().displayName();
-        }
-        if (device.capabilities() != null) {
-            c.canStartCharging = device.capabilities().startCharging();
-            c.canStopCharging = device.capabilities().stopCharging();
-            c.canSetMaxCurrent = device.capabilities().setMaxCurrent();
-        }
+    @Override
+    public ElectricalData electrical(ChargerEntity c) {
+        boolean unknown = c.phases == null && c.voltageV == null && c.minSettableCurrentA == null
+                && c.maxSettableCurrentA == null;
+        return unknown ? null : new ElectricalData(c.phases, c.voltageV, c.minSettableCurrentA, c.maxSettableCurrentA);
     }
 }

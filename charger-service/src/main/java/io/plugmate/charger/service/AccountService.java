@@ -41,7 +41,10 @@ public class AccountService implements AccountDirectory {
         this.lifecycle = lifecycle;
     }
 
-    /** An announcement's account and the chargers the OEM listed with its credential. */
+    /**
+     * An announcement's account and the chargers the OEM listed with its credential; when the account's previous
+     * credential had lapsed, its chargers are announced reachable again.
+     */
     public Uni<Void> store(OemAccountLinked event, List<OemDevice> devices) {
         UUID accountId = UUID.fromString(event.accountId());
         return accounts.findById(accountId).chain(existing -> {
@@ -50,6 +53,8 @@ public class AccountService implements AccountDirectory {
                 return Uni.createFrom().failure(new IllegalArgumentException(
                         "account " + accountId + " belongs to another client"));
             }
+            boolean lapsed = existing != null && (existing.credentialRefusedAt != null
+                    || !existing.accessTokenExpiresAt.isAfter(WallClock.now()));
             OemAccountEntity account = existing != null ? existing : new OemAccountEntity();
             account.id = accountId;
             account.clientId = event.clientId();
@@ -63,11 +68,32 @@ public class AccountService implements AccountDirectory {
             account.syncedAt = account.updatedAt;
             if (existing == null) {
                 account.createdAt = account.updatedAt;
-                return accounts.persist(account).replaceWithVoid();
+                return accounts.persist(account).replaceWith(false);
             }
-            return Uni.createFrom().voidItem();
-        }).chain(() -> sync(new Account(accountId, event.clientId(), event.userId(), event.vendor()), devices))
-                .replaceWithVoid();
+            return Uni.createFrom().item(lapsed);
+        }).call(() -> sync(new Account(accountId, event.clientId(), event.userId(), event.vendor()), devices))
+                .chain(lapsed -> lapsed ? reachability(accountId, true) : Uni.createFrom().voidItem());
+    }
+
+    /** The account, or null. */
+    Uni<OemAccountEntity> find(UUID accountId) {
+        return accounts.findById(accountId);
+    }
+
+    /**
+     * The OEM refused the account's credential on a call made at {@code asked}: unless it is flagged already or a new
+     * one was announced since, the account is flagged until the next announcement, and every service hears that its
+     * chargers are unreachable ({@code DeviceUpdated}, isReachable false). Inside the caller's transaction.
+     */
+    Uni<Void> refused(UUID accountId, Instant asked) {
+        return accounts.markRefused(accountId, asked, WallClock.now())
+                .chain(marked -> marked == 0 ? Uni.createFrom().voidItem() : reachability(accountId, false));
+    }
+
+    private Uni<Void> reachability(UUID accountId, boolean reachable) {
+        return lifecycle.reachability(chargers, mapping, accountId, reachable, charger -> {
+            // nothing stored on the charger: its relink flag is read from the account
+        });
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.plugmate.charger.persistence.OemAccountRepository;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountCredentials;
 import io.plugmate.oem.CredentialCipher;
@@ -21,17 +20,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CredentialService implements AccountCredentials {
 
-    private final OemAccountRepository accounts;
+    private final AccountService accounts;
     private final CredentialCipher cipher;
 
-    public CredentialService(OemAccountRepository accounts, CredentialCipher cipher) {
+    public CredentialService(AccountService accounts, CredentialCipher cipher) {
         this.accounts = accounts;
         this.cipher = cipher;
     }
 
     @Override
     public Uni<String> accessToken(UUID accountId) {
-        return Panache.withSession(() -> accounts.findById(accountId)).map(account -> {
+        return Panache.withSession(() -> accounts.find(accountId)).map(account -> {
             if (account == null || account.credentialRefusedAt != null
                     || !account.accessTokenExpiresAt.isAfter(WallClock.now())) {
                 throw new OemException(401, "invalid_grant",
@@ -43,10 +42,11 @@ public class CredentialService implements AccountCredentials {
 
     /**
      * The OEM refused the account's token on a call made at {@code asked}: the account (and so its chargers'
-     * capabilities) is flagged until vehicle-service announces a new credential. Runs its own transaction.
+     * capabilities) is flagged until vehicle-service announces a new credential, and its chargers are announced
+     * unreachable. Runs its own transaction.
      */
     @Override
     public Uni<Void> refused(UUID accountId, Instant asked) {
-        return Panache.withTransaction(() -> accounts.markRefused(accountId, asked, WallClock.now())).replaceWithVoid();
+        return Panache.withTransaction(() -> accounts.refused(accountId, asked));
     }
 }

@@ -19,6 +19,7 @@ import io.plugmate.charger.Announcements;
 import io.plugmate.charger.SimulatorGrant;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceType;
+import io.plugmate.events.ElectricalData;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;
 import io.plugmate.events.PlugmateEvent;
@@ -67,6 +68,34 @@ class AccountDiscoveryTest {
                     .anyMatch(e -> e instanceof DeviceLinked l && l.deviceId().equals(chargerId)
                             && l.deviceType() == DeviceType.CHARGER));
         }
+    }
+
+    /** orchestration converts a power limit with these: I = P / (phases × U), clamped to the range. */
+    @Test
+    void eachChargerIsAnnouncedWithItsSupply() {
+        String clientId = "client-" + UUID.randomUUID();
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE)) {
+            for (String vendor : List.of("TESLA", "WATTBOX", "ZAPLINE")) {
+                SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"VOLTRA\"]", "[\"" + vendor + "\"]", vendor);
+                publish(linked(clientId, grant, List.of(DeviceType.CHARGER), SHARED));
+            }
+
+            await().atMost(PATIENCE).until(() -> supplies(lifecycle, clientId).size() == 3);
+            assertThat(supplies(lifecycle, clientId)).containsExactlyInAnyOrder(
+                    "TESLA " + new ElectricalData(3, 230.0, 6.0, 32.0),
+                    "WATTBOX " + new ElectricalData(3, 230.0, 16.0, 16.0),
+                    "ZAPLINE " + new ElectricalData(1, 230.0, 6.0, 32.0));
+        }
+        // a TESLA Wall Connector takes a current limit and its supply is known: a power limit is native too
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers").then().body("data", hasSize(3))
+                .body("data.find { it.vendor == 'TESLA' }.capabilities.setMaxPower.isCapable", equalTo(true))
+                .body("data.find { it.vendor == 'WATTBOX' }.capabilities.setMaxPower.isCapable", equalTo(false));
+    }
+
+    private static List<String> supplies(KafkaTestClient.Reader lifecycle, String clientId) {
+        return lifecycle.poll().stream().map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                .filter(e -> e instanceof DeviceLinked l && l.clientId().equals(clientId))
+                .map(e -> ((DeviceLinked) e).vendor() + " " + ((DeviceLinked) e).electrical()).toList();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,7 +18,13 @@ import org.junit.jupiter.api.Test;
 import io.plugmate.charger.Announcements;
 import io.plugmate.charger.SimulatorGrant;
 import io.plugmate.device.AccountResync;
+import io.plugmate.device.DeviceLifecycle;
+import io.plugmate.events.DeviceUpdated;
+import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.PlugmateEvent;
+import io.plugmate.events.Topics;
+import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -60,6 +67,13 @@ class CredentialInterventionTest {
                 && body.getList("capabilities.startCharging.interventionIds").isEmpty();
     }
 
+    /** What the device-lifecycle topic said about the charger's reachability, in order. */
+    private static List<String> reachability(KafkaTestClient.Reader lifecycle, String chargerId) {
+        return lifecycle.poll().stream().map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                .filter(e -> e instanceof DeviceUpdated u && u.deviceId().equals(chargerId))
+                .map(e -> ((DeviceUpdated) e).isReachable() + " " + ((DeviceUpdated) e).unreachableReason()).toList();
+    }
+
     @Test
     void aGrantRevokedAtTheOemIsAnInterventionUntilANewCredentialIsAnnounced() throws Throwable {
         String clientId = "client-" + UUID.randomUUID();
@@ -71,15 +85,22 @@ class CredentialInterventionTest {
                 .then().statusCode(200);
         Announcements.syncedAt(linked.accountId(), Instant.now().minus(Duration.ofHours(5)));
 
-        VertxContextSupport.subscribeAndAwait(resync::resyncOnce); // the OEM refuses the listing: 401
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE)) {
+            VertxContextSupport.subscribeAndAwait(resync::resyncOnce); // the OEM refuses the listing: 401
 
-        assertIntervention(clientId, chargerId);
+            assertIntervention(clientId, chargerId);
+            // orchestration hears it, and refuses the charger as a route instead of waiting for a deadline
+            await().atMost(PATIENCE).until(() -> reachability(lifecycle, chargerId)
+                    .equals(List.of("false " + DeviceLifecycle.CREDENTIAL_LAPSED)));
 
-        // the user linked again; vehicle-service announces the account's new credential
-        SimulatorGrant.Grant renewed = SimulatorGrant.again(grant);
-        Announcements.announce(clientId, linked.accountId(), renewed, Instant.now().plusSeconds(3600));
+            // the user linked again; vehicle-service announces the account's new credential
+            SimulatorGrant.Grant renewed = SimulatorGrant.again(grant);
+            Announcements.announce(clientId, linked.accountId(), renewed, Instant.now().plusSeconds(3600));
 
-        await().atMost(PATIENCE).until(() -> cleared(clientId, chargerId));
+            await().atMost(PATIENCE).until(() -> cleared(clientId, chargerId));
+            await().atMost(PATIENCE).until(() -> reachability(lifecycle, chargerId)
+                    .equals(List.of("false " + DeviceLifecycle.CREDENTIAL_LAPSED, "true null")));
+        }
     }
 
     @Test

@@ -1,14 +1,17 @@
 package io.plugmate.device;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.plugmate.events.DeviceCommand;
+import io.plugmate.oem.OemConfig.DeviceKind;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What a device service tells {@link CommandExecution} about commanding its devices: one bean per service, next to its
- * {@link DeviceDirectory}. Only the translation into the OEM's words is the service's; the claim, the checks every
- * device shares, the OEM call and the result are {@link CommandExecution}'s.
+ * Which of the service's devices a command is for and what its OEM is asked to do ({@link OemCommands}), for
+ * {@link CommandExecution}: the caller's device only (another client's is as unknown as one that does not exist).
  */
-public interface CommandTargets {
+@ApplicationScoped
+public class CommandTargets {
 
     /**
      * The device a command is for and what its OEM is asked to do.
@@ -17,9 +20,21 @@ public interface CommandTargets {
      * @param amps the current limit sent with the command, if any
      * @param whyNot why the device cannot take the command (read only when {@code oemType} is null)
      */
-    record CommandTarget(LinkedDevice device, String oemType, Double amps, String whyNot) {
+    public record CommandTarget(LinkedDevice device, String oemType, Double amps, String whyNot) {
+    }
+
+    private final DeviceRepository<?> devices;
+    private final DeviceKind kind;
+
+    public CommandTargets(DeviceRepository<?> devices, DeviceDirectory directory) {
+        this.devices = devices;
+        this.kind = directory.kind();
     }
 
     /** Inside the claim's transaction: the caller's device for the command, or null (unknown, or another client's). */
-    Uni<CommandTarget> commandTarget(DeviceCommand command);
+    public Uni<CommandTarget> commandTarget(DeviceCommand command) {
+        return devices.findOwned(command.clientId(), command.deviceId()).map(device -> device == null ? null
+                : new CommandTarget(device.linked(), OemCommands.type(command), command.maxCurrentA(),
+                        OemCommands.whyNot(command, kind)));
+    }
 }

@@ -18,6 +18,15 @@ public interface DeviceReport {
     /** When the OEM measured the state (event time). */
     Instant observedAt();
 
+    /** Whether a cable connects the device to its counterpart; null: not reported. */
+    Boolean isPluggedIn();
+
+    /** Whether energy flows; null: not reported. */
+    Boolean isCharging();
+
+    /** The current limit the device reports; null: not reported. */
+    Double maxCurrentA();
+
     /**
      * Reads a report of the kind; one that is not such a report, or lacks the device or {@code observedAt}, is a 400.
      */

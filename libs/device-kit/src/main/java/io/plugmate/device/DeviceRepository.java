@@ -77,6 +77,11 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
         });
     }
 
+    /** The devices that came from one linked account, locked (its credential lapsed or works again). */
+    public Uni<List<E>> findByAccountForUpdate(UUID accountId) {
+        return find("accountId = ?1 order by id", accountId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The client's devices of one vendor (an account sync's candidates), locked. */
     public Uni<List<E>> findByVendorForUpdate(String clientId, String vendor) {
         return find("clientId = ?1 and vendor = ?2 order by id", clientId, vendor)

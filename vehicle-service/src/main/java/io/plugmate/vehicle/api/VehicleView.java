@@ -1,15 +1,25 @@
 package io.plugmate.vehicle.api;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import io.plugmate.vehicle.domain.ChargeRateSource;
-import io.plugmate.vehicle.domain.PowerDeliveryState;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The public Vehicle object, with Enode's field names (architecture §2). */
-public record VehicleView(String id, String userId, String vendor, boolean isReachable, Instant lastSeen,
-        Information information, ChargeState chargeState, Location location, Map<String, Capability> capabilities) {
+import io.plugmate.device.CapabilityView;
+import io.plugmate.device.DeviceTimestamps;
+import io.plugmate.device.PowerDeliveryState;
+import io.plugmate.events.ActionState;
+import io.plugmate.events.CommandKind;
+import io.plugmate.vehicle.domain.ChargeRateSource;
+
+/**
+ * The public Vehicle object, with Enode's field names (architecture §2). Two clocks meet here, each field says which:
+ * {@code lastSeen} is the platform's wall clock, {@code lastUpdated} the OEM's measurement time (simulated time in the
+ * local stack, whose simulator runs faster than the wall clock).
+ */
+public record VehicleView(String id, String userId, String vendor, boolean isReachable,
+        @Schema(description = DeviceTimestamps.LAST_SEEN) Instant lastSeen, Information information,
+        ChargeState chargeState, Location location, Map<String, CapabilityView> capabilities) {
 
     public record Information(String brand, String model, Integer year, String vin, String displayName) {
     }
@@ -17,12 +27,19 @@ public record VehicleView(String id, String userId, String vendor, boolean isRea
     public record ChargeState(Double batteryLevel, Double range, Boolean isPluggedIn, Boolean isCharging,
             Boolean isFullyCharged, Double chargeRate, ChargeRateSource chargeRateSource, Double chargeLimit,
             Double maxCurrent, PowerDeliveryState powerDeliveryState, String pluggedInChargerId,
-            Instant lastUpdated) {
+            @Schema(description = DeviceTimestamps.LAST_UPDATED) Instant lastUpdated,
+            LastAction lastAction) {
     }
 
-    public record Location(Double latitude, Double longitude, Instant lastUpdated) {
+    /**
+     * The latest action orchestration reported for this vehicle, its own or its paired charger's ({@code pairId} set
+     * when it went through the pair); a confirmed start or stop shows in the state above until the vehicle reports.
+     */
+    public record LastAction(String id, CommandKind kind, ActionState state, String pairId) {
     }
 
-    public record Capability(boolean isCapable, List<String> interventionIds) {
+    public record Location(Double latitude, Double longitude,
+            @Schema(description = DeviceTimestamps.LAST_UPDATED) Instant lastUpdated) {
     }
+
 }

@@ -5,70 +5,67 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.plugmate.commons.time.WallClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.plugmate.device.DeviceObservations;
 import io.plugmate.events.GeoLocation;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.messaging.Outbox;
+import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One OEM observation of one vehicle, however it arrived (webhook or poll), inside the caller's transaction. A new
- * observation is published as {@code VehicleStateObserved} with the OEM's {@code observedAt} — late ones too, since
- * pairing orders by event time — but only a newer one changes the vehicle's state: state never rolls back. An exact
- * duplicate publishes nothing.
+ * Vehicles as the shared webhook intake and poller see them, and one OEM observation of one vehicle (device-kit's
+ * {@link DeviceObservations}: recorded once, state only from newer ones), published as {@code VehicleStateObserved}.
  */
 @ApplicationScoped
-public class Observations {
+public class Observations extends DeviceObservations<VehicleEntity, VehicleReport> {
 
     private static final String RECORD = """
             insert into vehicle_observation (vehicle_id, observed_at, received_at) values (:v, :at, :now)
             on conflict do nothing""";
 
-    private final VehicleRepository vehicles;
     private final Outbox outbox;
 
-    public Observations(VehicleRepository vehicles, Outbox outbox) {
-        this.vehicles = vehicles;
+    public Observations(VehicleRepository vehicles, Outbox outbox, ObjectMapper json) {
+        super(DeviceKind.vehicle, VehicleReport.class, vehicles, json);
         this.outbox = outbox;
     }
 
-    /** Applies the report to every linked copy of the OEM vehicle (each API client has its own). */
-    public Uni<Integer> apply(String vendor, VehicleReport report) {
-        if (report.vehicleId() == null || report.observedAt() == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("report without vehicleId or observedAt"));
+    @Override
+    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, Instant observedAt, Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("v", v.id)
+                .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).map(inserted -> inserted > 0);
+    }
+
+    @Override
+    protected void newerState(VehicleEntity v, VehicleReport r, Instant observedAt) {
+        v.vehicleChargeRateKw = r.chargeRateKw();
+        v.batteryLevel = keep(r.batteryLevel(), v.batteryLevel);
+        v.rangeKm = keep(r.rangeKm(), v.rangeKm);
+        v.chargeLimit = keep(r.chargeLimit(), v.chargeLimit);
+        v.isFullyCharged = v.batteryLevel != null && v.chargeLimit != null ? v.batteryLevel >= v.chargeLimit
+                : v.isFullyCharged;
+        if (position(r) != null) {
+            v.latitude = r.location().latitude();
+            v.longitude = r.location().longitude();
+            v.locationObservedAt = observedAt;
         }
-        return vehicles.applyToCopies(vendor, report.vehicleId(), vehicle -> applyTo(vehicle, report));
     }
 
-    private Uni<Boolean> applyTo(VehicleEntity vehicle, VehicleReport report) {
-        Instant observedAt = WallClock.micros(report.observedAt());
-        Instant now = WallClock.now();
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("v", vehicle.id)
-                .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).chain(inserted -> {
-                    if (inserted == 0) {
-                        return Uni.createFrom().item(false);
-                    }
-                    vehicle.isReachable = true;
-                    vehicle.lastSeen = now;
-                    vehicle.updatedAt = now;
-                    if (vehicle.stateObservedAt == null || observedAt.isAfter(vehicle.stateObservedAt)) {
-                        VehicleStates.apply(vehicle, report, observedAt);
-                    }
-                    return outbox.publish(Topics.VEHICLE_STATE, vehicle.userId, event(vehicle, report, observedAt, now))
-                            .replaceWith(true);
-                });
+    @Override
+    protected Uni<Void> published(VehicleEntity v, VehicleReport r, Instant observedAt, Instant now) {
+        return outbox.publish(Topics.VEHICLE_STATE, v.userId, new VehicleStateObserved(UUID.randomUUID(),
+                VehicleStateObserved.SCHEMA_VERSION, v.clientId, v.userId, now, v.id.toString(), v.vendor, observedAt,
+                r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.batteryLevel(), position(r), r.maxCurrentA()));
     }
 
-    private static VehicleStateObserved event(VehicleEntity v, VehicleReport r, Instant observedAt, Instant now) {
-        GeoLocation location = r.location() == null || r.location().latitude() == null
-                || r.location().longitude() == null ? null
-                        : new GeoLocation(r.location().latitude(), r.location().longitude());
-        return new VehicleStateObserved(UUID.randomUUID(), VehicleStateObserved.SCHEMA_VERSION, v.clientId, v.userId,
-                now, v.id.toString(), v.vendor, observedAt, r.isPluggedIn(), r.isCharging(), r.chargeRateKw(),
-                r.batteryLevel(), location);
+    private static GeoLocation position(VehicleReport r) {
+        return r.location() == null || r.location().latitude() == null || r.location().longitude() == null ? null
+                : new GeoLocation(r.location().latitude(), r.location().longitude());
     }
 }

@@ -6,44 +6,26 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import io.plugmate.device.DeviceEntity;
-import io.plugmate.device.LinkedDevice;
+import io.plugmate.device.LinkedDeviceEntity;
+import io.plugmate.events.ActionState;
+import io.plugmate.events.ActionUpdated;
+import io.plugmate.events.CommandKind;
 
-/** One linked vehicle of one user of one API client, with the latest state its OEM reported. */
+/**
+ * One linked vehicle of one user of one API client, with the latest state its OEM reported: the columns every device
+ * keeps (device-kit's {@link LinkedDeviceEntity}) and what only a vehicle has.
+ */
 @Entity
 @Table(name = "vehicle")
-public class VehicleEntity implements DeviceEntity {
+public class VehicleEntity extends LinkedDeviceEntity {
 
-    @Id
-    public UUID id;
-    @Column(name = "client_id")
-    public String clientId;
-    @Column(name = "user_id")
-    public String userId;
-    public String vendor;
     @Column(name = "vendor_vehicle_id")
     public String vendorVehicleId;
-    /** The linked OEM account this vehicle came from; null once that account is gone. */
-    @Column(name = "account_id")
-    public UUID accountId;
-
-    public String brand;
-    public String model;
-    @Column(name = "model_year")
-    public Integer year;
     public String vin;
-    @Column(name = "display_name")
-    public String displayName;
-
-    @Column(name = "can_start_charging")
-    public boolean canStartCharging;
-    @Column(name = "can_stop_charging")
-    public boolean canStopCharging;
-    @Column(name = "can_set_max_current")
-    public boolean canSetMaxCurrent;
     @Column(name = "has_location")
     public boolean hasLocation;
 
@@ -51,36 +33,20 @@ public class VehicleEntity implements DeviceEntity {
     @Column(name = "needs_relink")
     public boolean needsRelink;
 
-    @Column(name = "is_reachable")
-    public boolean isReachable;
-    @Column(name = "last_seen")
-    public Instant lastSeen;
-    @Column(name = "state_observed_at")
-    public Instant stateObservedAt;
     @Column(name = "battery_level")
     public Double batteryLevel;
     @Column(name = "range_km")
     public Double rangeKm;
-    @Column(name = "is_plugged_in")
-    public Boolean isPluggedIn;
-    @Column(name = "is_charging")
-    public Boolean isCharging;
     @Column(name = "is_fully_charged")
     public Boolean isFullyCharged;
     @Column(name = "vehicle_charge_rate_kw")
     public Double vehicleChargeRateKw;
     @Column(name = "charge_limit")
     public Double chargeLimit;
-    @Column(name = "max_current_a")
-    public Double maxCurrentA;
-    public Double latitude;
-    public Double longitude;
+    /** OEM event time of the latest reported position. */
     @Column(name = "location_observed_at")
     public Instant locationObservedAt;
 
-    /** Set while an activated pair says this vehicle is plugged into that charger. */
-    @Column(name = "pair_id")
-    public String pairId;
     @Column(name = "plugged_in_charger_id")
     public String pluggedInChargerId;
     @Column(name = "charger_charge_rate_kw")
@@ -88,38 +54,61 @@ public class VehicleEntity implements DeviceEntity {
     @Column(name = "charger_rate_observed_at")
     public Instant chargerRateObservedAt;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    /** The latest action that concerns this vehicle (orchestration's {@code ActionUpdated}), as of {@code lastActionAt}. */
+    @Column(name = "last_action_id")
+    public UUID lastActionId;
+    @Column(name = "last_action_kind")
+    @Enumerated(EnumType.STRING)
+    public CommandKind lastActionKind;
+    @Column(name = "last_action_state")
+    @Enumerated(EnumType.STRING)
+    public ActionState lastActionState;
+    /** Set when the action went through, or is mirrored from, the vehicle's pair. */
+    @Column(name = "last_action_pair_id")
+    public String lastActionPairId;
+    /** Orchestration's wall clock when it published that state: an older event changes nothing. */
+    @Column(name = "last_action_at")
+    public Instant lastActionAt;
 
     @Override
-    public LinkedDevice linked() {
-        return new LinkedDevice(id.toString(), clientId, userId, accountId, vendor, vendorVehicleId, lastSeen,
-                createdAt);
+    protected String vendorDeviceId() {
+        return vendorVehicleId;
     }
 
-    /** Applies an activated pair; the charger's rate from before the pair says nothing about this vehicle. */
     @Override
-    public void pairedWith(String pairId, String chargerId, Instant at) {
-        this.pairId = pairId;
+    public boolean needsRelink() {
+        return needsRelink;
+    }
+
+    /** A pair set or cleared; the charger's rate from before says nothing about this vehicle. */
+    @Override
+    protected void counterpart(String chargerId) {
         this.pluggedInChargerId = chargerId;
         this.chargerChargeRateKw = null;
         this.chargerRateObservedAt = null;
-        this.updatedAt = at;
     }
 
-    /** Clears the pair, but only the pair that set it: a late deactivation of an older pair changes nothing. */
-    @Override
-    public boolean unpaired(String pairId, Instant at) {
-        if (this.pairId == null || !this.pairId.equals(pairId)) {
+    /**
+     * An action concerning this vehicle changed state (its own, or its paired charger's while it is plugged in): kept as
+     * the vehicle's last action, and a confirmed start or stop is mirrored on its charge state until its own next report
+     * (a newer report replaces the state as always). An event older than the last one kept changes nothing.
+     */
+    public boolean actionUpdated(ActionUpdated event, Instant at) {
+        Instant occurred = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (lastActionAt != null && occurred.isBefore(lastActionAt)) {
             return false;
         }
-        this.pairId = null;
-        this.pluggedInChargerId = null;
-        this.chargerChargeRateKw = null;
-        this.chargerRateObservedAt = null;
-        this.updatedAt = at;
+        lastActionId = event.actionId();
+        lastActionKind = event.kind();
+        lastActionState = event.state();
+        lastActionPairId = event.pairedDevice() == null ? null : event.pairedDevice().pairId();
+        lastActionAt = occurred;
+        boolean startOrStop = event.kind() == CommandKind.START || event.kind() == CommandKind.STOP;
+        if (event.state() == ActionState.CONFIRMED && startOrStop) {
+            isPluggedIn = true;
+            isCharging = event.kind() == CommandKind.START;
+        }
+        updatedAt = at;
         return true;
     }
 

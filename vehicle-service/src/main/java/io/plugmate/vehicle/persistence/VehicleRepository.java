@@ -1,7 +1,6 @@
 package io.plugmate.vehicle.persistence;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,10 +24,5 @@ public class VehicleRepository extends DeviceRepository<VehicleEntity> {
     public Uni<List<VehicleEntity>> findPluggedIntoForUpdate(String clientId, String chargerId) {
         return find("clientId = ?1 and pluggedInChargerId = ?2 order by id", clientId, chargerId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
-
-    /** The account's grant is dead: its vehicles turn unreachable and wait for the user to link again. */
-    public Uni<Integer> needRelink(UUID accountId) {
-        return update("needsRelink = true, isReachable = false where accountId = ?1", accountId);
     }
 }

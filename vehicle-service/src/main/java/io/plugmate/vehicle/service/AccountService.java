@@ -76,6 +76,17 @@ public class AccountService implements AccountDirectory {
                         : syncVehicles(stored, listed));
     }
 
+    /**
+     * The account's grant is dead: its vehicles turn unreachable and wait for the user to link again; every service
+     * hears it ({@code DeviceUpdated}, isReachable false). A later link lists them again and announces them reachable.
+     */
+    Uni<Void> credentialLapsed(UUID accountId) {
+        return lifecycle.reachability(vehicles, mapping, accountId, false, v -> {
+            v.needsRelink = true;
+            v.isReachable = false;
+        });
+    }
+
     private Uni<OemAccountEntity> account(LinkSessionEntity session, OemGrant grant) {
         if (grant.accountId() == null) {
             // without it two accounts would merge: refuse the link rather than guess

@@ -13,7 +13,6 @@ import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemException;
 import io.plugmate.vehicle.persistence.OemAccountEntity;
 import io.plugmate.vehicle.persistence.OemAccountRepository;
-import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,15 +28,15 @@ public class CredentialService implements AccountCredentials {
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
 
     private final OemAccountRepository accounts;
-    private final VehicleRepository vehicles;
+    private final AccountService linked;
     private final OemClient oem;
     private final CredentialCipher cipher;
     private final CredentialRotations rotations;
 
-    public CredentialService(OemAccountRepository accounts, VehicleRepository vehicles, OemClient oem,
+    public CredentialService(OemAccountRepository accounts, AccountService linked, OemClient oem,
             CredentialCipher cipher, CredentialRotations rotations) {
         this.accounts = accounts;
-        this.vehicles = vehicles;
+        this.linked = linked;
         this.oem = oem;
         this.cipher = cipher;
         this.rotations = rotations;
@@ -104,12 +103,15 @@ public class CredentialService implements AccountCredentials {
                         : Uni.createFrom().failure(failure));
     }
 
-    /** The grant is dead: keep the vehicles, flag them for an intervention, stop using the credential. */
+    /**
+     * The grant is dead: keep the vehicles, flag them for an intervention (announced as unreachable), stop using the
+     * credential.
+     */
     private Uni<String> invalidate(UUID accountId) {
         return Panache.withTransaction(() -> accounts.findById(accountId).invoke(stored -> {
             stored.status = "INVALID";
             stored.updatedAt = WallClock.now();
-        }).chain(() -> vehicles.needRelink(accountId)))
+        }).chain(() -> linked.credentialLapsed(accountId)))
                 .chain(() -> Uni.createFrom().failure(new OemException(401, "invalid_grant",
                         "the OEM refused the account's credentials; the user must link again", null)));
     }

@@ -16,9 +16,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.device.DeviceLifecycle;
 import io.plugmate.events.DeviceType;
+import io.plugmate.events.DeviceUpdated;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.PlugmateEvent;
 import io.plugmate.events.Topics;
 import io.plugmate.oem.OemException;
 import io.plugmate.testinfra.KafkaTestClient;
@@ -100,6 +103,13 @@ class CredentialServiceTest {
         }
     }
 
+    /** What the device-lifecycle topic said about the vehicle's reachability, in order. */
+    private static List<String> reachability(KafkaTestClient.Reader lifecycle, String vehicleId) {
+        return lifecycle.poll().stream().map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                .filter(e -> e instanceof DeviceUpdated u && u.deviceId().equals(vehicleId))
+                .map(e -> ((DeviceUpdated) e).isReachable() + " " + ((DeviceUpdated) e).unreachableReason()).toList();
+    }
+
     @Test
     void aRevokedGrantBecomesAnInterventionNotADeletionAndLinkingAgainClearsIt() throws Throwable {
         LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
@@ -108,19 +118,26 @@ class CredentialServiceTest {
                 + "/revoke-access").then().statusCode(200);
         StoredAccounts.tokenExpiresAt(account, Instant.now().minusSeconds(1));
 
-        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> credentials.accessToken(account)))
-                .isInstanceOf(OemException.class).hasMessageContaining("link again");
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE)) {
+            assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> credentials.accessToken(account)))
+                    .isInstanceOf(OemException.class).hasMessageContaining("link again");
 
-        given().auth().oauth2(Tokens.apiClient(h.clientId())).get("/vehicles/" + h.vehicleId()).then()
-                .statusCode(200).body("isReachable", equalTo(false))
-                .body("capabilities.setMaxCurrent.isCapable", equalTo(false))
-                .body("capabilities.setMaxCurrent.interventionIds[0]", equalTo("relink-oem-account"));
+            given().auth().oauth2(Tokens.apiClient(h.clientId())).get("/vehicles/" + h.vehicleId()).then()
+                    .statusCode(200).body("isReachable", equalTo(false))
+                    .body("capabilities.setMaxCurrent.isCapable", equalTo(false))
+                    .body("capabilities.setMaxCurrent.interventionIds[0]", equalTo("relink-oem-account"));
+            // orchestration hears it, and refuses the vehicle as a route instead of waiting for a deadline
+            await().atMost(Duration.ofSeconds(30)).until(() -> reachability(lifecycle, h.vehicleId())
+                    .equals(List.of("false " + DeviceLifecycle.CREDENTIAL_LAPSED)));
 
-        h.relink();
+            h.relink();
 
-        given().auth().oauth2(Tokens.apiClient(h.clientId())).get("/vehicles/" + h.vehicleId()).then()
-                .statusCode(200).body("capabilities.setMaxCurrent.isCapable", equalTo(true))
-                .body("capabilities.setMaxCurrent.interventionIds", empty());
-        assertThat(StoredAccounts.reload(account).status).isEqualTo("ACTIVE");
+            given().auth().oauth2(Tokens.apiClient(h.clientId())).get("/vehicles/" + h.vehicleId()).then()
+                    .statusCode(200).body("capabilities.setMaxCurrent.isCapable", equalTo(true))
+                    .body("capabilities.setMaxCurrent.interventionIds", empty());
+            assertThat(StoredAccounts.reload(account).status).isEqualTo("ACTIVE");
+            await().atMost(Duration.ofSeconds(30)).until(() -> reachability(lifecycle, h.vehicleId())
+                    .equals(List.of("false " + DeviceLifecycle.CREDENTIAL_LAPSED, "true null")));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.plugmate.vehicle.domain;
+package io.plugmate.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,21 @@ class PowerDeliveryStateTest {
             "true, false, null, PLUGGED_IN:STOPPED",
             "true, null, true, PLUGGED_IN:COMPLETE",
             "true, null, null, UNKNOWN" })
-    void derivedFromTheReport(Boolean plugged, Boolean charging, Boolean full, String expected) {
+    void aVehicleStateDerivedFromTheReport(Boolean plugged, Boolean charging, Boolean full, String expected) {
         assertThat(PowerDeliveryState.of(plugged, charging, full).wireName()).isEqualTo(expected);
+    }
+
+    /** A charger does not know whether the battery is full. */
+    @ParameterizedTest(name = "plugged={0} charging={1} -> {2}")
+    @CsvSource(nullValues = "null", value = {
+            "null, null, UNKNOWN",
+            "null, true, UNKNOWN",
+            "false, null, UNPLUGGED",
+            "false, true, UNPLUGGED",
+            "true, true, PLUGGED_IN:CHARGING",
+            "true, false, PLUGGED_IN:STOPPED",
+            "true, null, UNKNOWN" })
+    void aChargerStateDerivedFromTheReport(Boolean plugged, Boolean charging, String expected) {
+        assertThat(PowerDeliveryState.of(plugged, charging).wireName()).isEqualTo(expected);
     }
 }

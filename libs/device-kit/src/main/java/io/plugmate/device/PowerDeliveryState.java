@@ -1,8 +1,11 @@
-package io.plugmate.vehicle.domain;
+package io.plugmate.device;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Enode's powerDeliveryState, derived from what the OEM reported; unknown inputs give UNKNOWN, never a guess. */
+/**
+ * Enode's powerDeliveryState of a vehicle or a charger, derived from what the OEM reported; unknown inputs give
+ * UNKNOWN, never a guess.
+ */
 public enum PowerDeliveryState {
     UNKNOWN("UNKNOWN"),
     UNPLUGGED("UNPLUGGED"),
@@ -22,6 +25,11 @@ public enum PowerDeliveryState {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** A device that does not say whether the battery is full (a charger). */
+    public static PowerDeliveryState of(Boolean isPluggedIn, Boolean isCharging) {
+        return of(isPluggedIn, isCharging, null);
     }
 
     public static PowerDeliveryState of(Boolean isPluggedIn, Boolean isCharging, Boolean isFullyCharged) {

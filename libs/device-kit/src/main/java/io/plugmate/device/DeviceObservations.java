@@ -1,0 +1,98 @@
+package io.plugmate.device;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.plugmate.commons.time.WallClock;
+import io.plugmate.oem.OemConfig.DeviceKind;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * One OEM observation of one device, however it arrived (webhook or poll), inside the caller's transaction, the same
+ * for vehicles and chargers: recorded once per device and measurement time (an exact duplicate changes and publishes
+ * nothing); a new one marks the device reachable and seen now (wall clock), is published with the OEM's
+ * {@code observedAt} — late ones too, since pairing orders by event time — but changes the device's state only when it
+ * is newer than the state kept: state never rolls back. Unknown (null) fields keep what was known. The service's
+ * subclass is its {@link DeviceDirectory}: it records, applies what only its kind reports, and publishes its event.
+ *
+ * @param <E> the service's device entity
+ * @param <R> the service's OEM report
+ */
+public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends DeviceReport> implements DeviceDirectory {
+
+    private final DeviceKind kind;
+    private final Class<R> reportType;
+    private final DeviceRepository<E> devices;
+    private final ObjectMapper json;
+
+    protected DeviceObservations(DeviceKind kind, Class<R> reportType, DeviceRepository<E> devices,
+            ObjectMapper json) {
+        this.kind = kind;
+        this.reportType = reportType;
+        this.devices = devices;
+        this.json = json;
+    }
+
+    /** For CDI's client proxy only. */
+    protected DeviceObservations() {
+        this(null, null, null, null);
+    }
+
+    @Override
+    public DeviceKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Uni<Integer> observe(String vendor, JsonNode report) {
+        return Uni.createFrom().item(() -> DeviceReport.read(json, report, reportType, kind))
+                .chain(r -> apply(vendor, r));
+    }
+
+    /** Applies the report to every linked copy of the OEM device (each API client has its own). */
+    public Uni<Integer> apply(String vendor, R report) {
+        if (report.deviceId() == null || report.observedAt() == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("report without device id or observedAt"));
+        }
+        return devices.applyToCopies(vendor, report.deviceId(), device -> applyTo(device, report));
+    }
+
+    private Uni<Boolean> applyTo(E device, R report) {
+        Instant observedAt = WallClock.micros(report.observedAt());
+        Instant now = WallClock.now();
+        return recorded(device, report, observedAt, now).chain(fresh -> {
+            if (!fresh) {
+                return Uni.createFrom().item(false);
+            }
+            device.heardFrom(now);
+            if (device.olderStateThan(observedAt)) {
+                device.stateObservedAt = observedAt;
+                device.isPluggedIn = keep(report.isPluggedIn(), device.isPluggedIn);
+                device.isCharging = keep(report.isCharging(), device.isCharging);
+                device.maxCurrentA = keep(report.maxCurrentA(), device.maxCurrentA);
+                newerState(device, report, observedAt);
+            }
+            return published(device, report, observedAt, now).replaceWith(true);
+        });
+    }
+
+    /**
+     * Records the observation in the service's observation table (keyed by device and {@code observedAt});
+     *
+     * @return false for an exact duplicate
+     */
+    protected abstract Uni<Boolean> recorded(E device, R report, Instant observedAt, Instant now);
+
+    /** Applies what only this kind reports; called only for a report newer than the state kept. */
+    protected abstract void newerState(E device, R report, Instant observedAt);
+
+    /** Publishes the new observation (the kind's state topic), and whatever else follows from it. */
+    protected abstract Uni<Void> published(E device, R report, Instant observedAt, Instant now);
+
+    /** A reported value, or what was known when the report does not say. */
+    protected static <T> T keep(T reported, T known) {
+        return reported != null ? reported : known;
+    }
+}
