@@ -63,6 +63,10 @@ class ManifestsTest {
             assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
             assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
             assertThat(container.path("resources").path("limits").path("memory").asText()).as(name).isNotEmpty();
+            JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");
+            assertThat(annotations.path("prometheus.io/scrape").asText() + " " + annotations.path("prometheus.io/path")
+                    .asText() + " " + annotations.path("prometheus.io/port").asText()).as(name)
+                    .isEqualTo("true /q/metrics 8080");
             assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).contains("/tmp");
             assertThat(env(container)).containsEntry("PLUGMATE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsKey("PLUGMATE_DB_PASSWORD").containsKey("PLUGMATE_KAFKA_PASSWORD")
