@@ -117,7 +117,7 @@ public final class Attributor {
                     case ACTIVATED -> "pair " + f.pairId() + (f.attributedBy() == AttributedBy.CONFIRMED
                             ? " confirmed by a person"
                             : " activated");
-                    case DEACTIVATED -> "pair " + f.pairId() + " deactivated: " + f.reason();
+                    case DEACTIVATED, WITHDRAWN, ENDED -> "pair " + f.pairId() + " deactivated: " + f.reason();
                     case DISSOLVED -> "pair " + f.pairId() + " dissolved: " + f.reason();
                     case AMBIGUOUS -> "pair " + f.pairId() + " ambiguous";
                 });

@@ -7,7 +7,8 @@ import java.util.List;
  * unlinked, or detection was switched off was right while it lasted; one that a person rejected, that a person's
  * confirmation of a rival replaced, that was contested by an equally plausible rival or ruled out by later evidence
  * was never right, so the sessions it attributed lose that attribution. The phrases are pairing-detector's reasons
- * (its {@code Decisions}); ADR 0010 asks pairing-service for an explicit flag instead.
+ * (its {@code Decisions}); since schema 2 pairing-service says so itself ({@code PairDeactivated.withdrawn}, ADR 0010)
+ * and this table only reads deactivations without the flag (older events in a replay).
  */
 public final class DeactivationReasons {
 

@@ -39,14 +39,22 @@ public final class Inputs {
                     a.vehicleId(), a.chargerId(), a.confidence(), confirmed(a) ? AttributedBy.CONFIRMED
                             : AttributedBy.DETECTION,
                     null, null);
-            case PairDeactivated d -> new PairFact(sequence, d.occurredAt(), PairFact.Kind.DEACTIVATED, d.pairId(),
-                    d.vehicleId(), d.chargerId(), 0, null, d.reason(), null);
+            case PairDeactivated d -> new PairFact(sequence, d.occurredAt(), ending(d), d.pairId(), d.vehicleId(),
+                    d.chargerId(), 0, null, d.reason(), null);
             case PairDissolved d -> new PairFact(sequence, d.occurredAt(), PairFact.Kind.DISSOLVED, d.pairId(),
                     d.vehicleId(), d.chargerId(), 0, null, d.reason(), null);
             case PairAmbiguous a -> new PairFact(sequence, a.occurredAt(), PairFact.Kind.AMBIGUOUS, a.pairId(),
                     a.vehicleId(), a.chargerId(), 0, null, null, a.candidates());
             default -> null;
         };
+    }
+
+    /** pairing-service's {@code withdrawn} flag where it sent one (schema 2); else the reason phrase decides. */
+    static PairFact.Kind ending(PairDeactivated d) {
+        if (d.withdrawn() == null) {
+            return PairFact.Kind.DEACTIVATED;
+        }
+        return d.withdrawn() ? PairFact.Kind.WITHDRAWN : PairFact.Kind.ENDED;
     }
 
     /** A person's confirmation shows as confidence 1.0 with the person's evidence (detection caps at 0.99). */

@@ -15,9 +15,15 @@ import java.util.List;
 public record PairFact(long sequence, Instant at, Kind kind, String pairId, String vehicleId, String chargerId,
         double confidence, AttributedBy attributedBy, String reason, List<String> candidates) {
 
+    /**
+     * DEACTIVATED is an end without pairing's {@code withdrawn} flag (schema 1: the reason phrase decides, see
+     * {@link DeactivationReasons}); WITHDRAWN and ENDED carry the flag (schema 2): never right, or over.
+     */
     public enum Kind {
         ACTIVATED,
         DEACTIVATED,
+        WITHDRAWN,
+        ENDED,
         AMBIGUOUS,
         DISSOLVED
     }

@@ -53,11 +53,11 @@ final class PairHistory {
                         // activated again while active: a person's confirmation upgrades the whole activation
                         : new Activation(f.pairId(), f.vehicleId(), current.from(), null, f.confidence(),
                                 f.attributedBy(), false));
-                case DEACTIVATED, DISSOLVED -> {
+                case DEACTIVATED, WITHDRAWN, ENDED, DISSOLVED -> {
                     if (current != null) {
                         open.remove(f.pairId());
-                        boolean withdrawn = f.kind() == PairFact.Kind.DEACTIVATED
-                                && DeactivationReasons.withdraws(f.reason());
+                        boolean withdrawn = f.kind() == PairFact.Kind.WITHDRAWN
+                                || f.kind() == PairFact.Kind.DEACTIVATED && DeactivationReasons.withdraws(f.reason());
                         history.activations.add(new Activation(current.pairId(), current.vehicleId(), current.from(),
                                 f.at(), current.confidence(), current.attributedBy(), withdrawn));
                     }

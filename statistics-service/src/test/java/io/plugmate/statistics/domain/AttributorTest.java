@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.plugmate.events.PairDeactivated;
 
 /** The attribution rules as a truth table: one charger "c", a session from 18:00 to 22:00. */
 class AttributorTest {
@@ -29,6 +32,12 @@ class AttributorTest {
     void deactivated(int minute, String pair, String vehicle, String reason) {
         facts.add(new PairFact(facts.size(), at(minute), PairFact.Kind.DEACTIVATED, pair, vehicle, "c", 0, null, reason,
                 null));
+    }
+
+    /** As pairing-service publishes it since schema 2: with its own word on whether the activation is withdrawn. */
+    void deactivated(int minute, String pair, String vehicle, String reason, boolean withdrawn) {
+        facts.add(Inputs.fact(new PairDeactivated(UUID.randomUUID(), PairDeactivated.SCHEMA_VERSION, "acme", "u1",
+                at(minute), pair, vehicle, "c", reason, withdrawn), facts.size()));
     }
 
     void ambiguous(int minute, String pair, String vehicle, String... rivals) {
@@ -106,6 +115,19 @@ class AttributorTest {
 
         // p1 and p2 never counted; p3 overlaps 38 minutes
         assertThat(now().pairId()).isEqualTo("p3");
+    }
+
+    @Test
+    void pairingsWithdrawnFlagDecidesWhereItIsGivenWhateverTheReasonSays() {
+        activated(2, "p1", "v1", 0.7, AttributedBy.DETECTION);
+        deactivated(200, "p1", "v1", "some reason a later detector words differently", true);
+        activated(201, "p2", "v2", 0.8, AttributedBy.DETECTION);
+        deactivated(239, "p2", "v2", "evidence against: worded like a withdrawal", false);
+
+        // p1 withdrawn by the flag alone; p2 merely ended, and overlaps 38 minutes
+        assertThat(now().pairId()).isEqualTo("p2");
+        assertThat(Inputs.fact(new PairDeactivated(UUID.randomUUID(), 1, "acme", "u1", at(0), "p", "v", "c",
+                "rejected by a person"), 0).kind()).isEqualTo(PairFact.Kind.DEACTIVATED);
     }
 
     @Test

@@ -6,18 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import io.plugmate.benchmarks.files.ScenarioRecord;
 import io.plugmate.benchmarks.generate.EventConversion;
-import io.plugmate.events.PairAmbiguous;
 import io.plugmate.events.PairEvent;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.pairing.domain.DetectorSettings;
 import io.plugmate.pairing.domain.Outcome;
-import io.plugmate.pairing.domain.PairState;
 import io.plugmate.pairing.domain.PairingEngine;
-import io.plugmate.pairing.domain.Transition;
 import io.plugmate.simulator.domain.ChargerReport;
 import io.plugmate.simulator.domain.Device;
 import io.plugmate.simulator.domain.FleetConfig;
@@ -30,8 +26,8 @@ import io.plugmate.statistics.domain.StatisticsSettings;
 /**
  * The statistics benchmark (issue 10): a simulated week of autonomous households, every device linked, run through the
  * platform's own rules in-process — the device services' events ({@link EventConversion}), charger-service's native
- * sessions ({@link NativeSessions}), pairing-service's detector (plus the {@code PairAmbiguous} events ADR 0010 asks it
- * to publish) and statistics-service's rules ({@link StatisticsLedger}) — and scored against the simulator's ground
+ * sessions ({@link NativeSessions}), pairing-service's detector (its pair events, {@code PairAmbiguous} included, ADR
+ * 0010) and statistics-service's rules ({@link StatisticsLedger}) — and scored against the simulator's ground
  * truth: the wallbox meters at the true plug-in and unplug, and who was really plugged in.
  *
  * <pre>
@@ -127,14 +123,6 @@ public final class StatisticsBenchmark {
         for (PairEvent e : outcome.events()) {
             ledger.accept(e);
             n++;
-        }
-        for (Transition t : outcome.transitions()) {
-            if (t.to() == PairState.AMBIGUOUS) {
-                // what pairing-service is asked to publish (ADR 0010); the detector records it as a transition
-                ledger.accept(new PairAmbiguous(UUID.randomUUID(), PairAmbiguous.SCHEMA_VERSION, event.clientId(),
-                        event.userId(), t.at(), t.pairId(), t.vehicleId(), t.chargerId(), t.candidates()));
-                n++;
-            }
         }
         return n;
     }
