@@ -1,0 +1,59 @@
+package io.plugmate.benchmarks.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A consumer group's position on some topics, from the broker: records committed so far and the lag (end offset minus
+ * committed offset). Committed offsets trail processing by up to the consumer's commit interval (a few seconds), so
+ * rates computed from them are averaged over whole benchmark steps.
+ */
+final class ConsumerLag implements AutoCloseable {
+
+    record Position(long committed, long end) {
+        long lag() {
+            return Math.max(0, end - committed);
+        }
+    }
+
+    private final Admin admin;
+
+    ConsumerLag(String bootstrapServers) {
+        admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    Position position(String group, List<String> topics) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long done = 0;
+            long end = 0;
+            for (var e : ends.entrySet()) {
+                end += e.getValue();
+                OffsetAndMetadata c = committed.get(e.getKey());
+                done += c == null ? 0 : c.offset();
+            }
+            return new Position(done, end);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + group + " on " + topics, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,44 @@
+package io.plugmate.benchmarks.load;
+
+import java.util.List;
+
+/**
+ * {@code ./plugmate bench load topics|webhooks|startup …}: the live platform measured (issue 14 points 1 and 3). Not a test:
+ * figures depend on the machine; every table says when and under what load average it was taken.
+ */
+public final class LoadBenchmark {
+
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String command = "./plugmate bench load " + String.join(" ", args);
+        String text;
+        if (!options.command().equals("startup")) {
+            List<StepResult> steps = LoadRun.run(options);
+            text = Report.header(options.webhooks() ? "State reports through the webhooks"
+                    : "State events onto the topics", command)
+                    + ("%d households (car + wallbox), "
+                            + "plugged in / out every %d report pairs, %d partitions, %d s per step, services %s, JVM %s\n\n")
+                            .formatted(options.households(), options.phase(), options.partitions(), options.step().toSeconds(),
+                                    options.services(), String.join(" ", options.jvmOptions()))
+                    + Report.steps(steps);
+            Report.write(options.out(), options.command() + ".md", text);
+        } else {
+            List<StartupRun.Start> starts = StartupRun.run(options);
+            text = Report.header("Start and footprint", command) + "JVM " + String.join(" ", options.jvmOptions())
+                    + "\n\n" + StartupRun.table(starts);
+            Report.write(options.out(), "startup.md", text);
+        }
+        System.out.println(text);
+        System.exit(0);
+    }
+}

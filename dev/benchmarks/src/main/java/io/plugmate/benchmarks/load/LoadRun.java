@@ -1,0 +1,213 @@
+package io.plugmate.benchmarks.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.plugmate.events.Topics;
+
+/**
+ * State reports at fixed rates (an open model: report n of a step is due at n / rate seconds and sent then, however
+ * far behind the platform is), straight onto the topics or through the device services' webhooks, each rate for one
+ * step; per step what was accepted, what each consumer group got through, its lag at the end, the latency to
+ * {@code pair-events}, CPU and memory of every process. Stops after the first step pairing-service cannot keep up
+ * with.
+ */
+final class LoadRun {
+
+    private static final List<String> STATE_TOPICS = List.of(Topics.VEHICLE_STATE, Topics.CHARGER_STATE);
+
+    /** The consumer groups of the state topics and what each reads of them. */
+    private static final Map<String, List<String>> CONSUMERS = new LinkedHashMap<>();
+
+    static {
+        CONSUMERS.put("pairing-service", STATE_TOPICS);
+        CONSUMERS.put("orchestration-service", STATE_TOPICS);
+        CONSUMERS.put("statistics-service", STATE_TOPICS);
+        CONSUMERS.put("vehicle-service", List.of(Topics.CHARGER_STATE));
+    }
+
+    private final LoadOptions options;
+    private final Stack stack;
+    private final Fleet fleet;
+    private final KafkaProducer<String, String> producer;
+    private final PairEventListener pairEvents;
+    private final ConsumerLag offsets;
+    private final Intake intake;
+    private long next;
+
+    private LoadRun(LoadOptions options, Stack stack) {
+        this.options = options;
+        this.stack = stack;
+        this.fleet = new Fleet(options.households(), options.phase());
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(), "acks", "all",
+                "enable.idempotence", "true", "linger.ms", "5", "batch.size", "65536", "key.serializer",
+                StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+        this.pairEvents = new PairEventListener(stack.bootstrapServers());
+        this.offsets = new ConsumerLag(stack.bootstrapServers());
+        this.intake = options.webhooks()
+                ? new WebhookIntake(fleet, stack.services().get("vehicle-service").url(),
+                        stack.services().get("charger-service").url())
+                : new TopicIntake(fleet, producer);
+    }
+
+    static List<StepResult> run(LoadOptions options) {
+        Report.progress("starting PostgreSQL, Kafka, the issuer and " + options.services());
+        try (Stack stack = Stack.infrastructure(options.out().resolve("logs"), options.jvmOptions(),
+                options.partitions())) {
+            long started = System.nanoTime();
+            stack.startServices(options.selected());
+            Report.progress("services ready in %.1f s".formatted((System.nanoTime() - started) / 1e9));
+            LoadRun load = new LoadRun(options, stack);
+            try {
+                return load.steps();
+            } finally {
+                load.saveMetrics();
+                load.close();
+            }
+        }
+    }
+
+    private List<StepResult> steps() {
+        link();
+        if (!options.warmup().isZero()) {
+            Report.progress("warm-up: " + options.warmup().toSeconds() + " s at " + options.rates().getFirst() + "/s");
+            send(options.rates().getFirst(), options.warmup());
+            drain();
+        }
+        List<StepResult> results = new ArrayList<>();
+        for (int rate : options.rates()) {
+            StepResult result = step(rate);
+            results.add(result);
+            Report.progress(result.line());
+            if (result.saturated() && !options.allSteps()) {
+                break;
+            }
+            drain();
+        }
+        return results;
+    }
+
+    /**
+     * Every household's car and wallbox linked: in the device services' tables for webhooks ({@link DeviceSeed}), and
+     * as {@code DeviceLinked} for the consumers; pairing-service establishes their pairs.
+     */
+    private void link() {
+        long started = System.nanoTime();
+        if (options.webhooks()) {
+            DeviceSeed.seed(stack, fleet);
+        }
+        fleet.linked(Instant.now()).forEach(producer::send);
+        producer.flush();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (pairEvents.established() < fleet.households() && System.nanoTime() < deadline) {
+            ServiceProcess.sleep(200);
+        }
+        Report.progress("%d households linked, %d pairs established in %.1f s".formatted(fleet.households(),
+                pairEvents.established(), (System.nanoTime() - started) / 1e9));
+    }
+
+    private StepResult step(int rate) {
+        Map<String, Long> pids = stack.pids();
+        Map<String, Double> cpuBefore = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> cpuBefore.put(name, ProcessStats.cpuSeconds(pid)));
+        Map<String, ConsumerLag.Position> before = positions();
+        long transitionsBefore = pairEvents.transitions();
+        long acceptedBefore = intake.accepted();
+        pairEvents.interval();
+        intake.answers();
+        long started = System.nanoTime();
+        Duration behind = send(rate, options.step());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, ConsumerLag.Position> after = positions();
+        Histogram latency = pairEvents.interval();
+        double wall = (System.nanoTime() - started) / 1e9;
+        Map<String, StepResult.Usage> usage = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> usage.put(name, new StepResult.Usage(
+                100 * (ProcessStats.cpuSeconds(pid) - cpuBefore.get(name)) / wall, ProcessStats.memoryMib(pid))));
+        Map<String, StepResult.Consumer> consumers = new LinkedHashMap<>();
+        after.forEach((group, position) -> consumers.put(group, new StepResult.Consumer(
+                (position.committed() - before.get(group).committed()) / wall, position.lag())));
+        ConsumerLag.Position published = after.values().stream().findFirst().orElse(null);
+        double publishedPerSecond = published == null ? Double.NaN
+                : (published.end() - before.values().iterator().next().end()) / wall;
+        return new StepResult(rate, seconds, (intake.accepted() - acceptedBefore) / seconds, publishedPerSecond,
+                intake.answers(), behind, consumers, (pairEvents.transitions() - transitionsBefore) / wall, latency,
+                usage, intake.failed());
+    }
+
+    /**
+     * Sends at {@code rate} for {@code duration}; every report carries its due time. Returns how far behind schedule
+     * the generator itself fell at worst (if that is large, the machine, not the platform, limited the step).
+     */
+    private Duration send(int rate, Duration duration) {
+        long count = rate * duration.toSeconds();
+        long start = System.nanoTime();
+        Instant startWall = Instant.now();
+        long worst = 0;
+        for (long n = 0; n < count; n++) {
+            long due = start + n * 1_000_000_000L / rate;
+            long now = System.nanoTime();
+            if (due > now) {
+                LockSupport.parkNanos(due - now);
+            } else {
+                worst = Math.max(worst, now - due);
+            }
+            intake.send(next++, due, startWall.plusNanos(due - start));
+        }
+        intake.flush();
+        return Duration.ofNanos(worst);
+    }
+
+    /** Until pairing-service has caught up (or a minute has passed), so that each step starts without a backlog. */
+    private void drain() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!stack.services().containsKey("pairing-service")
+                    || offsets.position("pairing-service", STATE_TOPICS).lag() == 0) {
+                return;
+            }
+            ServiceProcess.sleep(500);
+        }
+    }
+
+    private Map<String, ConsumerLag.Position> positions() {
+        Map<String, ConsumerLag.Position> positions = new LinkedHashMap<>();
+        CONSUMERS.forEach((group, topics) -> {
+            if (stack.services().containsKey(group)) {
+                positions.put(group, offsets.position(group, topics));
+            }
+        });
+        return positions;
+    }
+
+    /** Each service's /q/metrics at the end, for what the table does not show. */
+    private void saveMetrics() {
+        stack.services().forEach((name, process) -> {
+            try {
+                Files.createDirectories(options.out());
+                Files.writeString(options.out().resolve("metrics-" + name + ".txt"), process.metrics());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void close() {
+        intake.close();
+        producer.close();
+        pairEvents.close();
+        offsets.close();
+    }
+}

@@ -1,0 +1,60 @@
+package io.plugmate.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * CPU time and memory of a process and its descendants, from Linux's /proc (PostgreSQL is a postmaster with one backend
+ * per connection; a JVM is one process). Memory: the resident set of a single process; for a tree the proportional
+ * set size (Pss), so that PostgreSQL's shared buffers are not counted once per backend.
+ */
+final class ProcessStats {
+
+    /** Clock ticks per second of /proc/[pid]/stat's utime and stime: USER_HZ, 100 on every Linux we run on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcessStats() {
+    }
+
+    /** CPU seconds (user + system) used so far by the process and its live descendants. */
+    static double cpuSeconds(long pid) {
+        return tree(pid).mapToLong(ProcessStats::ticks).sum() / TICKS_PER_SECOND;
+    }
+
+    /** Resident memory in MiB: VmRSS of a lone process, the sum of Pss over a tree. */
+    static double memoryMib(long pid) {
+        List<Long> pids = tree(pid).toList();
+        if (pids.size() == 1) {
+            return kib(pid, "status", "VmRSS:") / 1024.0;
+        }
+        return pids.stream().mapToLong(p -> kib(p, "smaps_rollup", "Pss:")).sum() / 1024.0;
+    }
+
+    private static Stream<Long> tree(long pid) {
+        return ProcessHandle.of(pid).map(h -> Stream.concat(Stream.of(h), h.descendants()).map(ProcessHandle::pid))
+                .orElse(Stream.empty());
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name in parentheses may hold spaces: fields are counted after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // exited meanwhile
+        }
+    }
+
+    private static long kib(long pid, String file, String key) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), file))) {
+            return lines.filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0])).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.plugmate.benchmarks.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The benchmarks' tables (Markdown, to stdout and a file) and progress lines (stderr). */
+final class Report {
+
+    private Report() {
+    }
+
+    static void progress(String line) {
+        System.err.println("[load-benchmark] " + line);
+    }
+
+    /** When, where, and how busy the machine was: figures from a shared machine are only comparable with this. */
+    static String header(String title, String command) {
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            load = "?";
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "?";
+        }
+        return "## " + title + "\n\n" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", `" + command + "`, "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, host " + host + ", load average " + load
+                + "\n\n";
+    }
+
+    static String steps(List<StepResult> steps) {
+        StringBuilder table = new StringBuilder();
+        table.append("| rate /s | accepted /s | answer p50 / p99 ms | on topics /s | pairing /s | lag: pairing |"
+                + " orchestration | statistics | vehicle | transitions /s | p50 ms | p99 ms | p99.9 ms | max ms |"
+                + " generator behind ms |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (StepResult s : steps) {
+            Map<String, StepResult.Consumer> c = s.consumers();
+            String answers = s.answers() == null ? "-"
+                    : ms(StepResult.millis(s.answers(), 50)) + " / " + ms(StepResult.millis(s.answers(), 99));
+            table.append("| %d | %.0f | %s | %.0f | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %d |\n".formatted(
+                    s.rate(), s.accepted(), answers, s.published(), rate(c.get("pairing-service")),
+                    lag(c.get("pairing-service")),
+                    lag(c.get("orchestration-service")), lag(c.get("statistics-service")),
+                    lag(c.get("vehicle-service")), s.transitions(), ms(s.millis(50)), ms(s.millis(99)),
+                    ms(s.millis(99.9)), ms(s.latency().getTotalCount() == 0 ? Double.NaN
+                            : s.latency().getMaxValue() / 1000.0),
+                    s.generatorBehind().toMillis()));
+        }
+        table.append("\nCPU (% of one core) / memory (MiB) per process:\n\n");
+        List<String> processes = steps.getFirst().usage().keySet().stream().toList();
+        table.append("| rate /s | ").append(String.join(" | ", processes)).append(" | busiest |\n");
+        table.append("|---:|").append(processes.stream().map(p -> "---:|").collect(Collectors.joining()))
+                .append("---|\n");
+        for (StepResult s : steps) {
+            table.append("| ").append(s.rate()).append(" | ");
+            for (String p : processes) {
+                StepResult.Usage u = s.usage().get(p);
+                table.append("%.0f %% / %.0f".formatted(u.cpuPercent(), u.memoryMib())).append(" | ");
+            }
+            table.append(s.busiest()).append(s.saturated() ? " — saturated" : "").append(" |\n");
+        }
+        StepResult last = steps.getLast();
+        table.append("\n").append(last.saturated()
+                ? "saturated at %d events/s (busiest: %s)".formatted(last.rate(), last.busiest())
+                : "no saturation up to %d events/s".formatted(last.rate()));
+        if (last.sendFailures() > 0) {
+            table.append("; ").append(last.sendFailures()).append(" sends failed");
+        }
+        return table.append("\n").toString();
+    }
+
+    static void write(Path out, String file, String text) {
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String rate(StepResult.Consumer c) {
+        return c == null ? "-" : "%.0f".formatted(c.perSecond());
+    }
+
+    private static String lag(StepResult.Consumer c) {
+        return c == null ? "-" : Long.toString(c.lag());
+    }
+
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "-" : "%.0f".formatted(millis);
+    }
+}

@@ -1,0 +1,170 @@
+package io.plugmate.benchmarks.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.plugmate.localinfra.ParentDeathWatchdog;
+
+/**
+ * One service's built Quarkus app in its own JVM, started the way it runs in production (full JIT, the JDK 25 AOT cache
+ * when the build made one, heap sized like the container's), timed from the moment it was forked. Unlike the test
+ * infrastructure's launcher it keeps the pid (CPU and memory are read from /proc) and the JVM options are the
+ * benchmark's.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final ParentDeathWatchdog watchdog;
+    private final String url;
+    private final long forkedAt;
+    private final boolean aotCache;
+
+    private ServiceProcess(String name, Process process, String url, long forkedAt, boolean aotCache) {
+        this.name = name;
+        this.process = process;
+        this.watchdog = ParentDeathWatchdog.guard(process.pid(), null);
+        this.url = url;
+        this.forkedAt = forkedAt;
+        this.aotCache = aotCache;
+    }
+
+    /** @param app the module's {@code target/quarkus-app} folder */
+    static ServiceProcess start(String name, Path app, Map<String, String> properties, List<String> jvmOptions,
+            Path logDir) {
+        Path jar = app.resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + " is not built at " + jar + ": build it first, or run without"
+                    + " --no-build");
+        }
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmOptions);
+        boolean aot = Files.isRegularFile(app.resolve("app.aot"));
+        if (aot) {
+            command.add("-XX:AOTCache=app.aot");
+        }
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value.replace("${url}", url)));
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        try {
+            Files.createDirectories(logDir);
+            long forkedAt = System.nanoTime();
+            Process process = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile())).start();
+            return new ServiceProcess(name, process, url, forkedAt, aot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return url;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean aotCache() {
+        return aotCache;
+    }
+
+    /** Time since the JVM was forked. */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - forkedAt);
+    }
+
+    /**
+     * Polls {@code path} every 20 ms until it answers {@code status}; returns the time since the fork. With
+     * {@code /q/health/live} and any status this is "time to first request"; with {@code /q/health/ready} and 200 the
+     * service also has its database, Kafka and the replayed toggles.
+     */
+    Duration awaitAnswer(String path, int status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see its log");
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (status == 0 || response.statusCode() == status) {
+                    return Duration.ofNanos(System.nanoTime() - forkedAt);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(20);
+        }
+        throw new IllegalStateException(name + " did not answer " + path + " within " + timeout);
+    }
+
+    /** The Prometheus text of {@code /q/metrics}, or an empty string when it does not answer. */
+    String metrics() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** SIGTERM (Quarkus drains its outbox), SIGKILL after 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        watchdog.close();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

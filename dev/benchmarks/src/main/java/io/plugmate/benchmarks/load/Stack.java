@@ -1,0 +1,197 @@
+package io.plugmate.benchmarks.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import io.plugmate.events.Topics;
+import io.plugmate.localinfra.KafkaBroker;
+import io.plugmate.localinfra.PostgresServer;
+import io.plugmate.testinfra.OidcTestServer;
+import io.plugmate.testinfra.ProjectTree;
+
+/**
+ * The real platform for a benchmark: PostgreSQL 17 (throwaway: fsync off), a Kafka broker in its own JVM, the OIDC
+ * issuer of the test infrastructure, and the chosen services from their built jars, each with its own database, wired
+ * as dev/system-tests' Platform wires them (no OEM simulator: the benchmark plays the OEMs). Stopped in reverse order.
+ */
+final class Stack implements AutoCloseable {
+
+    /** Test-only values, not credentials of anything real (the same kind dev/system-tests uses). */
+    static final String WEBHOOK_SECRET = "bench-only-webhook-secret-0123456789";
+    private static final String OEM_CLIENT_SECRET = "bench-only-oem-secret";
+    private static final String CREDENTIALS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    /** A service: its name (also its Kafka consumer group), where it is built, its database. */
+    record Service(String name, String folder, String database) {
+
+        Path app() {
+            return ProjectTree.root().resolve(folder).resolve("target/quarkus-app");
+        }
+
+        boolean deviceService() {
+            return name.equals("vehicle-service") || name.equals("charger-service");
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(new Service("vehicle-service", "vehicle-service", "vehicle"),
+            new Service("charger-service", "charger-service", "charger"),
+            new Service("pairing-service", "pairing-service/service", "pairing"),
+            new Service("orchestration-service", "orchestration-service", "orchestration"),
+            new Service("statistics-service", "statistics-service", "statistics"));
+
+    private final Path logDir;
+    private final List<String> jvmOptions;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private OidcTestServer oidc;
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+
+    private Stack(Path logDir, List<String> jvmOptions) {
+        this.logDir = logDir;
+        this.jvmOptions = jvmOptions;
+    }
+
+    /** PostgreSQL, Kafka (the platform's topics made with {@code partitions} each) and the issuer; no service yet. */
+    static Stack infrastructure(Path logDir, List<String> jvmOptions, int partitions) {
+        Stack stack = new Stack(logDir, jvmOptions);
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> stack.postgres = PostgresServer.start(
+                        PostgresServer.Options.throwaway(logDir.resolve("postgres.log")))),
+                CompletableFuture.runAsync(() -> stack.kafka = KafkaBroker.startThrowaway(logDir.resolve("kafka.log"))),
+                CompletableFuture.runAsync(() -> stack.oidc = OidcTestServer.start())).join();
+        stack.createTopics(partitions);
+        for (Service service : SERVICES) {
+            stack.createDatabase(service.database());
+        }
+        return stack;
+    }
+
+    /** Starts the services all at once and waits until each is ready. */
+    void startServices(List<Service> services) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Service service : services) {
+            ServiceProcess process = start(service);
+            started.add(process);
+            running.put(service.name(), process);
+        }
+        CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitAnswer(
+                "/q/health/ready", 200, READY_TIMEOUT))).toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Starts one service without waiting; the caller times it. */
+    ServiceProcess start(Service service) {
+        return ServiceProcess.start(service.name(), service.app(), properties(service), jvmOptions, logDir);
+    }
+
+    Map<String, ServiceProcess> services() {
+        return running;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String issuer() {
+        return oidc.issuer();
+    }
+
+    /** A JDBC connection to a service's database, for seeding what a benchmark takes as given. */
+    Connection database(String database) throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", PostgresServer.USERNAME);
+        login.setProperty("password", PostgresServer.PASSWORD);
+        return new org.postgresql.Driver().connect(postgres.jdbcUrl().replace("/" + PostgresServer.DATABASE,
+                "/" + database), login);
+    }
+
+    /** Every process of the stack by name, for CPU and memory: the services, Kafka, PostgreSQL. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        running.forEach((name, process) -> pids.put(name, process.pid()));
+        pids.put("kafka", kafka.pid());
+        pids.put("postgres", postgres.pid());
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.allOf(running.values().stream().map(s -> CompletableFuture.runAsync(s::close))
+                .toArray(CompletableFuture[]::new)).join();
+        running.clear();
+        if (oidc != null) {
+            oidc.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private Map<String, String> properties(Service service) {
+        URI server = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
+        String hostAndPort = server.getHost() + ":" + server.getPort();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.datasource.reactive.url", "postgresql://" + hostAndPort + "/" + service.database());
+        p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostAndPort + "/" + service.database());
+        p.put("quarkus.datasource.username", PostgresServer.USERNAME);
+        p.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        p.put("quarkus.oidc.auth-server-url", oidc.issuer());
+        p.put("quarkus.log.level", "WARN");
+        if (service.deviceService()) {
+            // the benchmark plays the OEM clouds: nothing to poll, webhooks signed with this key
+            p.put("plugmate.oem.base-url", "http://127.0.0.1:9/oem");
+            p.put("plugmate.oem.client-secret", OEM_CLIENT_SECRET);
+            p.put("plugmate.oem.credentials-key", CREDENTIALS_KEY);
+            // one key per vendor (plugmate.webhooks.secrets.<VENDOR>); the benchmark plays every OEM with the same one
+            for (String vendor : List.of("TESLA", "VOLTRA", "NORDAUTO", "DORMIO", "AMPERIA", "WATTBOX", "ZAPLINE")) {
+                p.put("plugmate.webhooks.secrets." + vendor, WEBHOOK_SECRET);
+            }
+            p.put("plugmate.webhooks.register-on-start", "false");
+            p.put("plugmate.webhooks.public-base-url", "${url}");
+            p.put("plugmate.polling.enabled", "false");
+            p.put("plugmate.commands.follow-up-interval", "0s");
+            p.put("plugmate.link.public-base-url", "${url}");
+        }
+        return p;
+    }
+
+    private void createTopics(int partitions) {
+        List<String> names = List.of(Topics.DEVICE_LIFECYCLE, Topics.VEHICLE_STATE, Topics.CHARGER_STATE,
+                Topics.PAIR_EVENTS);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList()).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the topics", e);
+        }
+    }
+
+    private void createDatabase(String database) {
+        Properties login = new Properties();
+        login.setProperty("user", PostgresServer.USERNAME);
+        login.setProperty("password", PostgresServer.PASSWORD);
+        try (Connection connection = new org.postgresql.Driver().connect(postgres.jdbcUrl(), login);
+                var create = connection.createStatement()) {
+            create.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+}

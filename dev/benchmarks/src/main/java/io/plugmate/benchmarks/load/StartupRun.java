@@ -1,0 +1,95 @@
+package io.plugmate.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.plugmate.testinfra.OidcResource;
+import io.plugmate.testinfra.Tokens;
+
+/**
+ * Start and footprint per service (issue 14 point 3): each service alone, started {@code runs} times against running
+ * PostgreSQL, Kafka and the issuer. Time to first request: from the fork until an authenticated API request is
+ * answered (OIDC discovery and JWKS included); time to ready: until {@code /q/health/ready} says UP; memory after the
+ * first request (and a second later, once start-up work has settled).
+ */
+final class StartupRun {
+
+    private static final Map<String, String> FIRST_REQUEST = Map.of("vehicle-service", "/vehicles",
+            "charger-service", "/chargers", "pairing-service", "/pairs", "orchestration-service", "/actions",
+            "statistics-service", "/statistics/charging/sessions?type=vehicle&id=bench&userId=bench");
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Start(String service, boolean aotCache, Duration firstRequest, int status, Duration ready,
+            double memoryMib, double memorySettledMib) {
+    }
+
+    static List<Start> run(LoadOptions options) {
+        List<Start> starts = new ArrayList<>();
+        Report.progress("starting PostgreSQL, Kafka and the issuer");
+        try (Stack stack = Stack.infrastructure(options.out().resolve("logs"), options.jvmOptions(),
+                options.partitions())) {
+            System.setProperty(OidcResource.URL_PROPERTY, stack.issuer());
+            String token = Tokens.apiClient(Fleet.CLIENT);
+            for (int run = 1; run <= options.runs(); run++) {
+                for (Stack.Service service : options.selected()) {
+                    Start start = once(stack, service, token);
+                    Report.progress("run %d %s: first request %d ms (%d), ready %d ms, %.0f MiB, %.0f MiB after 1 s"
+                            .formatted(run, start.service(), start.firstRequest().toMillis(), start.status(),
+                                    start.ready().toMillis(), start.memoryMib(), start.memorySettledMib()));
+                    starts.add(start);
+                }
+            }
+        }
+        return starts;
+    }
+
+    private static Start once(Stack stack, Stack.Service service, String token) {
+        try (ServiceProcess process = stack.start(service)) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                int status = request(process.url() + FIRST_REQUEST.get(service.name()), token);
+                if (status > 0 && status < 500) {
+                    Duration first = process.elapsed();
+                    double memory = ProcessStats.memoryMib(process.pid());
+                    Duration ready = process.awaitAnswer("/q/health/ready", 200, TIMEOUT);
+                    ServiceProcess.sleep(1000);
+                    return new Start(service.name(), process.aotCache(), first, status, ready, memory,
+                            ProcessStats.memoryMib(process.pid()));
+                }
+                ServiceProcess.sleep(20);
+            }
+            throw new IllegalStateException(service.name() + " answered no request within " + TIMEOUT);
+        }
+    }
+
+    private static int request(String url, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    static String table(List<Start> starts) {
+        StringBuilder table = new StringBuilder(
+                "| service | AOT cache | first request ms | ready ms | RSS after first request MiB | RSS 1 s later MiB |\n"
+                        + "|---|---|---:|---:|---:|---:|\n");
+        for (Start s : starts) {
+            table.append("| %s | %s | %d | %d | %.0f | %.0f |\n".formatted(s.service(), s.aotCache() ? "yes" : "no",
+                    s.firstRequest().toMillis(), s.ready().toMillis(), s.memoryMib(), s.memorySettledMib()));
+        }
+        return table.toString();
+    }
+}
