@@ -1,6 +1,7 @@
 package io.plugmate.vehicle.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -22,5 +23,13 @@ class HealthTest {
     @Test
     void livenessIsServedWithoutAToken() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Prometheus scrapes /q/metrics (issue 14 point 5): API latency with buckets, Kafka clients, JVM. */
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().get("/vehicles").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
     }
 }
