@@ -73,7 +73,7 @@ class CommandExecutionTest {
     CommandFollowUp followUp;
 
     @Test
-    void aStartTheOemFailsLaterIsReportedAsFailed() throws Throwable {
+    void aStartTheOemFindsImpossibleLaterIsReportedAsRejected() throws Throwable {
         Linked zapline = linkedCharger("ZAPLINE"); // nothing is plugged into it
         DeviceCommand start = command(zapline, CommandKind.START, null, null);
 
@@ -87,7 +87,7 @@ class CommandExecutionTest {
 
             await().atMost(PATIENCE).until(() -> results(reader, start).size() == 2);
             assertThat(results(reader, start)).extracting(CommandResult::outcome)
-                    .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.FAILED);
+                    .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.REJECTED); // nothing plugged in
             assertThat(results(reader, start).get(1).reason()).contains("NOT_PLUGGED_IN");
         }
     }

@@ -1,6 +1,7 @@
 package io.plugmate.device;
 
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.plugmate.events.CommandOutcome;
 import io.plugmate.messaging.CommandLedger;
 import io.plugmate.oem.OemClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,13 +21,19 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * An OEM that accepted a command can still fail it later (device unreachable, nothing plugged in). Accepted commands
- * are asked after, and a late failure is published as a second {@code CommandResult} (FAILED, with the OEM's reason),
- * so orchestration need not wait for its deadline.
+ * are asked after, and a late failure is published as a second {@code CommandResult} with the OEM's reason, so
+ * orchestration need not wait for its deadline: REJECTED when the OEM found the command could not be done
+ * ({@code NOT_PLUGGED_IN}: trying again changes nothing), FAILED when it could not get through
+ * ({@code VEHICLE_UNREACHABLE}, {@code CHARGER_OFFLINE}, anything else: worth another attempt). Each round asks the
+ * commands never asked first, then those asked longest ago ({@code CommandLedger.accepted}), so commands that cannot be
+ * settled go to the back instead of starving the others.
  */
 @ApplicationScoped
 public class CommandFollowUp {
 
     private static final Logger LOG = Logger.getLogger(CommandFollowUp.class);
+    /** Late OEM failure reasons that say the command cannot be done as things are: nothing plugged in. */
+    private static final Set<String> REFUSALS = Set.of("NOT_PLUGGED_IN");
 
     private final CommandLedger ledger;
     private final DeviceRepository<?> repository;
@@ -63,7 +71,7 @@ public class CommandFollowUp {
 
     /** One round; returns how many accepted commands the OEM has finished since. */
     public Uni<Integer> followUpOnce() {
-        return Panache.withSession(() -> ledger.accepted(devices.type(), 50))
+        return Panache.withTransaction(() -> ledger.accepted(devices.type(), 50))
                 .chain(open -> Multi.createFrom().iterable(open).onItem().transformToUniAndConcatenate(this::ask)
                         .collect().asList())
                 .map(done -> (int) done.stream().filter(Boolean::booleanValue).count());
@@ -76,9 +84,9 @@ public class CommandFollowUp {
                         : credentials.accessToken(device.accountId())
                                 .chain(token -> oem.commandStatus(device.vendor(), open.oemCommandId(), token))
                                 .chain(status -> switch (status.path("state").asText()) {
-                                    case "SUCCEEDED" -> conclude(open, true, null);
-                                    case "FAILED" -> conclude(open, false, "OEM failed the command: "
-                                            + status.path("failureReason").asText("unknown"));
+                                    case "SUCCEEDED" -> Panache.withTransaction(() -> ledger.succeeded(open.command()))
+                                            .replaceWith(true);
+                                    case "FAILED" -> concludeLate(open, status.path("failureReason").asText("unknown"));
                                     default -> Uni.createFrom().item(false);
                                 }))
                 .onFailure().recoverWithItem(failure -> {
@@ -87,7 +95,13 @@ public class CommandFollowUp {
                 });
     }
 
-    private Uni<Boolean> conclude(CommandLedger.Open open, boolean succeeded, String reason) {
-        return Panache.withTransaction(() -> ledger.concluded(open.command(), succeeded, reason)).replaceWith(true);
+    private Uni<Boolean> concludeLate(CommandLedger.Open open, String oemReason) {
+        return Panache.withTransaction(() -> ledger.concluded(open.command(), lateOutcome(oemReason),
+                "OEM failed the command: " + oemReason)).replaceWith(true);
+    }
+
+    /** What an OEM's late failure reason means: a refusal of the command itself, or trouble carrying it out. */
+    static CommandOutcome lateOutcome(String oemReason) {
+        return REFUSALS.contains(oemReason) ? CommandOutcome.REJECTED : CommandOutcome.FAILED;
     }
 }

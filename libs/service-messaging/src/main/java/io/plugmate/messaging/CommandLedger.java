@@ -73,29 +73,42 @@ public class CommandLedger {
     }
 
     private static final String ACCEPTED = """
-            select command_id, action_id, client_id, device_id, kind, oem_command_id, user_id
-            from device_command where status = 'ACCEPTED' and device_type = :type and oem_command_id is not null
-            order by received_at limit :limit""";
+            update device_command set followed_up_at = :now where command_id in (
+                select command_id from device_command
+                where status = 'ACCEPTED' and device_type = :type and oem_command_id is not null
+                order by followed_up_at asc nulls first, received_at limit :limit for update skip locked)
+            returning command_id, action_id, client_id, device_id, kind, oem_command_id, user_id""";
 
-    /** Inside a session: accepted commands of one device type, oldest first. */
+    /**
+     * Inside a transaction: accepted commands of one device type to ask the OEM about — those never asked first, then
+     * the longest since asked — each marked as asked now. A command that cannot be settled (its device unlinked, its
+     * account dead, the OEM failing) so goes to the back instead of holding the front for ever and starving the
+     * others; {@code skip locked} lets two instances share the work.
+     */
     public Uni<List<Open>> accepted(DeviceType deviceType, int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery(ACCEPTED, Object[].class)
-                .setParameter("type", deviceType.wireName()).setParameter("limit", limit).getResultList())
+                .setParameter("type", deviceType.wireName()).setParameter("limit", limit)
+                .setParameter("now", now()).getResultList())
                 .map(rows -> rows.stream().map(row -> new Open(new DeviceCommand(UUID.randomUUID(),
                         DeviceCommand.SCHEMA_VERSION, (String) row[2], (String) row[6], now(), (UUID) row[0], (UUID) row[1],
                         deviceType, (String) row[3], CommandKind.valueOf((String) row[4]), null, null, null),
                         (String) row[5])).toList());
     }
 
-    /** Inside a transaction: the OEM finished an accepted command; only a failure is news worth an event. */
-    public Uni<Void> concluded(DeviceCommand command, boolean succeeded, String reason) {
-        if (succeeded) {
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                    "update device_command set status = 'SUCCEEDED', completed_at = :now where command_id = :id")
-                    .setParameter("now", now()).setParameter("id", command.commandId()).executeUpdate())
-                    .replaceWithVoid();
-        }
-        return settle(command, Settlement.refused(CommandOutcome.FAILED, reason));
+    /** Inside a transaction: the OEM carried out an accepted command; no news worth an event. */
+    public Uni<Void> succeeded(DeviceCommand command) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "update device_command set status = 'SUCCEEDED', completed_at = :now where command_id = :id")
+                .setParameter("now", now()).setParameter("id", command.commandId()).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Inside a transaction: the OEM gave up on an accepted command later ({@code FAILED}) or found it could not be done
+     * ({@code REJECTED}); recorded and published as a second {@link CommandResult}.
+     */
+    public Uni<Void> concluded(DeviceCommand command, CommandOutcome outcome, String reason) {
+        return settle(command, Settlement.refused(outcome, reason));
     }
 
     private static Instant now() {

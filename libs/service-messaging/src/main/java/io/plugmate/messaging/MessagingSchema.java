@@ -44,6 +44,9 @@ class MessagingSchema {
                 completed_at timestamptz
             );
             alter table device_command add column if not exists user_id text;
+            alter table device_command add column if not exists followed_up_at timestamptz;
+            create index if not exists device_command_follow_up on device_command (device_type, followed_up_at, received_at)
+                where status = 'ACCEPTED';
             create table if not exists processed_event (
                 consumer text not null,
                 event_id uuid not null,

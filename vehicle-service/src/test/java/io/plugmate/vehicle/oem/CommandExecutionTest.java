@@ -24,6 +24,7 @@ import io.plugmate.events.Topics;
 import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.vehicle.LinkedHousehold;
 import io.plugmate.vehicle.Simulator;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -66,7 +67,7 @@ class CommandExecutionTest {
     CommandFollowUp followUp;
 
     @Test
-    void aCommandTheOemFailsAfterAcceptingItIsReportedAsFailed() throws Throwable {
+    void aCommandTheOemFindsImpossibleAfterAcceptingItIsReportedAsRejected() throws Throwable {
         LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "TESLA"); // the car is not plugged in
         DeviceCommand start = command(h, h.vehicleId(), CommandKind.START, null);
 
@@ -80,7 +81,7 @@ class CommandExecutionTest {
 
             await().atMost(PATIENCE).until(() -> results(reader, start).size() == 2);
             assertThat(results(reader, start)).extracting(CommandResult::outcome)
-                    .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.FAILED);
+                    .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.REJECTED); // nothing plugged in
             CommandResult failed = results(reader, start).get(1);
             assertThat(failed.reason()).contains("NOT_PLUGGED_IN");
             assertThat(failed.userId()).isEqualTo(h.userId());
@@ -88,6 +89,39 @@ class CommandExecutionTest {
         }
         // concluded: asked once, never again
         assertThat(VertxContextSupport.subscribeAndAwait(followUp::followUpOnce)).isZero();
+    }
+
+    @Test
+    void acceptedCommandsThatCannotBeSettledDoNotStarveTheOthers() throws Throwable {
+        // 60 accepted commands older than anything, for a device that is gone: each round asks 50
+        String gone = UUID.randomUUID().toString();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                        insert into device_command (command_id, action_id, client_id, user_id, device_type, device_id,
+                            kind, status, oem_command_id, received_at)
+                        select gen_random_uuid(), gen_random_uuid(), 'gone', 'gone', 'vehicle', :device, 'START',
+                            'ACCEPTED', 'oem-' || n, now() - interval '1 day' from generate_series(1, 60) n""")
+                        .setParameter("device", gone).executeUpdate())));
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "TESLA"); // the car is not plugged in
+        DeviceCommand start = command(h, h.vehicleId(), CommandKind.START, null);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            send(start);
+            await().atMost(PATIENCE).until(() -> !results(reader, start).isEmpty());
+            given().baseUri(Simulator.url()).contentType("application/json").body("{\"duration\":\"PT2M\"}")
+                    .post("/sandbox/time/advance").then().statusCode(200);
+
+            // the old ones asked in the first round go to the back: the second round reaches the new command
+            VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
+            VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
+
+            await().atMost(PATIENCE).until(() -> results(reader, start).size() == 2);
+            assertThat(results(reader, start).get(1).outcome()).isEqualTo(CommandOutcome.REJECTED);
+        } finally {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery("delete from device_command where device_id = :device")
+                            .setParameter("device", gone).executeUpdate())));
+        }
     }
 
     @Test

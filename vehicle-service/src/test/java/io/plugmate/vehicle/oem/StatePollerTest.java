@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -41,5 +42,20 @@ class StatePollerTest {
         assertThat(firstRound).isPositive();
         // just heard from: not asked again within the cadence (other tests' vehicles may still be due)
         assertThat(secondRound).isLessThan(firstRound);
+    }
+
+    @Test
+    void aVehicleWhoseReadingFailsGoesToTheBackOfTheLine() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "NORDAUTO");
+        given().baseUri(Simulator.url()).delete("/sandbox/devices/" + h.household().getString("vehicles[0].id"))
+                .then().statusCode(204); // the OEM no longer knows it: every reading fails, it stays the quietest
+
+        List<String> asked = List.of();
+        for (int round = 0; round < 10 && !asked.contains(h.vehicleId()); round++) {
+            asked = VertxContextSupport.subscribeAndAwait(poller::pollRound);
+        }
+        assertThat(asked).contains(h.vehicleId());
+        // asked and failed: behind every device not asked yet, not first again
+        assertThat(VertxContextSupport.subscribeAndAwait(poller::pollRound)).doesNotContain(h.vehicleId());
     }
 }
