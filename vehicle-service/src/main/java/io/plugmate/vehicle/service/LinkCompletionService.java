@@ -1,6 +1,8 @@
 package io.plugmate.vehicle.service;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +48,7 @@ public class LinkCompletionService {
     public Uni<URI> complete(String state, String code, String error) {
         return Panache.withSession(() -> openSession(state)).chain(session -> {
             if (error != null || code == null) {
-                return fail(session.id, error != null ? error : "missing_code");
+                return fail(session.id, error != null ? oemError(error) : "missing_code");
             }
             return exchange(session, code).onFailure(OemException.class).recoverWithUni(failure -> {
                 LOG.warnf("link session %s: OEM refused: %s", session.id, failure.getMessage());
@@ -91,9 +93,18 @@ public class LinkCompletionService {
         });
     }
 
+    /**
+     * The OEM's {@code error} as an RFC 6749 error code, else {@code oem_error}: it comes from the browser's address
+     * bar, so anyone can put anything there, and it ends up in our redirect and the session's failure reason.
+     */
+    static String oemError(String error) {
+        return error.matches("[a-z_]{1,64}") ? error : "oem_error";
+    }
+
     private static URI outcome(LinkSessionEntity session, String error) {
         String separator = session.redirectUri.contains("?") ? "&" : "?";
-        String query = "linkSessionId=" + session.id + (error == null ? "&status=success" : "&error=" + error);
+        String query = "linkSessionId=" + session.id + (error == null ? "&status=success"
+                : "&error=" + URLEncoder.encode(error, StandardCharsets.UTF_8));
         return URI.create(session.redirectUri + separator + query);
     }
 }

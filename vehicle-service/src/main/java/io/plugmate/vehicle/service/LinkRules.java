@@ -16,6 +16,8 @@ import io.plugmate.vehicle.api.LinkRequest;
 /** The checks a link request must pass beyond its shape; every failure is reported at once, by field. */
 final class LinkRules {
 
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
     static final Set<String> SCOPES = Set.of("vehicle:read:data", "vehicle:read:location", "vehicle:control:charging",
             "charger:read:data", "charger:control:charging");
 
@@ -65,17 +67,24 @@ final class LinkRules {
         return kinds;
     }
 
+    /**
+     * Where the user's browser goes with the outcome: https, since the link session id travels in it; plain http only
+     * to the user's own machine (a native or development app, RFC 8252 §7.3). No user info, no fragment.
+     */
     private static URI redirectUri(String raw, List<FieldViolation> errors) {
         try {
             URI uri = new URI(raw);
-            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            if (uri.isAbsolute() && web && uri.getHost() != null && uri.getFragment() == null) {
+            boolean web = "https".equals(uri.getScheme())
+                    || "http".equals(uri.getScheme()) && LOOPBACK.contains(String.valueOf(uri.getHost()));
+            if (uri.isAbsolute() && web && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && uri.getFragment() == null) {
                 return uri;
             }
         } catch (URISyntaxException | NullPointerException e) {
             // reported below
         }
-        errors.add(new FieldViolation("redirectUri", "must be an absolute http(s) URL without a fragment"));
+        errors.add(new FieldViolation("redirectUri",
+                "must be an absolute https URL (http only for localhost) without user info or a fragment"));
         return null;
     }
 }

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +174,38 @@ class LinkFlowTest {
         given().auth().oauth2(Tokens.apiClient("acme")).contentType("application/json").body("{not json")
                 .post("/users/u1/link").then().statusCode(400);
         given().contentType("application/json").body("{}").post("/users/u1/link").then().statusCode(401);
+    }
+
+    /** The session id travels in the redirect: only https, or http to the user's own machine. */
+    @Test
+    void aRedirectUriMustBeHttpsOrLocal() {
+        for (String redirect : List.of("http://app.example.com/linked", "https://user:pw@app.example.com/linked",
+                "javascript:alert(1)", "//app.example.com/linked")) {
+            given().auth().oauth2(Tokens.apiClient("acme")).contentType("application/json").body("""
+                    {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                    .formatted(redirect)).post("/users/u1/link").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("redirectUri"));
+        }
+        createLink("acme", "u1", """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],
+                 "redirectUri":"http://localhost:9999/linked"}""");
+    }
+
+    /** The OEM's error comes from the address bar: never reflected raw into the client's redirect. */
+    @Test
+    void anErrorInTheCallbackCannotAddToTheRedirect() {
+        JsonPath link = createLink("client-" + UUID.randomUUID(), "user-4", """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT));
+        String state = Query.parse(open(link.getString("linkUrl")).getRawQuery()).get("state");
+
+        String location = given().redirects().follow(false).urlEncodingEnabled(false)
+                .get("/link-sessions/callback?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)
+                        + "&error=x%26status%3Dsuccess%26next%3Dhttps%3A%2F%2Fevil.example")
+                .then().statusCode(303).extract().header("Location");
+
+        Map<String, String> outcome = Query.parse(URI.create(location).getRawQuery());
+        assertThat(outcome).containsEntry("error", "oem_error").doesNotContainKeys("status", "next");
     }
 
     @Test
