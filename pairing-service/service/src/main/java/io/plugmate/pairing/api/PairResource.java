@@ -80,7 +80,7 @@ public class PairResource {
     @Path("pairs/{id}/history")
     @Operation(summary = "A pair's history", description = "Every transition with its event time, reason, confidence "
             + "and evidence, oldest first; a person's verdicts are entries too. Cursor-paginated.")
-    @APIResponse(responseCode = "200", description = "One page of the history", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "activated and ended", value = PairExamples.HISTORY)))
+    @APIResponse(responseCode = "200", description = "One page of the history", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransitionPage.class), examples = @ExampleObject(name = "activated and ended", value = PairExamples.HISTORY)))
     @APIResponse(responseCode = "404", description = "No such pair for this client", content = @Content(mediaType = "application/problem+json"))
     public Uni<Page<TransitionView>> history(@PathParam("id") String id, @BeanParam PageParams page) {
         String clientId = tenant.clientId();

@@ -4,9 +4,10 @@ import io.plugmate.events.PlugmateEvent;
 
 /**
  * The detector refused an input (it threw). The record then goes to its topic's DLQ with this message as the reason,
- * the user's stored state stays as it was, and later records keep flowing.
+ * the user's stored state stays as it was, and later records keep flowing. An {@link IllegalArgumentException}, so
+ * service-messaging's {@code RetriedInPlace} takes it as poison (not retried) and keeps this message, not its cause's.
  */
-public class DetectorFailure extends RuntimeException {
+public class DetectorFailure extends IllegalArgumentException {
 
     public DetectorFailure(PlugmateEvent event, RuntimeException cause) {
         super("detector refused " + event.type() + " " + event.eventId() + ": " + describe(cause), cause);

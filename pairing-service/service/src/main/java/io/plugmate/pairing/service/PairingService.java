@@ -68,13 +68,19 @@ public class PairingService {
                 });
     }
 
-    /** A person says the vehicle is plugged into the charger; remembered, and activates it now if both are plugged. */
+    /**
+     * A person says the vehicle is plugged into the charger; remembered, and activates it now if both are plugged (an
+     * active pair is published again, confirmed). Idempotent: a repeat that changes nothing writes nothing.
+     */
     @WithTransaction
     public Uni<PairEntity> confirm(String clientId, String pairId) {
         return verdict(clientId, pairId, Verdict.CONFIRMED);
     }
 
-    /** A person says it is not; an active pair is deactivated, and detection never activates it again. */
+    /**
+     * A person says it is not; an active pair is deactivated (withdrawn), and detection never activates it again.
+     * Idempotent like {@link #confirm}.
+     */
     @WithTransaction
     public Uni<PairEntity> reject(String clientId, String pairId) {
         return verdict(clientId, pairId, Verdict.REJECTED);
@@ -97,6 +103,10 @@ public class PairingService {
                     boolean enabled = detectionEnabled(clientId);
                     Outcome outcome = verdict == Verdict.CONFIRMED ? detector.confirm(pairId, now, enabled)
                             : detector.reject(pairId, now, enabled);
+                    if (outcome.duplicate()) {
+                        // the same verdict again changes nothing: no history entry, no event, the same answer
+                        return Uni.createFrom().item(row);
+                    }
                     // the projection updates this very row (the session's managed instance) before it is returned
                     return record(clientId, row.userId, detector, before, outcome, now).replaceWith(row);
                 }));

@@ -39,6 +39,11 @@ class HealthAndOpenApiTest {
                 .body("paths.'/pairs/{id}'.get.responses.'200'.content.'application/json'.examples.active.value",
                         notNullValue())
                 .body("paths.'/pairs/{id}/history'.get.summary", notNullValue())
+                // the history page has its schema beside its example (no unused PairTransition for Redocly)
+                .body("paths.'/pairs/{id}/history'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/PairTransitionPage"))
+                .body("components.schemas.PairTransitionPage.properties.data.items.'$ref'",
+                        equalTo("#/components/schemas/PairTransition"))
                 .body("paths.'/users/{userId}/pairs'.get.summary", notNullValue())
                 .body("paths.'/pairs/{id}/confirm'.post.responses", notNullValue())
                 .body("paths.'/pairs/{id}/reject'.post.responses.'409'.description", containsString("dissolved"))

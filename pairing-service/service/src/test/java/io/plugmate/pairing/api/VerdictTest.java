@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.PairActivated;
+import io.plugmate.events.PairAmbiguous;
 import io.plugmate.events.PairDeactivated;
 import io.plugmate.events.PairEstablished;
 import io.plugmate.events.VehicleStateObserved;
@@ -109,6 +110,15 @@ class VerdictTest {
                     "/users/" + h.userId() + "/pairs?state=AMBIGUOUS", "data.id"), containsInAnyOrder(h.pairId(), rival));
             given().auth().oauth2(token).get("/pairs/" + h.pairId()).then()
                     .body("candidates", equalTo(List.of(rival)));
+            // published for statistics and orchestration (ADR 0010): each pair with the other as its candidate
+            PairAmbiguous ambiguous = events.await(PairAmbiguous.class, e -> e.pairId().equals(h.pairId()));
+            assertThat(ambiguous.candidates()).containsExactly(rival);
+            assertThat(ambiguous.userId()).isEqualTo(h.userId());
+            assertThat(ambiguous.vehicleId()).isEqualTo(h.vehicleId());
+            assertThat(ambiguous.chargerId()).isEqualTo(h.chargerId());
+            assertThat(events.await(PairAmbiguous.class, e -> e.pairId().equals(rival)).candidates())
+                    .containsExactly(h.pairId());
+            assertThat(events.keys()).containsOnly(h.userId());
 
             given().auth().oauth2(token).post("/pairs/" + h.pairId() + "/confirm").then().statusCode(200)
                     .body("state", equalTo("ACTIVE"))
@@ -122,6 +132,42 @@ class VerdictTest {
         }
         given().auth().oauth2(token).get("/pairs/" + h.pairId() + "/history").then()
                 .body("data.reason", hasItem("confirmed by a person"));
+    }
+
+    @Test
+    void confirmingAnActivePairPublishesItAgainConfirmedAndARepeatChangesNothing() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        try (PairEvents events = PairEvents.of(h.clientId())) {
+            h.link();
+            h.plugIn();
+            assertThat(events.await(PairActivated.class).confidence()).isLessThan(1.0);
+
+            String first = given().auth().oauth2(token).post("/pairs/" + h.pairId() + "/confirm").then()
+                    .statusCode(200).body("state", equalTo("ACTIVE")).body("confidence", equalTo(1.0f))
+                    .body("verdict", equalTo("CONFIRMED")).extract().asString();
+            PairActivated confirmed = events.await(PairActivated.class, e -> e.confidence() == 1.0);
+            assertThat(confirmed.pairId()).isEqualTo(h.pairId());
+            assertThat(confirmed.userId()).isEqualTo(h.userId());
+            assertThat(confirmed.evidence()).anySatisfy(e -> assertThat(e.signal()).isEqualTo("person"));
+            List<String> history = Api.read(token, "/pairs/" + h.pairId() + "/history", "data.reason");
+
+            // another client cannot confirm it (nor learn that it exists), and writes no history
+            assertProblem(given().auth().oauth2(Tokens.apiClient("client-" + UUID.randomUUID()))
+                    .post("/pairs/" + h.pairId() + "/confirm"), 404);
+            String again = given().auth().oauth2(token).post("/pairs/" + h.pairId() + "/confirm").then()
+                    .statusCode(200).extract().asString();
+
+            assertThat(again).isEqualTo(first);
+            List<String> historyAfter = Api.read(token, "/pairs/" + h.pairId() + "/history", "data.reason");
+            assertThat(historyAfter).isEqualTo(history);
+            // a rejection afterwards is published behind anything the repeat could have published
+            given().auth().oauth2(token).post("/pairs/" + h.pairId() + "/reject").then().statusCode(200);
+            PairDeactivated rejected = events.await(PairDeactivated.class);
+            assertThat(rejected.withdrawn()).isTrue();
+            assertThat(events.all()).filteredOn(e -> e instanceof PairActivated).hasSize(2);
+            assertThat(events.keys()).containsOnly(h.userId());
+        }
     }
 
     @Test
