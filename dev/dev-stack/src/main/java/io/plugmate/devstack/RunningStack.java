@@ -43,9 +43,23 @@ final class RunningStack {
         return handle;
     }
 
-    /** Drops a part that died on its own (the supervisor starts and {@link #add}s it again). */
-    synchronized void forget(String name) {
-        parts.removeIf(part -> part.name().equals(name));
+    /**
+     * Drops a part that died on its own and releases what is left of it (a guard process, a pipe); the supervisor
+     * starts and {@link #add}s it again.
+     */
+    void forget(String name) {
+        List<Part> gone;
+        synchronized (this) {
+            gone = parts.stream().filter(part -> part.name().equals(name)).toList();
+            parts.removeAll(gone);
+        }
+        gone.forEach(part -> {
+            try {
+                part.handle().close();
+            } catch (Exception e) {
+                // it is dead already: whatever its stop finds missing is expected
+            }
+        });
     }
 
     synchronized boolean isStopping() {

@@ -48,6 +48,22 @@ class RunningStackTest {
         assertThat(closed).containsExactly("kafka", "vehicle-service");
     }
 
+    /** The supervisor's restart: the dead part's remains released once, its replacement the one stopped at the end. */
+    @Test
+    void aForgottenPartIsReleasedAndItsReplacementStopped() {
+        stack.add("kafka", Tier.KAFKA_AND_KEYCLOAK, closing("dead kafka"));
+        stack.add("postgres", Tier.POSTGRES, () -> {
+            throw new IllegalStateException("its server is gone");
+        });
+
+        stack.forget("kafka");
+        stack.forget("postgres");
+        stack.add("kafka", Tier.KAFKA_AND_KEYCLOAK, closing("kafka"));
+        stack.stop();
+
+        assertThat(closed).containsExactly("dead kafka", "kafka");
+    }
+
     private AutoCloseable closing(String name) {
         return () -> closed.add(name);
     }
