@@ -11,7 +11,13 @@ import io.smallrye.mutiny.Uni;
  */
 public interface AccountCredentials {
 
-    /** A usable OEM access token for the account; fails with {@code OemException} when there is none. */
+    /**
+     * A usable OEM access token for the account; fails with {@code OemException} when there is none. Called at once by
+     * the poller, command execution, the follow-up and upkeep: an implementation that refreshes does so one refresh at a
+     * time per account (OEMs rotate refresh tokens, so a second refresh with the same token is refused), and only
+     * {@code invalid_grant} on the account's own refresh makes the grant dead — never {@code invalid_client} or another
+     * 401, which say our client configuration is wrong and would otherwise invalidate every account of the vendor.
+     */
     Uni<String> accessToken(UUID accountId);
 
     /**
