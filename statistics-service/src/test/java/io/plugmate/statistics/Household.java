@@ -128,6 +128,12 @@ public final class Household {
                 reason);
     }
 
+    /** As pairing-service publishes it since schema 2: it says itself whether the activation is withdrawn. */
+    public PairDeactivated deactivated(int minute, String reason, boolean withdrawn) {
+        return new PairDeactivated(UUID.randomUUID(), PairDeactivated.SCHEMA_VERSION, clientId, userId, at(minute),
+                pairId, vehicleId, chargerId, reason, withdrawn);
+    }
+
     public PairAmbiguous ambiguous(int minute, String pair, String vehicle, String... rivals) {
         return new PairAmbiguous(UUID.randomUUID(), 1, clientId, userId, at(minute), pair, vehicle, chargerId,
                 List.of(rivals));

@@ -83,6 +83,23 @@ class LivePathTest {
     }
 
     @Test
+    void pairingsWithdrawnFlagTakesTheSessionBackWhateverTheReasonSays() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.7)));
+        events.addAll(h.homeCharge("s1", 0, 60, 7.0));
+        h.publishAndAwait(events);
+
+        // stored as a withdrawal in the ledger and read back as one, though no reason phrase says so
+        h.publishAndAwait(h.deactivated(75, "a wording statistics does not know", true));
+
+        JsonPath nativeSession = Sessions.list(token, "userId=" + h.userId() + "&source=NATIVE");
+        assertThat(nativeSession.getString("data[0].attribution.status")).isEqualTo("GUEST");
+        assertThat(nativeSession.<String> getList("data[0].attributionHistory.status"))
+                .containsExactly("ATTRIBUTED", "GUEST");
+    }
+
+    @Test
     void anAmbiguousPlugInIsUnattributedWithItsCandidatesUntilAPersonConfirms() {
         Household h = Household.fresh();
         String token = Tokens.apiClient(h.clientId());
