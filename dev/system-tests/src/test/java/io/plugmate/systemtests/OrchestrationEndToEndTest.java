@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -176,8 +175,7 @@ class OrchestrationEndToEndTest {
         assertThat(plan(h, id).getString("steps[0].result.outcome")).isEqualTo("ACCEPTED");
     }
 
-    /** Needs charger-service to publish the Wall Connector's electrical data (orchestration-service's TODO list). */
-    @Disabled("not built yet: charger-service does not publish chargers' electrical data (DEVICE-SERVICES-TODO.md, issue 9 open)")
+    /** The Wall Connector's supply comes from charger-service's DeviceLinked (its OEM lists it). */
     @Test
     void setMaxPowerOnAThreePhaseChargerSendsTenPointSevenAmps() {
         Household h = voltraAtTesla();
@@ -197,8 +195,7 @@ class OrchestrationEndToEndTest {
         }
     }
 
-    /** Needs vehicle-service to consume capability-events (orchestration-service's TODO list). */
-    @Disabled("not built yet: vehicle-service does not consume capability-events (DEVICE-SERVICES-TODO.md, issue 9 open)")
+    /** vehicle-service shows what orchestration's capability-events unlock. */
     @Test
     void theVehicleViewShowsStartChargingUnlockedThroughThePair() {
         Household h = voltraAtTesla();
