@@ -53,6 +53,7 @@ class MessagingSchema {
                 processed_at timestamptz not null default now(),
                 primary key (consumer, event_id)
             );
+            create index if not exists processed_event_processed_at on processed_event (processed_at);
             """;
 
     private final Pool pool;
