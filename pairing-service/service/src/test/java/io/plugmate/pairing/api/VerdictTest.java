@@ -119,6 +119,11 @@ class VerdictTest {
             assertThat(events.await(PairAmbiguous.class, e -> e.pairId().equals(rival)).candidates())
                     .containsExactly(h.pairId());
             assertThat(events.keys()).containsOnly(h.userId());
+            // the same situation reported again publishes nothing: an ambiguity is news when it arises or its rivals change
+            Household.publish(h.vehicle(Duration.ofMinutes(12), true, false, 0));
+            ChargerStateObserved again = h.charger(Duration.ofMinutes(12).plusSeconds(30), true, false, 0);
+            Household.publish(again);
+            await().atMost(PairEvents.PATIENCE).until(() -> Db.processed(again.eventId()));
 
             given().auth().oauth2(token).post("/pairs/" + h.pairId() + "/confirm").then().statusCode(200)
                     .body("state", equalTo("ACTIVE"))
@@ -129,6 +134,7 @@ class VerdictTest {
             assertThat(activated.pairId()).isEqualTo(h.pairId());
             assertThat(activated.confidence()).isEqualTo(1.0);
             assertThat(events.all()).filteredOn(e -> e instanceof PairActivated).hasSize(1);
+            assertThat(events.all()).filteredOn(e -> e instanceof PairAmbiguous).hasSize(2);
         }
         given().auth().oauth2(token).get("/pairs/" + h.pairId() + "/history").then()
                 .body("data.reason", hasItem("confirmed by a person"));
