@@ -9,6 +9,7 @@ import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.CapabilitiesChanged;
 import io.plugmate.events.InvalidEventException;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -16,8 +17,8 @@ import io.smallrye.mutiny.Uni;
  * Orchestration's {@code capability-events} for the service's kind of device: the latest event per device (by
  * {@code occurredAt}) says which capabilities are unlocked through a pair, and the view shows them
  * ({@link CapabilityView}). Another kind's events and another client's devices change nothing; idempotent through the
- * inbox as {@code <quarkus.application.name>/capability-events}; a record that is not such an event fails and goes to
- * {@code capability-events-dlq} (the channel's defaults are device-kit's).
+ * inbox as {@code <quarkus.application.name>/capability-events}; a record that is not such an event goes to
+ * {@code capability-events-dlq} (the channel's defaults are device-kit's), any other failure is retried in place.
  */
 @ApplicationScoped
 public class CapabilityEventsConsumer {
@@ -36,6 +37,7 @@ public class CapabilityEventsConsumer {
     }
 
     @Incoming("capability-events")
+    @RetriedInPlace
     @WithTransaction
     public Uni<Void> consume(String record) {
         return inbox.handleOnce(consumer, record, CapabilitiesChanged.class, this::apply);

@@ -9,6 +9,7 @@ import io.plugmate.events.ActionUpdated;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.InvalidEventException;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.vehicle.persistence.VehicleRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,7 @@ import io.smallrye.mutiny.Uni;
  * Orchestration's {@code action-events}, mirrored on the vehicle they concern: a vehicle's own action, or a charger's
  * action while that vehicle is plugged into it through an ACTIVE pair ({@code pairedDevice} is the vehicle). Another
  * client's vehicle and charger-only actions change nothing; idempotent on eventId; a record that is not an action
- * event goes to {@code action-events-dlq}.
+ * event goes to {@code action-events-dlq}, any other failure is retried in place.
  */
 @ApplicationScoped
 public class ActionEventsConsumer {
@@ -33,6 +34,7 @@ public class ActionEventsConsumer {
     }
 
     @Incoming("action-events")
+    @RetriedInPlace
     @WithTransaction
     public Uni<Void> consume(String record) {
         return inbox.handleOnce(CONSUMER, record, ActionUpdated.class, this::apply);
