@@ -2,6 +2,8 @@ package io.plugmate.device;
 
 import java.time.Instant;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,6 +23,8 @@ import io.smallrye.mutiny.Uni;
  * @param <R> the service's OEM report
  */
 public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends DeviceReport> implements DeviceDirectory {
+
+    private static final Logger LOG = Logger.getLogger(DeviceObservations.class);
 
     private final DeviceKind kind;
     private final Class<R> reportType;
@@ -73,6 +77,10 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                 device.isCharging = keep(report.isCharging(), device.isCharging);
                 device.maxCurrentA = keep(report.maxCurrentA(), device.maxCurrentA);
                 newerState(device, report, observedAt);
+            } else {
+                // visible, not silent: a source whose clock went back (a simulator started over) looks exactly so
+                LOG.infof("%s %s: report observed at %s is not newer than the state kept (%s); state unchanged",
+                        kind, device.id, observedAt, device.stateObservedAt);
             }
             return published(device, report, observedAt, now).replaceWith(true);
         });

@@ -125,6 +125,42 @@ class WebhookTest {
         }
     }
 
+    /** A report older than the state kept changes nothing, and says so in the log (a clock gone back is visible). */
+    @Test
+    void anIgnoredStaleReportIsLogged() {
+        VehicleEntity v = vehicle();
+        Instant t = Instant.now().plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String newer = body(v, t, 70, true, "vehicle.state");
+        String older = body(v, t.minusSeconds(600), 30, false, "vehicle.state");
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.plugmate.device.DeviceObservations");
+        logger.addHandler(capture);
+        try {
+            deliver(UUID.randomUUID().toString(), newer, sign(newer)).statusCode(200);
+            deliver(UUID.randomUUID().toString(), older, sign(older)).statusCode(200);
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(70.0);
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains("not newer than the state kept")
+                .contains(v.id.toString()));
+    }
+
     @Test
     void chargerReportsAndUnknownVehiclesChangeNothing() {
         VehicleEntity v = vehicle();
