@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.API_CLIENT)
-@Tag(name = "Chargers")
+@Tag(name = "Chargers", description = "Linked home chargers with their charge state, supply and capabilities (Enode's fields)")
 public class ChargerResource {
 
     private final ChargerService chargers;

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.commons.problem.BadRequestProblem;
@@ -29,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/oem/{vendor}/webhooks")
 @PermitAll
-@Tag(name = "OEM webhooks")
+@Tag(name = "OEM webhooks", description = "Reports the OEM clouds push, authenticated by their HMAC signature instead of a token")
 public class WebhookResource {
 
     private final WebhookConfig config;
@@ -45,6 +47,9 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a signed OEM report", description = "X-Oem-Signature: t=<epoch s>,v1=<hex HMAC>.")
+    @APIResponse(responseCode = "200", description = "Taken (or a repeated delivery, taken once)")
+    @APIResponse(responseCode = "400", description = "Unknown vendor, no delivery id, or not a webhook payload", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "Not signed with this vendor's secret, or signed too long ago", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> receive(@PathParam("vendor") String vendor, @HeaderParam("X-Oem-Signature") String signature,
             @HeaderParam("X-Oem-Delivery-Id") String deliveryId, byte[] body) {
         if (!oemConfig.vendors().containsKey(vendor.toUpperCase(Locale.ROOT))) {

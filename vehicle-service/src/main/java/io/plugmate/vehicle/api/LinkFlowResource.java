@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.oem.OemClient;
@@ -27,8 +29,10 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/")
 @PermitAll
-@Tag(name = "Linking")
+@Tag(name = "Linking", description = LinkResource.LINKING)
 public class LinkFlowResource {
+
+    private static final String PROBLEM = "application/problem+json";
 
     private final LinkingService linking;
     private final LinkCompletionService completion;
@@ -46,6 +50,10 @@ public class LinkFlowResource {
     @Path("link-sessions/{id}/start")
     @Operation(summary = "Open a link URL (browser)", description = "Redirects to the OEM's consent page, or shows a "
             + "vendor choice when the session names no vendor.")
+    @APIResponse(responseCode = "303", description = "To the OEM's consent page")
+    @APIResponse(responseCode = "200", description = "A page to choose the vendor", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No open link session for this link", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "The link was already used or has expired", content = @Content(mediaType = PROBLEM))
     public Uni<Response> start(@PathParam("id") String id, @QueryParam("linkToken") String linkToken,
             @QueryParam("vendor") String vendor) {
         return linking.start(id, linkToken, vendor).map(decision -> decision.oemConsent() != null
@@ -56,6 +64,8 @@ public class LinkFlowResource {
     @GET
     @Path("link-sessions/callback")
     @Operation(summary = "OAuth callback from the OEM (browser)")
+    @APIResponse(responseCode = "303", description = "To the API client's redirectUri with the outcome")
+    @APIResponse(responseCode = "400", description = "The state is not one of an open link session", content = @Content(mediaType = PROBLEM))
     public Uni<Response> callback(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error) {
         return completion.complete(state, code, error).map(target -> Response.seeOther(target).build());

@@ -32,8 +32,12 @@ import io.smallrye.mutiny.Uni;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.API_CLIENT)
-@Tag(name = "Linking")
+@Tag(name = "Linking", description = LinkResource.LINKING)
 public class LinkResource {
+
+    /** The tag's description, shared with the browser half of the flow ({@link LinkFlowResource}). */
+    static final String LINKING = "Linking a user's OEM account: a link session for the API client, then the user's "
+            + "browser through the OEM's consent";
 
     public record LinkResponse(String linkUrl, String linkToken, String linkSessionId) {
     }

@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.API_CLIENT)
-@Tag(name = "Vehicles")
+@Tag(name = "Vehicles", description = "Linked vehicles with their charge state, location and capabilities (Enode's fields)")
 public class VehicleResource {
 
     private final VehicleService vehicles;
