@@ -41,11 +41,11 @@ class MessagingMigrationsTest {
     @ParameterizedTest
     @ValueSource(strings = { "vehicle-service", "charger-service", "pairing-service/service", "orchestration-service",
             "statistics-service" })
-    void noServiceKeepsItsOwnCopy(String module) {
+    void noServiceKeepsItsOwnCopy(String module) throws IOException {
         assertThat(migrations(module)).doesNotContain("outbox_event", "processed_event", "device_command");
     }
 
-    private static String migrations(String module) {
+    private static String migrations(String module) throws IOException {
         Path folder = ProjectTree.root().resolve(module).resolve("src/main/resources/db/migration");
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().map(file -> {
