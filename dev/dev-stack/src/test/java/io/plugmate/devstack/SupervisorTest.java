@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,6 +68,12 @@ class SupervisorTest {
             handle.destroyForcibly();
         });
         ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().join());
+        // the JDK learns of the exit twice (the handle's waiter, the Process object's reaper): the supervisor asks the
+        // Process object, so wait until it knows too, or a round may still see the part alive
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Test
