@@ -8,14 +8,30 @@ import java.util.UUID;
  * An OEM account was linked for a user (docs/adr/0004): charger-service discovers the account's chargers from it.
  * {@code sealedAccessToken} is AES-GCM-encrypted with the shared OEM credentials key, bound to {@code accountId}; no
  * plaintext credential ever travels on Kafka. Only vehicle-service holds the refresh token.
+ * <p>
+ * {@code linkedByUser} (schema 2, docs/adr/0011): true when the user has just completed the link flow, false or null
+ * for a credential rotation. Only an explicit link brings back a charger the client unlinked.
  */
 public record OemAccountLinked(UUID eventId, int schemaVersion, String clientId, String userId, Instant occurredAt,
         String accountId, String vendor, String oemAccountId, List<DeviceType> deviceTypes, String sealedAccessToken,
-        Instant accessTokenExpiresAt)
+        Instant accessTokenExpiresAt, Boolean linkedByUser)
         implements
             PlugmateEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    /** A credential rotation's announcement (schema 1's fields). */
+    public OemAccountLinked(UUID eventId, int schemaVersion, String clientId, String userId, Instant occurredAt,
+            String accountId, String vendor, String oemAccountId, List<DeviceType> deviceTypes,
+            String sealedAccessToken, Instant accessTokenExpiresAt) {
+        this(eventId, schemaVersion, clientId, userId, occurredAt, accountId, vendor, oemAccountId, deviceTypes,
+                sealedAccessToken, accessTokenExpiresAt, null);
+    }
+
+    /** Whether the user has just linked the account (a null of schema 1 is a rotation). */
+    public boolean explicitLink() {
+        return Boolean.TRUE.equals(linkedByUser);
+    }
 
     public OemAccountLinked {
         deviceTypes = deviceTypes == null ? List.of() : List.copyOf(deviceTypes);

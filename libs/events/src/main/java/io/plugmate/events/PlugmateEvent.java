@@ -29,12 +29,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CapabilitiesChanged.class, name = "CapabilitiesChanged"),
         @JsonSubTypes.Type(value = ChargerSessionRecorded.class, name = "ChargerSessionRecorded"),
         @JsonSubTypes.Type(value = ClientFeaturesChanged.class, name = "ClientFeaturesChanged"),
-        @JsonSubTypes.Type(value = OemAccountLinked.class, name = "OemAccountLinked")
+        @JsonSubTypes.Type(value = OemAccountLinked.class, name = "OemAccountLinked"),
+        @JsonSubTypes.Type(value = UserDeleted.class, name = "UserDeleted")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface PlugmateEvent permits DeviceLifecycleEvent, VehicleStateObserved, ChargerStateObserved, PairEvent,
         DeviceCommand, CommandResult, ActionUpdated, CapabilitiesChanged, ChargerSessionRecorded, ClientFeaturesChanged,
-        OemAccountLinked {
+        OemAccountLinked, UserDeleted {
 
     UUID eventId();
 

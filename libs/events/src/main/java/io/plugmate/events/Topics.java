@@ -16,6 +16,8 @@ public final class Topics {
     public static final String CLIENT_FEATURES = "client-features";
     /** Linked OEM accounts, for the device services (docs/adr/0004). */
     public static final String OEM_ACCOUNTS = "oem-accounts";
+    /** Users an API client asked to erase ({@code UserDeleted}, docs/adr/0011); every service consumes it. */
+    public static final String USERS = "user-events";
 
     /**
      * Header names a DLQ record carries, so that an operator can see why without the consumer's logs. They are the

@@ -62,7 +62,11 @@ class EventJsonTest {
                 new ActionUpdated(ID, 2, "acme", "u1", AT, action, DeviceType.VEHICLE, "v1", CommandKind.START,
                         ActionState.PENDING, null, new PairedDevice("p1", DeviceType.CHARGER, "c1")),
                 new CapabilitiesChanged(ID, 2, "acme", "u1", AT, DeviceType.CHARGER, "c1",
-                        Map.of("startCharging", new Capability(true, List.of(), UnlockedBy.vehicle("p1", "v1")))));
+                        Map.of("startCharging", new Capability(true, List.of(), UnlockedBy.vehicle("p1", "v1")))),
+                // docs/adr/0011
+                new OemAccountLinked(ID, 2, "acme", "u1", AT, "a1", "TESLA", "acct-tesla-1",
+                        List.of(DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600), true),
+                new UserDeleted(ID, 1, "acme", "u1", AT));
     }
 
     @ParameterizedTest
