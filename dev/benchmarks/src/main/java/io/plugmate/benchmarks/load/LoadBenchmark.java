@@ -3,7 +3,8 @@ package io.plugmate.benchmarks.load;
 import java.util.List;
 
 /**
- * {@code ./plugmate bench load topics|webhooks|startup …}: the live platform measured (issue 14 points 1 and 3). Not a test:
+ * {@code ./plugmate bench load topics|webhooks|rest|startup …}: the live platform measured (issue 14 points 1, 2 and 3). Not a
+ * test:
  * figures depend on the machine; every table says when and under what load average it was taken.
  */
 public final class LoadBenchmark {
@@ -22,7 +23,17 @@ public final class LoadBenchmark {
         }
         String command = "./plugmate bench load " + String.join(" ", args);
         String text;
-        if (!options.command().equals("startup")) {
+        if (options.rest()) {
+            List<StepResult> steps = LoadRun.run(options);
+            text = Report.header("API requests " + (options.direct() ? "straight to the services" : "through the gateway"),
+                    command)
+                    + ("mix %s, %d households, at most %d connections, %d s per step, services %s, JVM %s; latency "
+                            + "from each request's due time (constant throughput, no coordinated omission)\n\n")
+                            .formatted(options.mix(), options.households(), options.connections(),
+                                    options.step().toSeconds(), options.services(), String.join(" ", options.jvmOptions()))
+                    + Report.rest(steps);
+            Report.write(options.out(), "rest.md", text);
+        } else if (!options.command().equals("startup")) {
             List<StepResult> steps = LoadRun.run(options);
             text = Report.header(options.webhooks() ? "State reports through the webhooks"
                     : "State events onto the topics", command)

@@ -8,20 +8,25 @@ import java.util.List;
 
 /** The command line of {@code ./plugmate bench load}; see dev/benchmarks/README.md. */
 record LoadOptions(String command, List<Integer> rates, Duration step, Duration warmup, int households, int phase,
-        int partitions, List<String> services, List<String> jvmOptions, int runs, boolean allSteps, Path out) {
+        int partitions, List<String> services, List<String> jvmOptions, int runs, boolean allSteps, Path out,
+        RestMix mix, int connections, boolean direct) {
 
     static final String USAGE = """
             usage: load-benchmark topics|webhooks [--rates 250,500,1000,2000] [--step 30] [--warmup 15] [--households 500]
                                           [--phase 5] [--partitions 6] [--services all|pairing-service,...]
                                           [--heap 358m | --jvm-opts "..."] [--all-steps] [--out DIR]
+                   load-benchmark rest [--rates 250,500,1000,2000,3000,4000] [--step 30] [--warmup 15]
+                                       [--mix vehicle=4,pairs=3,statistics=2,command=1] [--connections 64] [--direct]
+                                       [--households 500] [--heap 358m | --jvm-opts "..."] [--all-steps] [--out DIR]
                    load-benchmark startup [--runs 3] [--services ...] [--heap 358m | --jvm-opts "..."] [--out DIR]
             """;
 
     static LoadOptions parse(String[] args) {
-        if (args.length == 0 || !List.of("topics", "webhooks", "startup").contains(args[0])) {
+        if (args.length == 0 || !List.of("topics", "webhooks", "rest", "startup").contains(args[0])) {
             throw new IllegalArgumentException(USAGE);
         }
-        List<Integer> rates = List.of(250, 500, 1000, 2000);
+        List<Integer> rates = args[0].equals("rest") ? List.of(250, 500, 1000, 2000, 3000, 4000)
+                : List.of(250, 500, 1000, 2000);
         Duration step = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(15);
         int households = 500;
@@ -32,6 +37,9 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         int runs = 3;
         boolean allSteps = false;
         Path out = Path.of("dev/benchmarks/target/load-benchmark");
+        RestMix mix = RestMix.parse(RestMix.DEFAULT);
+        int connections = 64;
+        boolean direct = false;
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -46,6 +54,12 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 case "--jvm-opts" -> jvm = List.of(value.trim().split("\\s+"));
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
+                case "--mix" -> mix = RestMix.parse(value);
+                case "--connections" -> connections = Integer.parseInt(value);
+                case "--direct" -> {
+                    direct = true;
+                    continue;
+                }
                 case "--all-steps" -> {
                     allSteps = true;
                     continue;
@@ -63,8 +77,14 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 throw new IllegalArgumentException("unknown service " + s);
             }
         }
+        if (args[0].equals("rest") && !services.containsAll(mix.services())) {
+            throw new IllegalArgumentException("--mix " + mix + " needs " + mix.services());
+        }
+        if (args[0].equals("rest") && !services.contains("pairing-service")) {
+            throw new IllegalArgumentException("rest needs pairing-service (it establishes the households' pairs)");
+        }
         return new LoadOptions(args[0], rates, step, warmup, households, phase, partitions, services, jvm, runs,
-                allSteps, out);
+                allSteps, out, mix, connections, direct);
     }
 
     /** The container's sizing (k8s: 70 % of a 512 MiB limit), the JVM's own choices otherwise. */
@@ -74,6 +94,15 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
 
     boolean webhooks() {
         return command.equals("webhooks");
+    }
+
+    boolean rest() {
+        return command.equals("rest");
+    }
+
+    /** The devices must be in the device services' own tables: webhooks find them there, REST reads them. */
+    boolean seedsDevices() {
+        return webhooks() || rest() && services.contains("vehicle-service") && services.contains("charger-service");
     }
 
     List<Stack.Service> selected() {

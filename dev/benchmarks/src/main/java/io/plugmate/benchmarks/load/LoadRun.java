@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.plugmate.events.Topics;
+import io.plugmate.testinfra.OidcResource;
+import io.plugmate.testinfra.Tokens;
 
 /**
  * State reports at fixed rates (an open model: report n of a step is due at n / rate seconds and sent then, however
@@ -47,6 +49,9 @@ final class LoadRun {
     private final Intake intake;
     private long next;
 
+    /** The benchmark's own JVM in the CPU table of {@code rest}: on two cores the generator competes with the stack. */
+    static final String GENERATOR = "benchmark";
+
     private LoadRun(LoadOptions options, Stack stack) {
         this.options = options;
         this.stack = stack;
@@ -56,10 +61,21 @@ final class LoadRun {
                 StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
         this.pairEvents = new PairEventListener(stack.bootstrapServers());
         this.offsets = new ConsumerLag(stack.bootstrapServers());
-        this.intake = options.webhooks()
-                ? new WebhookIntake(fleet, stack.services().get("vehicle-service").url(),
-                        stack.services().get("charger-service").url())
-                : new TopicIntake(fleet, producer);
+        this.intake = options.rest() ? restIntake(options, stack, fleet)
+                : options.webhooks()
+                        ? new WebhookIntake(fleet, stack.services().get("vehicle-service").url(),
+                                stack.services().get("charger-service").url())
+                        : new TopicIntake(fleet, producer);
+    }
+
+    /** API requests through the gateway (or each to its service with --direct) with a token good for the whole run. */
+    private static RestIntake restIntake(LoadOptions options, Stack stack, Fleet fleet) {
+        System.setProperty(OidcResource.URL_PROPERTY, stack.issuer());
+        String token = Tokens.forClient(Fleet.CLIENT).roles(Tokens.API_CLIENT_ROLE).expiresIn(Duration.ofHours(12))
+                .mint();
+        String gateway = options.direct() ? null : stack.services().get(Stack.GATEWAY.name()).url();
+        return new RestIntake(fleet, options.mix(), op -> gateway != null ? gateway
+                : stack.services().get(op.service()).url(), token, options.connections());
     }
 
     static List<StepResult> run(LoadOptions options) {
@@ -68,6 +84,9 @@ final class LoadRun {
                 options.partitions())) {
             long started = System.nanoTime();
             stack.startServices(options.selected());
+            if (options.rest() && !options.direct()) {
+                stack.startGateway();
+            }
             Report.progress("services ready in %.1f s".formatted((System.nanoTime() - started) / 1e9));
             LoadRun load = new LoadRun(options, stack);
             try {
@@ -105,7 +124,7 @@ final class LoadRun {
      */
     private void link() {
         long started = System.nanoTime();
-        if (options.webhooks()) {
+        if (options.seedsDevices()) {
             DeviceSeed.seed(stack, fleet);
         }
         fleet.linked(Instant.now()).forEach(producer::send);
@@ -120,8 +139,12 @@ final class LoadRun {
 
     private StepResult step(int rate) {
         Map<String, Long> pids = stack.pids();
+        if (options.rest()) {
+            pids.put(GENERATOR, ProcessHandle.current().pid());
+        }
         Map<String, Double> cpuBefore = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> cpuBefore.put(name, ProcessStats.cpuSeconds(pid)));
+        pids.forEach((name, pid) -> cpuBefore.put(name, cpuSeconds(name, pid)));
+        Map<String, String> scrapeBefore = options.rest() ? scrape() : Map.of();
         Map<String, ConsumerLag.Position> before = positions();
         long transitionsBefore = pairEvents.transitions();
         long acceptedBefore = intake.accepted();
@@ -132,10 +155,17 @@ final class LoadRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, ConsumerLag.Position> after = positions();
         Histogram latency = pairEvents.interval();
+        Histogram answers = intake.answers();
+        StepResult.Rest rest = intake instanceof RestIntake api
+                ? new StepResult.Rest(api.operations(), ServiceTimes.between(scrapeBefore, scrape(), options.mix(),
+                        !options.direct()), api.errors())
+                : null;
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, StepResult.Usage> usage = new LinkedHashMap<>();
         pids.forEach((name, pid) -> usage.put(name, new StepResult.Usage(
-                100 * (ProcessStats.cpuSeconds(pid) - cpuBefore.get(name)) / wall, ProcessStats.memoryMib(pid))));
+                100 * (cpuSeconds(name, pid) - cpuBefore.get(name)) / wall, name.equals(GENERATOR)
+                        ? ProcessStats.ownMemoryMib(pid)
+                        : ProcessStats.memoryMib(pid))));
         Map<String, StepResult.Consumer> consumers = new LinkedHashMap<>();
         after.forEach((group, position) -> consumers.put(group, new StepResult.Consumer(
                 (position.committed() - before.get(group).committed()) / wall, position.lag())));
@@ -143,8 +173,20 @@ final class LoadRun {
         double publishedPerSecond = published == null ? Double.NaN
                 : (published.end() - before.values().iterator().next().end()) / wall;
         return new StepResult(rate, seconds, (intake.accepted() - acceptedBefore) / seconds, publishedPerSecond,
-                intake.answers(), behind, consumers, (pairEvents.transitions() - transitionsBefore) / wall, latency,
-                usage, intake.failed());
+                answers, behind, consumers, (pairEvents.transitions() - transitionsBefore) / wall, latency,
+                usage, intake.failed(), rest);
+    }
+
+    /** The benchmark's own JVM without its children (it forked the whole stack); every other process with them. */
+    private static double cpuSeconds(String name, long pid) {
+        return name.equals(GENERATOR) ? ProcessStats.ownCpuSeconds(pid) : ProcessStats.cpuSeconds(pid);
+    }
+
+    /** Every running service's /q/metrics now, by name. */
+    private Map<String, String> scrape() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        stack.services().forEach((name, process) -> texts.put(name, process.metrics()));
+        return texts;
     }
 
     /**

@@ -24,6 +24,16 @@ final class ProcessStats {
         return tree(pid).mapToLong(ProcessStats::ticks).sum() / TICKS_PER_SECOND;
     }
 
+    /** CPU seconds of the process alone (all its threads), without its descendants. */
+    static double ownCpuSeconds(long pid) {
+        return ticks(pid) / TICKS_PER_SECOND;
+    }
+
+    /** VmRSS of the process alone, in MiB. */
+    static double ownMemoryMib(long pid) {
+        return kib(pid, "status", "VmRSS:") / 1024.0;
+    }
+
     /** Resident memory in MiB: VmRSS of a lone process, the sum of Pss over a tree. */
     static double memoryMib(long pid) {
         List<Long> pids = tree(pid).toList();

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.HdrHistogram.Histogram;
+
 /** The benchmarks' tables (Markdown, to stdout and a file) and progress lines (stderr). */
 final class Report {
 
@@ -59,6 +61,45 @@ final class Report {
                             : s.latency().getMaxValue() / 1000.0),
                     s.generatorBehind().toMillis()));
         }
+        return table.append(usage(steps, "events/s")).toString();
+    }
+
+    /**
+     * {@code rest}: per rate, what was answered, the latency from the due time (all requests, then each operation's
+     * p99), the mean time inside each service and the gateway from their /q/metrics, and the requests per core.
+     */
+    static String rest(List<StepResult> steps) {
+        List<RestMix.Operation> ops = steps.getFirst().rest().operations().keySet().stream().toList();
+        List<String> inside = steps.getFirst().rest().serviceMillis().keySet().stream().toList();
+        StringBuilder table = new StringBuilder();
+        table.append("| rate /s | 2xx /s | p50 ms | p99 ms | p99.9 ms | max ms | ");
+        ops.forEach(op -> table.append(op.label()).append(" p50 / p99 ms | "));
+        inside.forEach(name -> table.append("in ").append(name).append(" ms | "));
+        table.append("req/s per core | generator behind ms |\n|");
+        table.append("---:|".repeat(6 + ops.size() + inside.size() + 2)).append("\n");
+        for (StepResult s : steps) {
+            Histogram all = s.answers();
+            table.append("| %d | %.0f | %s | %s | %s | %s | ".formatted(s.rate(), s.accepted(), ms1(StepResult.millis(
+                    all, 50)), ms1(StepResult.millis(all, 99)), ms1(StepResult.millis(all, 99.9)), ms1(
+                            all.getTotalCount() == 0 ? Double.NaN : all.getMaxValue() / 1000.0)));
+            for (RestMix.Operation op : ops) {
+                Histogram h = s.rest().operations().get(op);
+                table.append(ms1(StepResult.millis(h, 50))).append(" / ").append(ms1(StepResult.millis(h, 99)))
+                        .append(" | ");
+            }
+            inside.forEach(name -> table.append(ms1(s.rest().serviceMillis().get(name))).append(" | "));
+            table.append("%.0f | %d |\n".formatted(s.perCore(), s.generatorBehind().toMillis()));
+        }
+        String errors = steps.getLast().rest().errors();
+        if (!errors.isEmpty()) {
+            table.append("\nnot 2xx (whole run): ").append(errors).append("\n");
+        }
+        return table.append(usage(steps, "requests/s")).toString();
+    }
+
+    /** CPU and memory per process per step, and where it saturated. */
+    private static String usage(List<StepResult> steps, String unit) {
+        StringBuilder table = new StringBuilder();
         table.append("\nCPU (% of one core) / memory (MiB) per process:\n\n");
         List<String> processes = steps.getFirst().usage().keySet().stream().toList();
         table.append("| rate /s | ").append(String.join(" | ", processes)).append(" | busiest |\n");
@@ -74,8 +115,8 @@ final class Report {
         }
         StepResult last = steps.getLast();
         table.append("\n").append(last.saturated()
-                ? "saturated at %d events/s (busiest: %s)".formatted(last.rate(), last.busiest())
-                : "no saturation up to %d events/s".formatted(last.rate()));
+                ? "saturated at %d %s (busiest: %s)".formatted(last.rate(), unit, last.busiest())
+                : "no saturation up to %d %s".formatted(last.rate(), unit));
         if (last.sendFailures() > 0) {
             table.append("; ").append(last.sendFailures()).append(" sends failed");
         }
@@ -97,6 +138,10 @@ final class Report {
 
     private static String lag(StepResult.Consumer c) {
         return c == null ? "-" : Long.toString(c.lag());
+    }
+
+    private static String ms1(double millis) {
+        return Double.isNaN(millis) ? "-" : millis < 100 ? "%.1f".formatted(millis) : "%.0f".formatted(millis);
     }
 
     private static String ms(double millis) {

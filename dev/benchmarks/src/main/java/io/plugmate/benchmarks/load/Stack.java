@@ -53,6 +53,9 @@ final class Stack implements AutoCloseable {
             new Service("orchestration-service", "orchestration-service", "orchestration"),
             new Service("statistics-service", "statistics-service", "statistics"));
 
+    /** The local edge (dev/gateway): the public API of the services on one port; no database. */
+    static final Service GATEWAY = new Service("gateway", "dev/gateway", null);
+
     private final Path logDir;
     private final List<String> jvmOptions;
     private PostgresServer postgres;
@@ -90,6 +93,25 @@ final class Stack implements AutoCloseable {
         }
         CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitAnswer(
                 "/q/health/ready", 200, READY_TIMEOUT))).toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * The gateway in front of the running services, as {@code ./plugmate run} starts it (token verified at the edge,
+     * forwarded with Vert.x' proxy), waited for. Its per-client rate limit (50/s by default) is lifted: the benchmark is
+     * one API client measuring the platform, not the limit.
+     */
+    ServiceProcess startGateway() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.oidc.auth-server-url", oidc.issuer());
+        p.put("quarkus.log.level", "WARN");
+        p.put("plugmate.gateway.public-url", "${url}");
+        p.put("plugmate.gateway.rate-limit.capacity", "1000000000");
+        p.put("plugmate.gateway.rate-limit.refill", "1000000000");
+        running.forEach((name, process) -> p.put("plugmate.gateway.upstreams.\"" + name + "\"", process.url()));
+        ServiceProcess gateway = ServiceProcess.start(GATEWAY.name(), GATEWAY.app(), p, jvmOptions, logDir);
+        running.put(GATEWAY.name(), gateway);
+        gateway.awaitAnswer("/q/health/ready", 200, READY_TIMEOUT);
+        return gateway;
     }
 
     /** Starts one service without waiting; the caller times it. */

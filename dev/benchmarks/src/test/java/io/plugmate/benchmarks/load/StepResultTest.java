@@ -15,7 +15,17 @@ class StepResultTest {
                 Map.of("pairing-service", new StepResult.Consumer(pairingPerSecond, pairingLag)), 0,
                 new Histogram(3), Map.of("pairing-service", new StepResult.Usage(150, 300),
                         "postgres", new StepResult.Usage(40, 100)),
-                0);
+                0, null);
+    }
+
+    private static StepResult rest(double answered, long p99Micros) {
+        Histogram answers = new Histogram(3);
+        answers.recordValueWithCount(2_000, 98);
+        answers.recordValueWithCount(p99Micros, 2);
+        return new StepResult(1000, 30, answered, Double.NaN, answers, Duration.ZERO, Map.of(), 0, new Histogram(3),
+                Map.of("vehicle-service", new StepResult.Usage(60, 300), "postgres", new StepResult.Usage(40, 100),
+                        LoadRun.GENERATOR, new StepResult.Usage(80, 200)),
+                0, new StepResult.Rest(Map.of(), Map.of(), ""));
     }
 
     @Test
@@ -29,5 +39,17 @@ class StepResultTest {
     @Test
     void theBusiestProcessIsNamed() {
         assertThat(step(1000, 1000, 0).busiest()).isEqualTo("pairing-service 150 %");
+    }
+
+    @Test
+    void anApiStepIsSaturatedWhenUnansweredOrQueueing() {
+        assertThat(rest(1000, 5_000).saturated()).isFalse();
+        assertThat(rest(940, 5_000).saturated()).as("fewer than 95 %% answered 2xx").isTrue();
+        assertThat(rest(1000, 2_000_000).saturated()).as("p99 of 2 s from the due time: a queue").isTrue();
+    }
+
+    @Test
+    void requestsPerCoreCountThePlatformNotTheGenerator() {
+        assertThat(rest(1000, 5_000).perCore()).isEqualTo(1000.0);
     }
 }
