@@ -61,10 +61,12 @@ public record LinkedHousehold(String clientId, String userId, JsonPath household
         String linkUrl = given().auth().oauth2(Tokens.apiClient(clientId)).contentType("application/json")
                 .body(request).post("/users/" + userId + "/link").then().statusCode(201).extract().path("linkUrl");
         URI link = URI.create(linkUrl);
-        URI consent = URI.create(given().redirects().follow(false).get(link.getPath() + "?" + link.getRawQuery())
-                .then().statusCode(303).extract().header("Location"));
-        URI back = Simulator.consent(consent, household.getString("accounts[0].username"),
+        var started = given().redirects().follow(false).get(link.getPath() + "?" + link.getRawQuery())
+                .then().statusCode(303).extract().response();
+        URI back = Simulator.consent(URI.create(started.header("Location")), household.getString("accounts[0].username"),
                 household.getString("accounts[0].password"), "approve");
-        given().redirects().follow(false).get(back.getPath() + "?" + back.getRawQuery()).then().statusCode(303);
+        // the browser that opened the link URL carries its link cookie back to the callback
+        given().redirects().follow(false).cookies(started.getCookies())
+                .get(back.getPath() + "?" + back.getRawQuery()).then().statusCode(303);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -98,12 +97,7 @@ final class Household {
         String linkUrl = given().baseUri(vehicles).auth().oauth2(token).contentType("application/json").body("""
                 {"vendor":"%s","vendorTypes":["%s"],"scopes":%s,"redirectUri":"%s"}""".formatted(vendor, type, scopes,
                 REDIRECT)).post("/users/" + userId + "/link").then().statusCode(201).extract().path("linkUrl");
-        URI consent = URI.create(given().urlEncodingEnabled(false).redirects().follow(false).get(linkUrl).then()
-                .statusCode(303).extract().header("Location"));
-        URI back = Simulator.approve(consent, household.getString(account + ".username"),
-                household.getString(account + ".password"));
-        String landed = given().urlEncodingEnabled(false).redirects().follow(false).get(back.toString()).then()
-                .statusCode(303).extract().header("Location");
-        assertThat(Simulator.query(URI.create(landed).getRawQuery())).containsEntry("status", "success");
+        assertThat(Simulator.linkInBrowser(linkUrl, household.getString(account + ".username"),
+                household.getString(account + ".password"))).containsEntry("status", "success");
     }
 }

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -99,13 +98,7 @@ class PlugInEndToEndTest {
                  "scopes":["vehicle:read:data","vehicle:control:charging","charger:read:data"],
                  "redirectUri":"%s"}""".formatted(REDIRECT)).post("/users/" + userId + "/link").then()
                 .statusCode(201).extract().path("linkUrl");
-        // the URLs are used exactly as the browser gets them (already encoded)
-        URI consent = URI.create(given().urlEncodingEnabled(false).redirects().follow(false).get(linkUrl).then()
-                .statusCode(303).extract().header("Location"));
-        URI back = Simulator.approve(consent, household.getString("accounts[0].username"),
-                household.getString("accounts[0].password"));
-        String landed = given().urlEncodingEnabled(false).redirects().follow(false).get(back.toString()).then()
-                .statusCode(303).extract().header("Location");
-        assertThat(Simulator.query(URI.create(landed).getRawQuery())).containsEntry("status", "success");
+        assertThat(Simulator.linkInBrowser(linkUrl, household.getString("accounts[0].username"),
+                household.getString("accounts[0].password"))).containsEntry("status", "success");
     }
 }

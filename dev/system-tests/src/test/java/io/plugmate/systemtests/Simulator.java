@@ -49,6 +49,21 @@ final class Simulator {
                 .getList("data.url", String.class);
     }
 
+    /**
+     * The end user's browser with a link URL: opens it (vehicle-service redirects to the OEM's consent page and sets
+     * the cookie that binds the link session to this browser), signs in and approves, and follows the OEM's redirect
+     * to the callback carrying that cookie, as a browser does. The URLs are used exactly as the browser gets them
+     * (already encoded). Returns the outcome: the query of the API client's redirectUri the browser lands on.
+     */
+    static Map<String, String> linkInBrowser(String linkUrl, String username, String password) {
+        Response opened = given().urlEncodingEnabled(false).redirects().follow(false).get(linkUrl).then()
+                .statusCode(303).extract().response();
+        URI back = approve(URI.create(opened.header("Location")), username, password);
+        String landed = given().urlEncodingEnabled(false).redirects().follow(false).cookies(opened.getCookies())
+                .get(back.toString()).then().statusCode(303).extract().header("Location");
+        return query(URI.create(landed).getRawQuery());
+    }
+
     /** The person at the OEM's consent page logs in and approves; returns where the OEM sends the browser. */
     static URI approve(URI authorizeUrl, String username, String password) {
         Map<String, String> query = query(authorizeUrl.getRawQuery());

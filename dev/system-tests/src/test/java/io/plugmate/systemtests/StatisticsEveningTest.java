@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -127,12 +126,7 @@ class StatisticsEveningTest {
                  "scopes":["vehicle:read:data","vehicle:control:charging","charger:read:data"],
                  "redirectUri":"%s"}""".formatted(REDIRECT)).post("/users/" + userId + "/link").then()
                 .statusCode(201).extract().path("linkUrl");
-        URI consent = URI.create(given().urlEncodingEnabled(false).redirects().follow(false).get(linkUrl).then()
-                .statusCode(303).extract().header("Location"));
-        URI back = Simulator.approve(consent, household.getString("accounts[0].username"),
-                household.getString("accounts[0].password"));
-        String landed = given().urlEncodingEnabled(false).redirects().follow(false).get(back.toString()).then()
-                .statusCode(303).extract().header("Location");
-        assertThat(Simulator.query(URI.create(landed).getRawQuery())).containsEntry("status", "success");
+        assertThat(Simulator.linkInBrowser(linkUrl, household.getString("accounts[0].username"),
+                household.getString("accounts[0].password"))).containsEntry("status", "success");
     }
 }

@@ -36,6 +36,9 @@ public class LinkSessionEntity {
     public String linkTokenHash;
     @Column(name = "state_nonce_hash")
     public String stateNonceHash;
+    /** SHA-256 of the nonce in the cookie of the browser that started the session (the callback needs it). */
+    @Column(name = "browser_binding_hash")
+    public String browserBindingHash;
     @Enumerated(EnumType.STRING)
     public LinkStatus status;
     @Column(name = "failure_reason")

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.commons.problem.ForbiddenProblem;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.commons.validation.Ids;
 import io.plugmate.oem.OemClient;
@@ -44,17 +45,43 @@ public class LinkCompletionService {
         this.oem = oem;
     }
 
-    /** @return where to send the browser: the client's redirectUri with the outcome */
-    public Uni<URI> complete(String state, String code, String error) {
-        return Panache.withSession(() -> openSession(state)).chain(session -> {
-            if (error != null || code == null) {
-                return fail(session.id, error != null ? oemError(error) : "missing_code");
-            }
-            return exchange(session, code).onFailure(OemException.class).recoverWithUni(failure -> {
-                LOG.warnf("link session %s: OEM refused: %s", session.id, failure.getMessage());
-                return fail(session.id, "oem_error");
-            });
-        });
+    /**
+     * @param browserNonce the link cookie's value of the session the state names ({@link #sessionIdOf}), null when the
+     *        browser sent none
+     * @return where to send the browser: the client's redirectUri with the outcome
+     */
+    public Uni<URI> complete(String state, String code, String error, String browserNonce) {
+        return Panache.withSession(() -> openSession(state)).invoke(session -> bound(session, browserNonce))
+                .chain(session -> {
+                    if (error != null || code == null) {
+                        return fail(session.id, error != null ? oemError(error) : "missing_code");
+                    }
+                    return exchange(session, code).onFailure(OemException.class).recoverWithUni(failure -> {
+                        LOG.warnf("link session %s: OEM refused: %s", session.id, failure.getMessage());
+                        return fail(session.id, "oem_error");
+                    });
+                });
+    }
+
+    /** The link session a callback's state names, or null: to find the session's cookie before anything else. */
+    public static UUID sessionIdOf(String state) {
+        String[] parts = state == null ? new String[0] : state.split("\\.", 2);
+        return parts.length == 2 ? Ids.uuidOrNull(parts[0]) : null;
+    }
+
+    /**
+     * RFC 6749 §10.12: the consent URL carries the state and can be passed on; only the browser that opened the link
+     * URL has the cookie. Anyone else arriving here (someone who was sent the URL, and consented with their own OEM
+     * account) is refused before the code is exchanged, so nothing is linked and the session stays open for its own
+     * browser.
+     */
+    private static void bound(LinkSessionEntity session, String browserNonce) {
+        if (!Secrets.matches(browserNonce, session.browserBindingHash)) {
+            LOG.warnf("link session %s: callback from a browser that did not start it (%s cookie); refused",
+                    session.id, browserNonce == null ? "no" : "another");
+            throw new ForbiddenProblem("This browser did not start the link; open the link URL you were given in "
+                    + "this browser, or ask for a new one.");
+        }
     }
 
     private Uni<URI> exchange(LinkSessionEntity session, String code) {
@@ -79,13 +106,13 @@ public class LinkCompletionService {
     }
 
     private Uni<LinkSessionEntity> openSession(String state) {
-        String[] parts = state == null ? new String[0] : state.split("\\.", 2);
-        UUID id = parts.length == 2 ? Ids.uuidOrNull(parts[0]) : null;
+        UUID id = sessionIdOf(state);
         if (id == null) {
             return Uni.createFrom().failure(BadRequestProblem.field("state", "is not a link state"));
         }
+        String nonce = state.split("\\.", 2)[1];
         return sessions.findById(id).map(session -> {
-            if (session == null || !Secrets.matches(parts[1], session.stateNonceHash)
+            if (session == null || !Secrets.matches(nonce, session.stateNonceHash)
                     || session.effectiveStatus(WallClock.now()) != LinkStatus.STARTED) {
                 throw BadRequestProblem.field("state", "does not belong to an open link session");
             }

@@ -29,8 +29,12 @@ public class LinkingService {
     public record CreatedLink(UUID id, String linkUrl, String linkToken) {
     }
 
-    /** Where the browser goes next: the OEM's consent page, or our vendor chooser when no vendor was set. */
-    public record StartDecision(URI oemConsent, LinkSessionEntity chooseVendorFor) {
+    /**
+     * Where the browser goes next: the OEM's consent page, or our vendor chooser when no vendor was set. With the
+     * consent page comes {@code browserNonce}, for the cookie that binds the session to this browser.
+     */
+    public record StartDecision(URI oemConsent, LinkSessionEntity chooseVendorFor, UUID sessionId,
+            String browserNonce) {
     }
 
     private final LinkSessionRepository sessions;
@@ -87,14 +91,18 @@ public class LinkingService {
             }
             String vendor = session.vendor != null ? session.vendor : chosen(session, chosenVendor);
             if (vendor == null) {
-                return new StartDecision(null, session);
+                return new StartDecision(null, session, session.id, null);
             }
             String nonce = Secrets.random();
+            // the state travels in the consent URL, which can be shared; this one stays in the starting browser
+            String browserNonce = Secrets.random();
             session.vendor = vendor;
             session.stateNonceHash = Secrets.hash(nonce);
+            session.browserBindingHash = Secrets.hash(browserNonce);
             session.status = LinkStatus.STARTED;
             String oemScope = session.scopes.contains(":control:") ? "devices charging" : "devices";
-            return new StartDecision(URI.create(oem.authorizeUrl(vendor, session.id + "." + nonce, oemScope)), null);
+            return new StartDecision(URI.create(oem.authorizeUrl(vendor, session.id + "." + nonce, oemScope)), null,
+                    session.id, browserNonce);
         });
     }
 

@@ -24,6 +24,7 @@ import io.plugmate.events.Topics;
 import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.plugmate.vehicle.Query;
+import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.Simulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,17 +39,28 @@ class LinkFlowTest {
                 .post("/users/" + userId + "/link").then().statusCode(201).extract().jsonPath();
     }
 
-    /** The browser opens the link URL; we answer with a redirect to the OEM's consent page. */
-    private static URI open(String linkUrl) {
-        URI link = URI.create(linkUrl);
-        String location = given().redirects().follow(false).get(link.getPath() + "?" + link.getRawQuery())
-                .then().statusCode(303).extract().header("Location");
-        return URI.create(location);
+    /** What the starting browser holds after opening the link URL: the consent page and the link cookie. */
+    private record Started(URI consentPage, String cookieName, String cookieValue) {
     }
 
-    /** The OEM sends the browser back to our callback; we answer with a redirect to the client's redirectUri. */
-    private static Map<String, String> callBack(URI oemRedirect) {
-        String location = given().redirects().follow(false).get(oemRedirect.getPath() + "?" + oemRedirect.getRawQuery())
+    /** The browser opens the link URL; we answer with a redirect to the OEM's consent page and the link cookie. */
+    private static Started start(String linkUrl) {
+        URI link = URI.create(linkUrl);
+        var response = given().redirects().follow(false).get(link.getPath() + "?" + link.getRawQuery())
+                .then().statusCode(303).extract().response();
+        var cookie = response.getDetailedCookies().asList().stream()
+                .filter(c -> c.getName().startsWith("plugmate_link_")).findFirst().orElseThrow();
+        return new Started(URI.create(response.header("Location")), cookie.getName(), cookie.getValue());
+    }
+
+    private static URI open(String linkUrl) {
+        return start(linkUrl).consentPage();
+    }
+
+    /** The OEM sends the browser back to our callback; the browser sends the cookie the start set. */
+    private static Map<String, String> callBack(Started browser, URI oemRedirect) {
+        String location = given().redirects().follow(false).cookie(browser.cookieName(), browser.cookieValue())
+                .get(oemRedirect.getPath() + "?" + oemRedirect.getRawQuery())
                 .then().statusCode(303).extract().header("Location");
         assertThat(location).startsWith(REDIRECT + "?");
         return Query.parse(URI.create(location).getRawQuery());
@@ -68,12 +80,13 @@ class LinkFlowTest {
                     {"vendor":"TESLA","vendorTypes":["vehicle","charger"],
                      "scopes":["vehicle:read:data","vehicle:control:charging","charger:read:data"],
                      "redirectUri":"%s"}""".formatted(REDIRECT));
-            URI consentPage = open(link.getString("linkUrl"));
+            Started browser = start(link.getString("linkUrl"));
+            URI consentPage = browser.consentPage();
             assertThat(consentPage.toString()).startsWith(Simulator.url() + "/oem/tesla/oauth/authorize?");
 
             URI back = Simulator.consent(consentPage, (String) account.get("username"),
                     (String) account.get("password"), "approve");
-            Map<String, String> outcome = callBack(back);
+            Map<String, String> outcome = callBack(browser, back);
 
             assertThat(outcome).containsEntry("status", "success")
                     .containsEntry("linkSessionId", link.getString("linkSessionId"));
@@ -111,9 +124,10 @@ class LinkFlowTest {
         JsonPath link = createLink(clientId, userId, """
                 {"vendor":"AMPERIA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
                 .formatted(REDIRECT));
-        URI back = Simulator.consent(open(link.getString("linkUrl")), (String) account.get("username"),
+        Started browser = start(link.getString("linkUrl"));
+        URI back = Simulator.consent(browser.consentPage(), (String) account.get("username"),
                 (String) account.get("password"), "deny");
-        Map<String, String> outcome = callBack(back);
+        Map<String, String> outcome = callBack(browser, back);
 
         assertThat(outcome).containsEntry("error", "access_denied");
         given().auth().oauth2(Tokens.apiClient(clientId)).get("/link-sessions/" + link.getString("linkSessionId"))
@@ -197,15 +211,76 @@ class LinkFlowTest {
         JsonPath link = createLink("client-" + UUID.randomUUID(), "user-4", """
                 {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
                 .formatted(REDIRECT));
-        String state = Query.parse(open(link.getString("linkUrl")).getRawQuery()).get("state");
+        Started browser = start(link.getString("linkUrl"));
+        String state = Query.parse(browser.consentPage().getRawQuery()).get("state");
 
         String location = given().redirects().follow(false).urlEncodingEnabled(false)
+                .cookie(browser.cookieName(), browser.cookieValue())
                 .get("/link-sessions/callback?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)
                         + "&error=x%26status%3Dsuccess%26next%3Dhttps%3A%2F%2Fevil.example")
                 .then().statusCode(303).extract().header("Location");
 
         Map<String, String> outcome = Query.parse(URI.create(location).getRawQuery());
         assertThat(outcome).containsEntry("error", "oem_error").doesNotContainKeys("status", "next");
+    }
+
+    /**
+     * Issue 13 #10 (RFC 6749 §10.12): the attacker opens the link URL of their own session and sends the consent page
+     * on; the victim signs in at the OEM with their account and approves. Their browser has no cookie of that session
+     * (or only one of its own session): refused, the code never exchanged, nothing linked to the attacker's user.
+     * The browser that started the session still completes it.
+     */
+    @Test
+    void aConsentPassedToAnotherBrowserLinksNothing() {
+        String clientId = "client-" + UUID.randomUUID();
+        JsonPath attacker = Simulator.household("[\"TESLA\"]", "[]");
+        JsonPath victim = Simulator.household("[\"TESLA\"]", "[]");
+        String attackerUser = attacker.getString("id");
+        String request = """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT);
+        JsonPath link = createLink(clientId, attackerUser, request);
+        Started attackersBrowser = start(link.getString("linkUrl"));
+        Started victimsOwnSession = start(createLink(clientId, victim.getString("id"), request).getString("linkUrl"));
+
+        URI back = Simulator.consent(attackersBrowser.consentPage(), victim.getString("accounts[0].username"),
+                victim.getString("accounts[0].password"), "approve");
+        String callback = back.getPath() + "?" + back.getRawQuery();
+        given().redirects().follow(false).get(callback).then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+        given().redirects().follow(false).cookie(victimsOwnSession.cookieName(), victimsOwnSession.cookieValue())
+                .get(callback).then().statusCode(403).contentType("application/problem+json");
+        given().redirects().follow(false).cookie(attackersBrowser.cookieName(), victimsOwnSession.cookieValue())
+                .get(callback).then().statusCode(403).contentType("application/problem+json");
+
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/users/" + attackerUser + "/vehicles").then()
+                .statusCode(200).body("data", hasSize(0));
+        given().auth().oauth2(Tokens.apiClient(clientId)).get("/link-sessions/" + link.getString("linkSessionId"))
+                .then().body("status", equalTo("STARTED"));
+
+        URI own = Simulator.consent(attackersBrowser.consentPage(), attacker.getString("accounts[0].username"),
+                attacker.getString("accounts[0].password"), "approve");
+        assertThat(callBack(attackersBrowser, own)).containsEntry("status", "success");
+        String linked = given().auth().oauth2(Tokens.apiClient(clientId)).get("/users/" + attackerUser + "/vehicles")
+                .then().body("data", hasSize(1)).extract().path("data[0].id");
+        assertThat(SeededVehicles.reload(UUID.fromString(linked)).vendorVehicleId)
+                .isEqualTo(attacker.getString("vehicles[0].id"));
+    }
+
+    /** The cookie goes to the callback only, never to script, and lives as long as the session may. */
+    @Test
+    void theLinkCookieIsForTheCallbackOnly() {
+        JsonPath link = createLink("client-" + UUID.randomUUID(), "user-5", """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT));
+        URI url = URI.create(link.getString("linkUrl"));
+
+        String setCookie = given().redirects().follow(false).get(url.getPath() + "?" + url.getRawQuery()).then()
+                .statusCode(303).extract().header("Set-Cookie");
+
+        assertThat(setCookie).startsWith("plugmate_link_" + link.getString("linkSessionId") + "=")
+                .contains("; Path=/link-sessions/callback", "; HttpOnly", "; SameSite=Lax", "; Max-Age=900")
+                .doesNotContain("Secure");
     }
 
     @Test
