@@ -243,6 +243,12 @@ public final class FleetSimulation {
         return Optional.ofNullable(world.commands.get(commandId));
     }
 
+    /** Every command the clouds took for the device (all devices when null), in the order they came in. */
+    public List<CommandRecord> commands(String deviceId) {
+        return world.commands.values().stream().filter(c -> deviceId == null || c.deviceId().equals(deviceId))
+                .toList();
+    }
+
     /** Every plug interval so far, closed and open, ordered by plug-in time. */
     public List<PlugInterval> groundTruth() {
         List<PlugInterval> all = new ArrayList<>(world.closedIntervals);

@@ -66,6 +66,31 @@ class CommandApiTest {
     }
 
     @Test
+    void anOutageAnswersEveryDeviceRequestWithItsStatusUntilEndedAndTheCommandsTakenAreListed() {
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("status", 429)).put("/sandbox/oem-outage").then()
+                    .statusCode(200).body("status", equalTo(429));
+            given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                    .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
+                    .then().statusCode(429).header("Retry-After", "2").contentType("application/problem+json");
+            given().contentType(ContentType.JSON).body(Map.of("status", 503)).put("/sandbox/oem-outage").then()
+                    .statusCode(200);
+            given().auth().oauth2(tokens.accessToken()).get("/oem/tesla/api/vehicles/{id}/state", vehicleId).then()
+                    .statusCode(503).contentType("application/problem+json");
+            given().contentType(ContentType.JSON).body(Map.of("status", 404)).put("/sandbox/oem-outage").then()
+                    .statusCode(400).contentType("application/problem+json");
+        } finally {
+            given().delete("/sandbox/oem-outage").then().statusCode(204);
+        }
+        given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
+                .then().statusCode(202);
+        // only the command that got through reached the cloud
+        given().get("/sandbox/commands?deviceId={id}", vehicleId).then().statusCode(200)
+                .body("data.size()", equalTo(1), "data[0].type", equalTo("STOP_CHARGING"));
+    }
+
+    @Test
     void stopIsAcceptedAsynchronouslyAndTakesEffect() {
         String location = given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
