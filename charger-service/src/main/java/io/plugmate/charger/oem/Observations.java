@@ -12,6 +12,7 @@ import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.service.ChargerSessionService;
 import io.plugmate.device.DeviceObservations;
+import io.plugmate.device.ObservationConfig;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.Topics;
 import io.plugmate.messaging.Outbox;
@@ -34,8 +35,9 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
     private final ChargerSessionService sessions;
     private final Outbox outbox;
 
-    public Observations(ChargerRepository chargers, ChargerSessionService sessions, Outbox outbox, ObjectMapper json) {
-        super(DeviceKind.charger, ChargerReport.class, chargers, json);
+    public Observations(ChargerRepository chargers, ChargerSessionService sessions, Outbox outbox, ObjectMapper json,
+            ObservationConfig config) {
+        super(DeviceKind.charger, ChargerReport.class, chargers, json, config);
         this.sessions = sessions;
         this.outbox = outbox;
     }

@@ -74,6 +74,10 @@ public final class ServiceCatalog {
         // each device service's webhooks live under its name, RoutingTable)
         environment.put("PLUGMATE_WEBHOOKS_REGISTER_ON_START", "true");
         environment.put("PLUGMATE_WEBHOOKS_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT + "/" + module);
+        // the simulator's clock runs ten times faster than the wall clock and resumes across runs (SimulatorClock), so
+        // its reports are ahead of our clock by nine times the stack's total running time: a day of running puts them
+        // nine days ahead. Ten years of lead take over a year of running; a report from 2099 is still refused.
+        environment.put("PLUGMATE_OBSERVATIONS_FUTURE_TOLERANCE", "3650d");
         // link URLs and the OEM's redirect back go through the gateway too
         environment.put("PLUGMATE_PUBLIC_URL", "http://localhost:" + GATEWAY_PORT);
         return environment;

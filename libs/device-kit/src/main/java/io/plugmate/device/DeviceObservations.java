@@ -16,7 +16,9 @@ import io.smallrye.mutiny.Uni;
  * for vehicles and chargers: recorded once per device and measurement time (an exact duplicate changes and publishes
  * nothing); a new one marks the device reachable and seen now (wall clock), is published with the OEM's
  * {@code observedAt} — late ones too, since pairing orders by event time — but changes the device's state only when it
- * is newer than the state kept: state never rolls back. Unknown (null) fields keep what was known. The service's
+ * is newer than the state kept: state never rolls back. A report measured further in the future than
+ * {@link ObservationConfig#futureTolerance()} is refused ({@link FutureReportProblem}) before anything is recorded:
+ * taken as state, it would outrank every true report until that date. Unknown (null) fields keep what was known. The service's
  * subclass is its {@link DeviceDirectory}: it records, applies what only its kind reports, and publishes its event.
  *
  * @param <E> the service's device entity
@@ -30,18 +32,20 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     private final Class<R> reportType;
     private final DeviceRepository<E> devices;
     private final ObjectMapper json;
+    private final ObservationConfig config;
 
     protected DeviceObservations(DeviceKind kind, Class<R> reportType, DeviceRepository<E> devices,
-            ObjectMapper json) {
+            ObjectMapper json, ObservationConfig config) {
         this.kind = kind;
         this.reportType = reportType;
         this.devices = devices;
         this.json = json;
+        this.config = config;
     }
 
     /** For CDI's client proxy only. */
     protected DeviceObservations() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -60,6 +64,13 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
         if (report.deviceId() == null || report.observedAt() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("report without device id or observedAt"));
         }
+        Instant observedAt = WallClock.micros(report.observedAt());
+        Instant now = WallClock.now();
+        if (FutureReportProblem.tooFarAhead(observedAt, now, config.futureTolerance())) {
+            LOG.warnf("%s %s of %s: report observed at %s, more than %s ahead of our clock (%s); refused", kind,
+                    report.deviceId(), vendor, observedAt, config.futureTolerance(), now);
+            return Uni.createFrom().failure(new FutureReportProblem(observedAt, now, config.futureTolerance()));
+        }
         return devices.applyToCopies(vendor, report.deviceId(), device -> applyTo(device, report));
     }
 
@@ -71,7 +82,14 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                 return Uni.createFrom().item(false);
             }
             device.heardFrom(now);
-            if (device.olderStateThan(observedAt)) {
+            boolean implausible = device.stateObservedAt != null
+                    && FutureReportProblem.tooFarAhead(device.stateObservedAt, now, config.futureTolerance());
+            if (implausible) {
+                // kept before reports from the future were refused: it would otherwise outrank every true report
+                LOG.infof("%s %s: state kept from %s, too far ahead of our clock (%s); replaced by the report "
+                        + "observed at %s", kind, device.id, device.stateObservedAt, now, observedAt);
+            }
+            if (implausible || device.olderStateThan(observedAt)) {
                 device.stateObservedAt = observedAt;
                 device.isPluggedIn = keep(report.isPluggedIn(), device.isPluggedIn);
                 device.isCharging = keep(report.isCharging(), device.isCharging);

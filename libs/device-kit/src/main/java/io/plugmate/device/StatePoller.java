@@ -31,7 +31,8 @@ import io.vertx.mutiny.core.Vertx;
  * A device that was asked goes to the back of the line for one cadence, whatever the answer: devices of dead accounts,
  * devices the OEM no longer knows, or ones whose reading failed would otherwise stay the least recently heard from,
  * fill every round and starve the healthy ones behind them. How many were asked within one cadence is bounded by
- * {@code batch-size × cadence / tick}, so the set left out of the query stays small.
+ * {@code batch-size × cadence / tick}, so the set left out of the query stays small. A reading measured too far in
+ * the future is refused like a pushed one ({@link FutureReportProblem}) and does not end the round.
  */
 @ApplicationScoped
 public class StatePoller {
@@ -114,6 +115,8 @@ public class StatePoller {
                 .chain(token -> oem.state(device.vendor(), devices.kind(), device.vendorDeviceId(), token))
                 .chain(report -> Panache.withTransaction(() -> devices.observe(device.vendor(), report)))
                 .replaceWith(true)
+                // refused and logged by DeviceObservations; the device waits its turn like any other asked one
+                .onFailure(FutureReportProblem.class).recoverWithItem(false)
                 .onFailure(OemException.class).recoverWithUni(failure -> {
                     OemException e = (OemException) failure;
                     LOG.debugf("polling device %s: %s", device.id(), e.getMessage());

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.device.DeviceObservations;
+import io.plugmate.device.ObservationConfig;
 import io.plugmate.events.GeoLocation;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
@@ -31,8 +32,8 @@ public class Observations extends DeviceObservations<VehicleEntity, VehicleRepor
 
     private final Outbox outbox;
 
-    public Observations(VehicleRepository vehicles, Outbox outbox, ObjectMapper json) {
-        super(DeviceKind.vehicle, VehicleReport.class, vehicles, json);
+    public Observations(VehicleRepository vehicles, Outbox outbox, ObjectMapper json, ObservationConfig config) {
+        super(DeviceKind.vehicle, VehicleReport.class, vehicles, json, config);
         this.outbox = outbox;
     }
 

@@ -2,6 +2,7 @@ package io.plugmate.vehicle.oem;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
@@ -11,10 +12,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.plugmate.device.DeviceDirectory;
+import io.plugmate.device.FutureReportProblem;
 import io.plugmate.device.StatePoller;
 import io.plugmate.testinfra.Tokens;
 import io.plugmate.vehicle.LinkedHousehold;
+import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.Simulator;
+import io.plugmate.vehicle.persistence.VehicleEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -24,6 +32,12 @@ class StatePollerTest {
 
     @Inject
     StatePoller poller;
+
+    @Inject
+    DeviceDirectory directory;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void aQuietVehicleIsReadFromItsOemAndThenLeftAloneForTheCadence() throws Throwable {
@@ -57,5 +71,21 @@ class StatePollerTest {
         assertThat(asked).contains(h.vehicleId());
         // asked and failed: behind every device not asked yet, not first again
         assertThat(VertxContextSupport.subscribeAndAwait(poller::pollRound)).doesNotContain(h.vehicleId());
+    }
+
+    /**
+     * Issue 13 point 5, the poller's path: a reading the poller fetched goes through the same {@code observe} as a
+     * push (in its own transaction), so one dated 2099 is refused there too and the vehicle keeps its state.
+     */
+    @Test
+    void aReadingFromTheFutureIsRefusedLikeAPush() {
+        VehicleEntity v = SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+        var reading = json.createObjectNode().put("vehicleId", v.vendorVehicleId).put("observedAt",
+                "2099-01-01T00:00:00Z").put("batteryLevel", 99);
+
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> directory.observe("TESLA", reading))))
+                .isInstanceOf(FutureReportProblem.class);
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(56.0);
     }
 }

@@ -161,6 +161,45 @@ class WebhookTest {
                 .contains(v.id.toString()));
     }
 
+    /**
+     * Issue 13 point 5: a report dated 2099 became the vehicle's state and every true report after it was "older", so
+     * the state froze until 2099. It is refused (422, nothing recorded or published) and the next report is applied.
+     */
+    @Test
+    void aReportFromTheFutureIsRefusedAndDoesNotFreezeTheState() {
+        VehicleEntity v = vehicle();
+        String future = body(v, Instant.parse("2099-01-01T00:00:00Z"), 99, false, "vehicle.state");
+        String normal = body(v, Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 64,
+                true, "vehicle.state");
+
+        deliver(UUID.randomUUID().toString(), future, sign(future)).statusCode(422)
+                .contentType("application/problem+json").body("status", equalTo(422))
+                .body("errors[0].field", equalTo("report.observedAt"));
+        deliver(UUID.randomUUID().toString(), normal, sign(normal)).statusCode(200)
+                .body("result", equalTo("accepted")).body("vehiclesUpdated", equalTo(1));
+
+        VehicleEntity stored = SeededVehicles.reload(v.id);
+        assertThat(stored.batteryLevel).isEqualTo(64.0);
+        assertThat(stored.stateObservedAt).isBefore(Instant.parse("2099-01-01T00:00:00Z"));
+    }
+
+    /** A state kept from the future before the fix does not hold the vehicle: the next credible report replaces it. */
+    @Test
+    void aStateAlreadyKeptFromTheFutureIsReplacedByTheNextReport() throws Throwable {
+        VehicleEntity v = vehicle();
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
+                .withTransaction(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                        .chain(s -> s.createNativeQuery("update vehicle set state_observed_at = :at where id = :id")
+                                .setParameter("at", Instant.parse("2099-01-01T00:00:00Z")).setParameter("id", v.id)
+                                .executeUpdate())));
+        String normal = body(v, Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 61,
+                true, "vehicle.state");
+
+        deliver(UUID.randomUUID().toString(), normal, sign(normal)).statusCode(200).body("vehiclesUpdated", equalTo(1));
+
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(61.0);
+    }
+
     @Test
     void chargerReportsAndUnknownVehiclesChangeNothing() {
         VehicleEntity v = vehicle();
