@@ -49,6 +49,20 @@ public final class SeededVehicles {
         }
     }
 
+    /** The vehicle's last reported position, as a report would have set it. */
+    public static void locate(UUID id, double latitude, double longitude) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(session -> session.find(VehicleEntity.class, id)).invoke(v -> {
+                        v.latitude = latitude;
+                        v.longitude = longitude;
+                        v.locationObservedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    })));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static VehicleEntity reload(UUID id) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()

@@ -17,6 +17,9 @@ public record LinkRequest(
         @Size(max = 64) String vendor,
         String vendorType,
         @Size(max = 2) List<@NotBlank String> vendorTypes,
-        @NotEmpty @Size(max = 16) List<@NotBlank String> scopes,
+        @Schema(description = "What the client may see and do with the account's devices: vehicle:read:data, "
+                + "vehicle:read:location (the vehicle's location), vehicle:control:charging (its own start, stop, max "
+                + "current), charger:read:data, charger:control:charging. A new link of the account replaces the "
+                + "scopes of the device types it asks for.") @NotEmpty @Size(max = 16) List<@NotBlank String> scopes,
         @NotBlank @Size(max = 2000) String redirectUri) {
 }

@@ -19,7 +19,12 @@ import io.plugmate.vehicle.domain.ChargeRateSource;
  */
 public record VehicleView(String id, String userId, String vendor, boolean isReachable,
         @Schema(description = DeviceTimestamps.LAST_SEEN) Instant lastSeen, Information information,
-        ChargeState chargeState, Location location, Map<String, CapabilityView> capabilities) {
+        ChargeState chargeState,
+        @Schema(description = "The last reported position; null when unknown, when the OEM reports none, or when the "
+                + "link did not ask for the vehicle:read:location scope.") Location location,
+        @Schema(description = "Without the vehicle:control:charging scope the vehicle offers no charging control of "
+                + "its own (startCharging, stopCharging, setMaxCurrent not capable, unless unlocked through a pair); "
+                + "without vehicle:read:location, location is not capable.") Map<String, CapabilityView> capabilities) {
 
     public record Information(String brand, String model, Integer year, String vin, String displayName) {
     }

@@ -23,7 +23,8 @@ final class VehicleViews {
                 v.isFullyCharged, rate.kw(), rate.source(), v.chargeLimit, v.maxCurrentA,
                 PowerDeliveryState.of(v.isPluggedIn, v.isCharging, v.isFullyCharged), v.pluggedInChargerId,
                 v.stateObservedAt, lastAction(v));
-        var location = v.latitude == null || v.longitude == null ? null
+        // no location without vehicle:read:location (hasLocation says the client may see it; docs/adr/0012)
+        var location = !v.hasLocation || v.latitude == null || v.longitude == null ? null
                 : new VehicleView.Location(v.latitude, v.longitude, v.locationObservedAt);
         return new VehicleView(v.id.toString(), v.userId, v.vendor, v.isReachable, v.lastSeen,
                 new VehicleView.Information(v.brand, v.model, v.year, v.vin, v.displayName), chargeState, location,

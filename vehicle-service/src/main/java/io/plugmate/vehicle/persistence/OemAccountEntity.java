@@ -3,6 +3,7 @@ package io.plugmate.vehicle.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import io.plugmate.device.LinkedAccountEntity;
 
@@ -24,4 +25,9 @@ public class OemAccountEntity extends LinkedAccountEntity {
     /** The user linked this account for its chargers (charger-service hears of every credential). */
     @Column(name = "links_chargers")
     public boolean linksChargers;
+    /** The scopes the client was granted for this account, space-separated (docs/adr/0012; GrantedScopes). */
+    public String scopes;
+    /** This transaction's link changed {@link #scopes}: the account's known vehicles are announced again. */
+    @Transient
+    public boolean scopesChanged;
 }

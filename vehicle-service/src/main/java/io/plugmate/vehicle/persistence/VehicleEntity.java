@@ -26,8 +26,12 @@ public class VehicleEntity extends LinkedDeviceEntity {
     @Column(name = "vendor_vehicle_id")
     public String vendorVehicleId;
     public String vin;
+    /** The OEM reports a location and the client was granted vehicle:read:location (else the view shows none). */
     @Column(name = "has_location")
     public boolean hasLocation;
+    /** The scopes the client was granted for the vehicle's account (docs/adr/0012); the capabilities above obey them. */
+    @Column(name = "granted_scopes")
+    public String grantedScopes;
 
     /** The OEM refused the account's credential: commands and data wait for the user to link again. */
     @Column(name = "needs_relink")

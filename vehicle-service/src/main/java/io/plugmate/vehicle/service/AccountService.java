@@ -15,6 +15,7 @@ import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemDevice;
 import io.plugmate.oem.OemException;
 import io.plugmate.oem.OemGrant;
+import io.plugmate.vehicle.domain.GrantedScopes;
 import io.plugmate.vehicle.oem.VehicleMapping;
 import io.plugmate.vehicle.persistence.LinkSessionEntity;
 import io.plugmate.vehicle.persistence.LinkSessionRepository;
@@ -57,6 +58,11 @@ public class AccountService implements AccountDirectory {
                     account.syncedAt = account.updatedAt;
                 }) : Uni.createFrom().voidItem())
                 .call(account -> account.linksChargers ? rotations.announce(account, grant)
+                        : Uni.createFrom().voidItem())
+                // the account's known vehicles offer more or less than they did: every service hears it
+                .call(account -> account.scopesChanged
+                        ? lifecycle.reachability(vehicles, mapping, account.id, true, v -> {
+                        })
                         : Uni.createFrom().voidItem())
                 .invoke(account -> session.complete(account.id, WallClock.now()))
                 .replaceWith(session));
@@ -111,12 +117,16 @@ public class AccountService implements AccountDirectory {
             // a link for the other device type adds to what the account is linked for
             account.linksVehicles |= session.vehicleRequested;
             account.linksChargers |= session.chargerRequested;
+            String granted = GrantedScopes.parse(account.scopes).relinked(List.of(session.scopes.split(" ")),
+                    session.vehicleRequested, session.chargerRequested).text();
+            account.scopesChanged = existing != null && !granted.equals(account.scopes);
+            account.scopes = granted;
             account.updatedAt = now;
             return existing != null ? Uni.createFrom().item(account) : accounts.persist(account);
         });
     }
 
     private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed) {
-        return lifecycle.sync(vehicles, mapping, account.account(), listed);
+        return lifecycle.sync(vehicles, mapping.granting(account.scopes), account.account(), listed);
     }
 }

@@ -16,7 +16,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.events.DeviceCapabilities;
 import io.plugmate.events.DeviceLinked;
+import io.plugmate.events.DeviceUpdated;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;
 import io.plugmate.events.PlugmateEvent;
@@ -265,6 +267,82 @@ class LinkFlowTest {
                 .then().body("data", hasSize(1)).extract().path("data[0].id");
         assertThat(SeededVehicles.reload(UUID.fromString(linked)).vendorVehicleId)
                 .isEqualTo(attacker.getString("vehicles[0].id"));
+    }
+
+    /**
+     * Issue 13 #12: the scopes a link asked for govern the vehicle. Without vehicle:read:location its view has no
+     * location; without vehicle:control:charging it offers no charging control of its own, and DeviceLinked says so to
+     * orchestration (which then never commands it natively). A new link with other scopes changes both and announces
+     * the change (DeviceUpdated); another client still gets 404.
+     */
+    @Test
+    void theScopesOfTheLinkGovernLocationAndControl() {
+        String clientId = "client-" + UUID.randomUUID();
+        JsonPath household = Simulator.household("[\"TESLA\"]", "[]");
+        String userId = household.getString("id");
+        String login = household.getString("accounts[0].username");
+        String password = household.getString("accounts[0].password");
+        String dataOnly = """
+                {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],"redirectUri":"%s"}"""
+                .formatted(REDIRECT);
+        String everything = """
+                {"vendor":"TESLA","vendorType":"vehicle","redirectUri":"%s",
+                 "scopes":["vehicle:read:data","vehicle:read:location","vehicle:control:charging"]}""".formatted(REDIRECT);
+
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE)) {
+            linkThroughTheBrowser(clientId, userId, dataOnly, login, password);
+            String vehicleId = given().auth().oauth2(Tokens.apiClient(clientId)).get("/users/" + userId + "/vehicles")
+                    .then().statusCode(200).extract().path("data[0].id");
+            SeededVehicles.locate(UUID.fromString(vehicleId), 59.91, 10.75);
+            DeviceCapabilities announced = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> announced(lifecycle, vehicleId), c -> c != null);
+            assertThat(announced).isEqualTo(DeviceCapabilities.none());
+            vehicle(clientId, vehicleId).body("location", equalTo(null))
+                    .body("capabilities.location.isCapable", equalTo(false))
+                    .body("capabilities.startCharging.isCapable", equalTo(false))
+                    .body("capabilities.setMaxCurrent.isCapable", equalTo(false));
+
+            linkThroughTheBrowser(clientId, userId, everything, login, password);
+            vehicle(clientId, vehicleId).body("location.latitude", equalTo(59.91f))
+                    .body("capabilities.location.isCapable", equalTo(true))
+                    .body("capabilities.startCharging.isCapable", equalTo(true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> announced(lifecycle, vehicleId),
+                    c -> c != null && c.startCharging() && c.stopCharging() && c.location());
+
+            linkThroughTheBrowser(clientId, userId, dataOnly, login, password);
+            vehicle(clientId, vehicleId).body("location", equalTo(null))
+                    .body("capabilities.startCharging.isCapable", equalTo(false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> announced(lifecycle, vehicleId),
+                    c -> c != null && !c.startCharging() && !c.location());
+
+            given().auth().oauth2(Tokens.apiClient("client-" + UUID.randomUUID())).get("/vehicles/" + vehicleId)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    private static void linkThroughTheBrowser(String clientId, String userId, String request, String login,
+            String password) {
+        Started browser = start(createLink(clientId, userId, request).getString("linkUrl"));
+        URI back = Simulator.consent(browser.consentPage(), login, password, "approve");
+        assertThat(callBack(browser, back)).containsEntry("status", "success");
+    }
+
+    private static io.restassured.response.ValidatableResponse vehicle(String clientId, String vehicleId) {
+        return given().auth().oauth2(Tokens.apiClient(clientId)).get("/vehicles/" + vehicleId).then().statusCode(200);
+    }
+
+    /** The capabilities the latest DeviceLinked/DeviceUpdated of this poll announced for the vehicle, else null. */
+    private static DeviceCapabilities announced(KafkaTestClient.Reader reader, String vehicleId) {
+        DeviceCapabilities latest = null;
+        for (var record : reader.poll()) {
+            PlugmateEvent event = EventJson.read(record.value(), PlugmateEvent.class);
+            if (event instanceof DeviceLinked linked && linked.deviceId().equals(vehicleId)) {
+                latest = linked.capabilities();
+            } else if (event instanceof DeviceUpdated updated && updated.deviceId().equals(vehicleId)) {
+                latest = updated.capabilities();
+            }
+        }
+        return latest;
     }
 
     /** The cookie goes to the callback only, never to script, and lives as long as the session may. */
