@@ -39,7 +39,7 @@ final class Assessor {
         if (result.lacks(Signal.CHARGE_RATE)) {
             latestRates(result, vehicle.latest(), charger, vehicleClock);
         }
-        location(result, vehicle.since(vehiclePlug.firstAfter()), chargerLocation, vehicleHome);
+        location(result, vehicle.latestFixSince(vehiclePlug.firstAfter()), chargerLocation, vehicleHome);
         memory(result, memory);
         return result.build();
     }
@@ -187,15 +187,9 @@ final class Assessor {
      * activated only once a person confirms it, which teaches its location.
      */
 
-    private void location(Assessment.Builder result, List<Observation> vehicleReports,
-            LearnedLocation chargerLocation, LearnedLocation vehicleHome) {
+    private void location(Assessment.Builder result, GeoLocation at, LearnedLocation chargerLocation,
+            LearnedLocation vehicleHome) {
         DetectorSettings.Location place = settings.location();
-        GeoLocation at = null;
-        for (Observation o : vehicleReports) {
-            if (o.location() != null) {
-                at = o.location();
-            }
-        }
         if (at == null) {
             return;
         }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.plugmate.events.GeoLocation;
+
 /**
  * What stands between a convincing pair and its activation: rivals as plausible sharing one of its devices, a device
  * held by a pair a person confirmed, a look-alike that has not reported yet, a rival whose unplug news is just in.
@@ -52,6 +54,11 @@ final class Rivalry {
      * first to report would otherwise be taken). Until it has reported, or {@code decision.rivalWait} has passed since
      * the plug-in, the pair is not taken as the answer; if it then is as plausible, both are AMBIGUOUS. The same for
      * another charger that has not reported since the vehicle's plug-in.
+     * <p>
+     * A vehicle whose own live position since its plug-in is at the charger's learned place is not waited for a rival
+     * vehicle: it is plugged in at that place, and the only connector there is the charger's (another charger of the
+     * user at that place is the second loop's concern); the look-alike that could be on the charger instead would
+     * leave this vehicle plugged into nothing the user has.
      *
      * @return what is awaited, null when nothing
      */
@@ -60,8 +67,9 @@ final class Rivalry {
         Marks chargerPlug = devices.charger(p.chargerId()).timeline.plugIn(silence);
         DeviceTrack vehicle = devices.vehicle(p.vehicleId());
         Marks vehiclePlug = vehicle.timeline.plugIn(silence).shifted(devices.clockOf(vehicle));
+        boolean placed = atChargersPlace(vehicle, devices.charger(p.chargerId()));
         for (DeviceTrack other : devices.vehicles.values()) {
-            if (!other.id.equals(p.vehicleId()) && other.linked && !devices.activeWithOther(other.id)
+            if (!placed && !other.id.equals(p.vehicleId()) && other.linked && !devices.activeWithOther(other.id)
                     && silentSince(other, chargerPlug.firstAfter().plus(devices.clockOf(other)), now)) {
                 return "vehicle " + other.id + " has not reported since the charger's plug-in";
             }
@@ -73,6 +81,26 @@ final class Rivalry {
             }
         }
         return null;
+    }
+
+    /**
+     * The vehicle's latest position since its plug-in lies within {@code location.nearMeters} of where the charger is,
+     * as learned from enough sessions to rule a vehicle out ({@code location.fixesToRuleOut}), and its positions are
+     * live: on its way there, since its previous plug-in, it reported one at least {@code location.farMeters} away. A
+     * car whose cloud repeats a stale position (the one it was parked at before it left) says "here" from anywhere.
+     */
+    private boolean atChargersPlace(DeviceTrack vehicle, DeviceTrack charger) {
+        LearnedLocation where = charger.learnedLocation();
+        Marks plug = vehicle.timeline.plugIn();
+        if (where == null || !where.canRuleOut() || plug == null) {
+            return false;
+        }
+        DetectorSettings.Location place = settings.location();
+        GeoLocation at = vehicle.timeline.latestFixSince(plug.firstAfter());
+        boolean cameFromAway = vehicle.timeline.unpluggedBefore(plug.firstAfter()).stream()
+                .anyMatch(o -> o.location() != null
+                        && Geo.metersBetween(o.location(), where.centre()) >= place.farMeters());
+        return cameFromAway && at != null && Geo.metersBetween(at, where.centre()) <= place.nearMeters();
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
+import io.plugmate.events.GeoLocation;
+
 /**
  * A device's reports in event-time order, whatever order they arrived in. A report with an event time already known
  * is a duplicate (a re-delivery, or a sleeping car's cloud re-sending its last report) and is ignored. Reports older
@@ -124,6 +126,27 @@ final class Timeline {
     /** Reports from {@code from} on (inclusive), oldest first. */
     List<Observation> since(Instant from) {
         return reports.subList(indexAtOrAfter(from), reports.size());
+    }
+
+    /** The latest position reported from {@code from} on; null when none of those reports has one. */
+    GeoLocation latestFixSince(Instant from) {
+        GeoLocation at = null;
+        for (Observation o : since(from)) {
+            if (o.location() != null) {
+                at = o.location();
+            }
+        }
+        return at;
+    }
+
+    /** The reports of the unplugged stretch just before {@code plugIn} (the way there), oldest first. */
+    List<Observation> unpluggedBefore(Instant plugIn) {
+        int end = indexAtOrAfter(plugIn);
+        int start = end;
+        while (start > 0 && !reports.get(start - 1).isPlugged()) {
+            start--;
+        }
+        return reports.subList(start, end);
     }
 
     /** Reports within [from, to], oldest first. */

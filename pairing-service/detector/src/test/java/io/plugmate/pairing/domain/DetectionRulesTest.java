@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.Evidence;
+import io.plugmate.events.GeoLocation;
 import io.plugmate.events.PairActivated;
 import io.plugmate.events.PairAmbiguous;
 import io.plugmate.events.PairDeactivated;
@@ -430,6 +431,65 @@ class DetectionRulesTest {
         // decision.rivalWait after the charger's plug-in report, not before
         assertThat(activated.occurredAt()).isAfterOrEqualTo(Feed.at("18:06:05"))
                 .isBefore(Feed.at("18:07:05"));
+    }
+
+    @Test
+    void aCarThatCameHomeAndPlugsInAtTheChargersLearnedPlaceIsNotHeldUpByASilentSecondCar() {
+        // two sessions taught c1's place; v1 drives home from work and plugs in there while v2 (no GPS) is silent: v2
+        // could only be on c1 if v1 were plugged into nothing the user has, at home
+        Feed.Run run = secondCarSilentDuringAnEvening(WORK, HOME);
+
+        PairActivated activated = (PairActivated) run.events().getLast();
+        assertThat(activated.vehicleId()).isEqualTo("v1");
+        assertThat(activated.occurredAt()).isBefore(Feed.at("18:03"));
+    }
+
+    @Test
+    void aCarWithoutAPositionStillWaitsForTheSilentSecondCarAtALearnedPlace() {
+        Feed.Run run = secondCarSilentDuringAnEvening(WORK, null);
+
+        PairActivated activated = (PairActivated) run.events().getLast();
+        assertThat(activated.occurredAt()).isAfterOrEqualTo(Feed.at("18:06:05"));
+    }
+
+    @Test
+    void aCarWhosePositionNeverMovedOnItsWayStillWaitsForTheSilentSecondCar() {
+        // a cloud repeating the position the car was parked at says "home" from a public post too
+        Feed.Run run = secondCarSilentDuringAnEvening(HOME, HOME);
+
+        PairActivated activated = (PairActivated) run.events().getLast();
+        assertThat(activated.occurredAt()).isAfterOrEqualTo(Feed.at("18:06:05"));
+    }
+
+    @Test
+    void oneLearnedFixOfTheChargersPlaceIsNotEnoughToSkipTheWaitForASilentSecondCar() {
+        Feed feed = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v2", "05:00", false, false, 0.0, null);
+        homeSession(feed, "06");
+        feed.vehicle("v2", "17:51", false, false, 0.0, null).vehicle("v1", "17:30", false, false, 0.0, WORK)
+                .vehicle("v1", "17:50", false, false, 0.0, HOME);
+        eveningWithSilentSecondCar(feed, HOME);
+
+        PairActivated activated = (PairActivated) feed.inTimeOrder().run().events().getLast();
+        assertThat(activated.occurredAt()).isAfterOrEqualTo(Feed.at("18:06:05"));
+    }
+
+    private static Feed.Run secondCarSilentDuringAnEvening(GeoLocation v1OnItsWay, GeoLocation v1PluggedIn) {
+        Feed feed = new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1")
+                .vehicle("v2", "05:00", false, false, 0.0, null);
+        homeSession(feed, "06");
+        homeSession(feed, "10");
+        assertThat(feed.run().activations()).isEqualTo(2);
+        feed.vehicle("v2", "17:51", false, false, 0.0, null).vehicle("v1", "17:30", false, false, 0.0, v1OnItsWay)
+                .vehicle("v1", "17:50", false, false, 0.0, v1PluggedIn);
+        return eveningWithSilentSecondCar(feed, v1PluggedIn).inTimeOrder().run();
+    }
+
+    private static Feed eveningWithSilentSecondCar(Feed feed, GeoLocation v1At) {
+        return feed.charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, true, 11.0)
+                .chargerEvery("c1", "18:00:35", "18:12", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:01:30", "18:11", 120, true, true, 10.2, v1At);
     }
 
     @Test
