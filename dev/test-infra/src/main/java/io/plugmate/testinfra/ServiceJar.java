@@ -26,21 +26,27 @@ public final class ServiceJar implements AutoCloseable {
     private final Process process;
     private final ParentDeathWatchdog watchdog;
     private final String url;
+    private final int port;
 
-    private ServiceJar(String name, Process process, ParentDeathWatchdog watchdog, String url) {
+    private ServiceJar(String name, Process process, ParentDeathWatchdog watchdog, String url, int port) {
         this.name = name;
         this.process = process;
         this.watchdog = watchdog;
         this.url = url;
+        this.port = port;
     }
 
-    /** Starts the jar; {@link #awaitReady} waits for it. */
+    /** Starts the jar on a free port; {@link #awaitReady} waits for it. */
     public static ServiceJar start(String name, Path jar, Map<String, String> properties) {
+        return start(name, jar, freePort(), properties);
+    }
+
+    /** Starts the jar on this port, e.g. again where a killed instance ran (its URL is registered elsewhere). */
+    public static ServiceJar start(String name, Path jar, int port, Map<String, String> properties) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " not built at " + jar.toAbsolutePath()
                     + ": build it first (./mvnw -pl " + name + " package -DskipTests)");
         }
-        int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx320m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1"));
@@ -52,7 +58,7 @@ public final class ServiceJar implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceJar(name, process, ParentDeathWatchdog.guard(process.pid(), null), url);
+            return new ServiceJar(name, process, ParentDeathWatchdog.guard(process.pid(), null), url, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,6 +66,15 @@ public final class ServiceJar implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JVM's process id, for fault tests that kill or stop it. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Until {@code /q/health/ready} answers 200 (database, Kafka, toggles replayed). */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,14 +43,19 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
         try {
             Path log = InfraLogs.file("oem-simulator.log");
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dplugmate.simulator.clock.ticker-enabled=false",
                     "-Dplugmate.simulator.demo-fleet.households=0",
                     "-Dplugmate.simulator.commands.failure-rate=0",
                     "-Dplugmate.simulator.reports.late-probability=0",
-                    "-Dplugmate.simulator.reports.duplicate-probability=0",
-                    "-jar", jar.toAbsolutePath().toString()))
+                    "-Dplugmate.simulator.reports.duplicate-probability=0"));
+            // a suite may set more (e.g. webhooks.max-attempts) as system properties of the test JVM; later -D wins
+            System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("plugmate.simulator."))
+                    .sorted().forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
