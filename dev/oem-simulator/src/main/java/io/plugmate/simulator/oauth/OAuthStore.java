@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Singleton;
 
@@ -35,6 +36,8 @@ public class OAuthStore {
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Token> refreshTokens = new ConcurrentHashMap<>();
+    /** Revocation requests still to refuse with 503 (a sandbox outage of the revocation endpoint). */
+    private final AtomicInteger revocationOutage = new AtomicInteger();
 
     public OAuthStore(SimulatorConfig config) {
         this.config = config.oauth();
@@ -72,8 +75,19 @@ public class OAuthStore {
         return tokensFor(grant);
     }
 
-    /** RFC 7009: revoking either token ends the whole grant; unknown tokens are silently accepted. */
+    /** Sandbox: the next {@code failures} revocation requests are answered 503 (and change nothing). */
+    public void failRevocations(int failures) {
+        revocationOutage.set(failures);
+    }
+
+    /**
+     * RFC 7009: revoking either token ends the whole grant; unknown tokens are silently accepted. During a sandbox outage
+     * the request is refused with 503, as RFC 7009 §2.2.1 allows, and the client must try again.
+     */
     public void revoke(String clientId, String tokenValue) {
+        if (revocationOutage.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new OAuthException(503, "temporarily_unavailable", "revocation is unavailable; try again later");
+        }
         Token token = accessTokens.get(tokenValue);
         if (token == null) {
             token = refreshTokens.get(tokenValue);

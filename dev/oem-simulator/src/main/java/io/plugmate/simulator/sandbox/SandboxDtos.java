@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -57,6 +59,10 @@ public final class SandboxDtos {
     }
 
     public record Settings(@NotNull @DecimalMin("0") @DecimalMax("1") Double commandFailureRate) {
+    }
+
+    /** How many of the next revocation requests the OEMs answer 503. */
+    public record RevocationOutage(@Min(0) @Max(1000) int failures) {
     }
 
     @RegisterForReflection
