@@ -70,7 +70,7 @@ class ManifestsTest {
             assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).contains("/tmp");
             assertThat(env(container)).containsEntry("PLUGMATE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsKey("PLUGMATE_DB_PASSWORD").containsKey("PLUGMATE_KAFKA_PASSWORD")
-                    .hasEntrySatisfying("JAVA_TOOL_OPTIONS", value -> assertThat(value).contains("MaxRAMPercentage"));
+                    .hasEntrySatisfying("JDK_JAVA_OPTIONS", value -> assertThat(value).contains("MaxRAMPercentage"));
             assertThat(container.path("envFrom").path(0).path("configMapRef").path("name").asText())
                     .startsWith(name + "-features");
         }
