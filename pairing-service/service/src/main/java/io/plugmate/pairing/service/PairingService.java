@@ -40,14 +40,16 @@ public class PairingService {
     private final PairRepository pairs;
     private final Outbox outbox;
     private final FeatureToggles toggles;
+    private final DecisionMetrics decisions;
 
     public PairingService(DetectorStore store, PairProjection projection, PairRepository pairs, Outbox outbox,
-            FeatureToggles toggles) {
+            FeatureToggles toggles, DecisionMetrics decisions) {
         this.store = store;
         this.projection = projection;
         this.pairs = pairs;
         this.outbox = outbox;
         this.toggles = toggles;
+        this.decisions = decisions;
     }
 
     /**
@@ -63,8 +65,9 @@ public class PairingService {
                     // user's inputs in the order they were produced (ADR 0008)
                     Outcome outcome = detect(event,
                             () -> detector.accept(event, detectionEnabled(event.clientId()), null));
-                    return outcome.duplicate() ? Uni.createFrom().voidItem()
-                            : record(event.clientId(), event.userId(), detector, before, outcome, WallClock.now());
+                    return (outcome.duplicate() ? Uni.createFrom().voidItem()
+                            : record(event.clientId(), event.userId(), detector, before, outcome, WallClock.now()))
+                            .invoke(() -> decisions.count(outcome));
                 });
     }
 

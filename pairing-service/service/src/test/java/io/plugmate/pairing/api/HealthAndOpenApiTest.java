@@ -27,7 +27,10 @@ class HealthAndOpenApiTest {
     void metricsAreServedForPrometheus() {
         given().get("/pairs").then().statusCode(401);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
-                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"),
+                // the detector's decisions, every outcome from the start
+                containsString("plugmate_pairing_decisions_total{outcome=\"activated\"}"),
+                containsString("plugmate_pairing_decisions_total{outcome=\"ambiguous\"}"));
     }
 
     @Test

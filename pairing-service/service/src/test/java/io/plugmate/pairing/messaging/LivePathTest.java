@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.PairActivated;
 import io.plugmate.events.PairDeactivated;
@@ -26,8 +29,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class LivePathTest {
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void aPairIsEstablishedActivatedWithEvidenceDeactivatedOnUnplugAndDissolvedOnUnlink() {
+        double activatedBefore = decisions("activated");
+        double deactivatedBefore = decisions("deactivated");
         Household h = Household.fresh();
         String token = Tokens.apiClient(h.clientId());
         try (PairEvents events = PairEvents.of(h.clientId())) {
@@ -74,11 +82,19 @@ class LivePathTest {
             // every event id is the detector's own, so a replay of the same input names the same events
             assertThat(events.all()).extracting(PairEvent::eventId).doesNotHaveDuplicates();
         }
+        // counted as decided (other tests' households may add to it, never take away)
+        assertThat(decisions("activated")).isGreaterThanOrEqualTo(activatedBefore + 1);
+        assertThat(decisions("deactivated")).isGreaterThanOrEqualTo(deactivatedBefore + 1);
         given().auth().oauth2(token).get("/pairs/" + h.pairId() + "/history").then().statusCode(200)
                 .body("data.to", equalTo(List.of("INACTIVE", "ACTIVE", "INACTIVE", "DISSOLVED")))
                 .body("data[1].reason", startsWith("convincing and unrivalled"))
                 .body("data[2].reason", equalTo("vehicle reported unplugged"))
                 .body("data[3].reason", equalTo("charger unlinked"));
         given().auth().oauth2(token).get("/pairs/" + h.pairId()).then().body("state", equalTo("DISSOLVED"));
+    }
+
+    private double decisions(String outcome) {
+        var counter = metrics.find("plugmate.pairing.decisions").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
