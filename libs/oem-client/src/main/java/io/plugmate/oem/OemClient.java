@@ -37,11 +37,13 @@ public class OemClient {
     private final WebClient web;
     private final OemConfig config;
     private final ObjectMapper json;
+    private final OemCallMetrics metrics;
 
-    public OemClient(Vertx vertx, OemConfig config, ObjectMapper json) {
+    public OemClient(Vertx vertx, OemConfig config, ObjectMapper json, OemCallMetrics metrics) {
         this.web = WebClient.create(vertx);
         this.config = config;
         this.json = json;
+        this.metrics = metrics;
     }
 
     public boolean supports(String vendor, OemConfig.DeviceKind kind) {
@@ -57,32 +59,33 @@ public class OemClient {
     }
 
     public Uni<OemGrant> exchangeCode(String vendor, String code) {
-        return tokenRequest(vendor, MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code")
+        return tokenRequest(vendor, "code-exchange", MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code")
                 .add("code", code).add("redirect_uri", config.callbackUrl()));
     }
 
     public Uni<OemGrant> refresh(String vendor, String refreshToken) {
-        return tokenRequest(vendor, MultiMap.caseInsensitiveMultiMap().add("grant_type", "refresh_token")
+        return tokenRequest(vendor, "refresh", MultiMap.caseInsensitiveMultiMap().add("grant_type", "refresh_token")
                 .add("refresh_token", refreshToken));
     }
 
     public Uni<Void> revoke(String vendor, String token) {
-        return authenticated(web.postAbs(vendorUrl(vendor) + "/oauth/revoke"))
+        return metrics.measure(vendor, "revoke", () -> authenticated(web.postAbs(vendorUrl(vendor) + "/oauth/revoke"))
                 .sendForm(MultiMap.caseInsensitiveMultiMap().add("token", token))
-                .map(response -> requireSuccess(response)).replaceWithVoid();
+                .map(response -> requireSuccess(response)).replaceWithVoid());
     }
 
     public Uni<List<OemDevice>> devices(String vendor, OemConfig.DeviceKind kind, String accessToken) {
-        return web.getAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s").bearerTokenAuthentication(accessToken)
-                .timeout(config.timeout().toMillis()).send()
-                .map(response -> read(requireSuccess(response).get("data"), DEVICES));
+        return metrics.measure(vendor, "devices", () -> web.getAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s")
+                .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis()).send()
+                .map(response -> read(requireSuccess(response).get("data"), DEVICES)));
     }
 
     /** The device's current reading as the OEM returns it (for polling); fields as in its webhook reports. */
     public Uni<JsonNode> state(String vendor, OemConfig.DeviceKind kind, String deviceId, String accessToken) {
-        return web.getAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s/" + encode(deviceId) + "/state")
+        return metrics.measure(vendor, "state", () -> web
+                .getAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s/" + encode(deviceId) + "/state")
                 .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis()).send()
-                .map(this::requireSuccess);
+                .map(this::requireSuccess));
     }
 
     /**
@@ -97,16 +100,18 @@ public class OemClient {
         if (maxCurrentA != null) {
             body.put("maxCurrentA", maxCurrentA);
         }
-        return web.postAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s/" + encode(deviceId) + "/commands")
+        return metrics.measure(vendor, "command", () -> web
+                .postAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s/" + encode(deviceId) + "/commands")
                 .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis())
-                .sendJsonObject(body).map(response -> requireSuccess(response).path("id").asText(null));
+                .sendJsonObject(body).map(response -> requireSuccess(response).path("id").asText(null)));
     }
 
     /** The OEM's view of a command it accepted: {@code state} PENDING, SUCCEEDED or FAILED, and its failureReason. */
     public Uni<JsonNode> commandStatus(String vendor, String oemCommandId, String accessToken) {
-        return web.getAbs(vendorUrl(vendor) + "/api/commands/" + encode(oemCommandId))
+        return metrics.measure(vendor, "command-status", () -> web
+                .getAbs(vendorUrl(vendor) + "/api/commands/" + encode(oemCommandId))
                 .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis()).send()
-                .map(this::requireSuccess);
+                .map(this::requireSuccess));
     }
 
     @PreDestroy
@@ -114,7 +119,11 @@ public class OemClient {
         web.close();
     }
 
-    private Uni<OemGrant> tokenRequest(String vendor, MultiMap form) {
+    private Uni<OemGrant> tokenRequest(String vendor, String operation, MultiMap form) {
+        return metrics.measure(vendor, operation, () -> tokenCall(vendor, form));
+    }
+
+    private Uni<OemGrant> tokenCall(String vendor, MultiMap form) {
         return authenticated(web.postAbs(vendorUrl(vendor) + "/oauth/token")).sendForm(form).map(response -> {
             JsonNode body = requireSuccess(response);
             Instant expiresAt = Instant.now().plusSeconds(body.path("expires_in").asLong(3600));

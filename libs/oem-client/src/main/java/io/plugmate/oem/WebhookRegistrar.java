@@ -23,21 +23,24 @@ public class WebhookRegistrar {
 
     private final WebClient web;
     private final OemConfig config;
+    private final OemCallMetrics metrics;
 
-    public WebhookRegistrar(Vertx vertx, OemConfig config) {
+    public WebhookRegistrar(Vertx vertx, OemConfig config, OemCallMetrics metrics) {
         this.web = WebClient.create(vertx);
         this.config = config;
+        this.metrics = metrics;
     }
 
     public Uni<Void> ensureRegistered(String vendor, String receiverUrl, String secret) {
         String base = config.baseUrl() + "/" + vendor.toLowerCase(Locale.ROOT) + "/webhooks";
-        return web.getAbs(base).basicAuthentication(config.clientId(), config.clientSecret()).send()
+        return metrics.measure(vendor, "webhooks", () -> web.getAbs(base)
+                .basicAuthentication(config.clientId(), config.clientSecret()).send()
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new OemException(response.statusCode(), null, "listing webhooks failed", null);
                     }
                     return response.bodyAsJsonObject().getJsonArray("data");
-                })
+                }))
                 .chain(registered -> {
                     Uni<Void> cleanup = Uni.createFrom().voidItem();
                     for (Object entry : registered) {
@@ -46,12 +49,13 @@ public class WebhookRegistrar {
                             if (secret.equals(hook.getString("secret"))) {
                                 return Uni.createFrom().voidItem();
                             }
-                            cleanup = cleanup.chain(() -> web.deleteAbs(base + "/" + hook.getString("id"))
+                            cleanup = cleanup.chain(() -> metrics.measure(vendor, "webhooks", () -> web
+                                    .deleteAbs(base + "/" + hook.getString("id"))
                                     .basicAuthentication(config.clientId(), config.clientSecret()).send()
-                                    .replaceWithVoid());
+                                    .replaceWithVoid()));
                         }
                     }
-                    return cleanup.chain(() -> web.postAbs(base)
+                    return cleanup.chain(() -> metrics.measure(vendor, "webhooks", () -> web.postAbs(base)
                             .basicAuthentication(config.clientId(), config.clientSecret())
                             .sendJsonObject(new JsonObject().put("url", receiverUrl).put("secret", secret))
                             .invoke(response -> {
@@ -60,7 +64,7 @@ public class WebhookRegistrar {
                                             "webhook registration refused: " + response.bodyAsString(), null);
                                 }
                                 LOG.infof("registered webhook receiver %s at %s", receiverUrl, vendor);
-                            }).replaceWithVoid());
+                            }).replaceWithVoid()));
                 });
     }
 }
