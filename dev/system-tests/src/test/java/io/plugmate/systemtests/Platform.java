@@ -42,6 +42,7 @@ public final class Platform implements BeforeAllCallback {
     static final String OEM_CLIENT_SECRET = "plugmate-dev-secret";
     static final String CREDENTIALS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String SERVICE_PROPERTY_PREFIX = "platform.service.";
 
     /** A service of the platform: where it is built, its database, what it needs beyond the common settings. */
     record Service(String name, String folder, String database, Map<String, String> extra) {
@@ -79,19 +80,32 @@ public final class Platform implements BeforeAllCallback {
 
     /** Everything started, stopped in reverse order when the test JVM is done with the root context. */
     static final class Running implements AutoCloseable {
+        private static volatile Running current;
+        final Broker broker = new Broker();
         private final List<QuarkusTestResourceLifecycleManager> infrastructure = List.of(new PostgresResource(),
-                new KafkaResource(), new OidcResource(), new SimulatorResource());
+                broker, new OidcResource(), new SimulatorResource());
         private final List<ServiceJar> services = new ArrayList<>();
+        private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
+
+        /** The running platform, for the fault suite that kills and restarts its parts. */
+        static Running current() {
+            if (current == null) {
+                throw new IllegalStateException("the platform is not running; the test needs @ExtendWith(Platform.class)");
+            }
+            return current;
+        }
 
         static Running start() {
             Running running = new Running();
+            current = running;
             CompletableFuture.allOf(running.infrastructure.stream()
                     .map(r -> CompletableFuture.runAsync(r::start)).toArray(CompletableFuture[]::new)).join();
             String jdbcUrl = System.getProperty(PostgresResource.JDBC_URL_PROPERTY);
             for (Service service : SERVICES) {
                 createDatabase(jdbcUrl, service.database());
+                running.serviceProperties.put(service.name(), properties(jdbcUrl, service));
                 running.services.add(ServiceJar.start(service.name(), ProjectTree.quarkusApp(service.folder()),
-                        properties(jdbcUrl, service)));
+                        running.serviceProperties.get(service.name())));
             }
             CompletableFuture.allOf(running.services.stream()
                     .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(STARTUP_TIMEOUT)))
@@ -102,8 +116,41 @@ public final class Platform implements BeforeAllCallback {
             return running;
         }
 
+        /** The names of the services, in start order. */
+        List<String> serviceNames() {
+            return List.copyOf(serviceProperties.keySet());
+        }
+
+        /** The JVM of a running service, to kill or stop it. */
+        long pid(String name) {
+            return services.get(index(name)).pid();
+        }
+
+        /** Stops the service (SIGINT, a graceful shutdown; nothing left to do when it was killed). */
+        void stop(String name) {
+            services.get(index(name)).close();
+        }
+
+        /** Starts a stopped or killed service again on its port (its URL stays valid) and waits until it is ready. */
+        void start(String name) {
+            int i = index(name);
+            ServiceJar again = ServiceJar.start(name, ProjectTree.quarkusApp(SERVICES.get(i).folder()),
+                    services.get(i).port(), serviceProperties.get(name));
+            services.set(i, again);
+            again.awaitReady(STARTUP_TIMEOUT);
+        }
+
+        private int index(String name) {
+            int i = serviceNames().indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException("no service " + name);
+            }
+            return i;
+        }
+
         @Override
         public void close() {
+            current = null;
             // services first (their outboxes drain), all at once: each may take a few seconds; then what they use
             CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::close))
                     .toArray(CompletableFuture[]::new)).join();
@@ -140,6 +187,10 @@ public final class Platform implements BeforeAllCallback {
         p.put("quarkus.oidc.auth-server-url", System.getProperty(OidcResource.URL_PROPERTY));
         p.put("plugmate.oem.base-url", simulatorUrl() + "/oem");
         p.putAll(service.extra());
+        // a suite may give every service more settings as system properties platform.service.<key> (e.g. the fault
+        // suite's shorter Kafka max.poll.interval.ms)
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(SERVICE_PROPERTY_PREFIX))
+                .sorted().forEach(key -> p.put(key.substring(SERVICE_PROPERTY_PREFIX.length()), System.getProperty(key)));
         return p;
     }
 
