@@ -25,9 +25,11 @@ import io.smallrye.mutiny.Uni;
 public class ActionWriter {
 
     private final Outbox outbox;
+    private final ActionMetrics metrics;
 
-    public ActionWriter(Outbox outbox) {
+    public ActionWriter(Outbox outbox, ActionMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** @param row the action's managed row, or a new one (then persisted) */
@@ -42,7 +44,7 @@ public class ActionWriter {
         }
         if (change.stateChanged()) {
             saved = saved.call(() -> outbox.publish(Topics.ACTION_EVENTS, change.action().targetId(),
-                    updated(change.action())));
+                    updated(change.action()))).invoke(() -> metrics.ended(change.action()));
         }
         // the partial unique index (one PENDING action per target) is checked statement by statement: a replaced
         // action's CANCELLED must be in the database before its successor's PENDING row is inserted

@@ -53,6 +53,8 @@ class HealthAndOpenApiTest {
     void metricsAreServedForPrometheus() {
         given().get("/actions").then().statusCode(401);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_bucket"),
-                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"));
+                containsString("kafka_consumer_fetch_manager_records_lag"), containsString("jvm_memory_used_bytes"),
+                // how actions end, the confirmed series of every kind from the start
+                containsString("plugmate_actions_outcomes_total{kind=\"start\",outcome=\"confirmed\",reason=\"none\"}"));
     }
 }

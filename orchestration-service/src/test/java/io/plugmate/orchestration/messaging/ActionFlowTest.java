@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.events.ActionState;
 import io.plugmate.events.ActionUpdated;
 import io.plugmate.events.CapabilitiesChanged;
@@ -31,6 +34,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class ActionFlowTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     static String start(Household h, String type, String id) {
         return given().auth().oauth2(h.token()).contentType("application/json").body("{\"action\":\"START\"}")
@@ -62,6 +68,7 @@ class ActionFlowTest {
 
     @Test
     void aVehicleWithoutControlsStartsThroughItsActivePairAndIsConfirmedByTheChargersReport() {
+        double confirmedBefore = outcomes("start", "confirmed", "none");
         Household h = Household.voltraWithWallbox().activated();
         try (var commands = Topic.of(Topics.CHARGER_COMMANDS, DeviceCommand.class, h.clientId);
                 var updates = Topic.of(Topics.ACTION_EVENTS, ActionUpdated.class, h.clientId);
@@ -101,6 +108,7 @@ class ActionFlowTest {
             assertThat(updates.records()).filteredOn(r -> r.value().contains(id)).extracting(r -> r.key())
                     .containsOnly(h.vehicleId);
         }
+        assertThat(outcomes("start", "confirmed", "none")).isGreaterThanOrEqualTo(confirmedBefore + 1);
     }
 
     @Test
@@ -143,6 +151,7 @@ class ActionFlowTest {
 
     @Test
     void anOemRefusalEndsFailedWithTheOemsReason() {
+        double refusedBefore = outcomes("start", "failed", "oem_refused");
         Household h = Household.voltraWithWallbox().activated();
         try (var commands = Topic.of(Topics.CHARGER_COMMANDS, DeviceCommand.class, h.clientId)) {
             String id = start(h, "vehicle", h.vehicleId);
@@ -155,6 +164,7 @@ class ActionFlowTest {
             assertThat(action(h, id).getString("failureReason.detail"))
                     .isEqualTo("OEM answered 409: charging is locked by the owner");
         }
+        assertThat(outcomes("start", "failed", "oem_refused")).isGreaterThanOrEqualTo(refusedBefore + 1);
     }
 
     @Test
@@ -280,5 +290,12 @@ class ActionFlowTest {
             assertThat(command.deviceId()).isEqualTo(h.vehicleId);
             assertThat(List.of(command.kind())).containsExactly(CommandKind.START);
         }
+    }
+
+    /** plugmate.actions.outcomes so far (other tests' actions may add to it, never take away). */
+    private double outcomes(String kind, String outcome, String reason) {
+        var counter = metrics.find("plugmate.actions.outcomes").tags("kind", kind, "outcome", outcome, "reason", reason)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 }
