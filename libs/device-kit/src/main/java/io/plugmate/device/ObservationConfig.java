@@ -18,4 +18,12 @@ public interface ObservationConfig {
      */
     @WithDefault("5m")
     Duration futureTolerance();
+
+    /**
+     * How long a device's observations (the service's {@code <kind>_observation} table, by {@code received_at}) are
+     * kept: they de-duplicate a report delivered again (webhook retry, poll) and feed charger sessions. A report
+     * older than this that arrives again is taken as new (published once more, pairing orders by event time).
+     */
+    @WithDefault("30d")
+    Duration retention();
 }

@@ -21,6 +21,14 @@ public interface WebhookConfig {
     @WithDefault("5m")
     Duration tolerance();
 
+    /**
+     * How long a recorded delivery ({@code webhook_delivery}) is kept: the window in which an OEM's retry of the same
+     * delivery is recognised. It must exceed the OEMs' retry span (Enode retries for 26 hours); a retry after it is
+     * applied as a new delivery, and its report, already observed, changes nothing.
+     */
+    @WithDefault("3d")
+    Duration deliveryRetention();
+
     /** Register our receiver with every relevant OEM at start-up (idempotent). */
     @WithDefault("false")
     boolean registerOnStart();

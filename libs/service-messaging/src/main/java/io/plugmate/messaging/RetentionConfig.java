@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code plugmate.messaging.retention.*}: how long this library's own bookkeeping rows are kept. */
+/**
+ * {@code plugmate.messaging.retention.*}: how long this library's own bookkeeping rows are kept, and how
+ * {@link TableRetention} runs (also for the service's own {@link RetentionRule}s).
+ */
 @ConfigMapping(prefix = "plugmate.messaging.retention")
 public interface RetentionConfig {
 
@@ -32,7 +35,7 @@ public interface RetentionConfig {
     @WithDefault("30d")
     Duration parkedEvents();
 
-    /** At most this many rows per table and round, so one round never holds long locks. */
-    @WithDefault("10000")
+    /** At most this many rows per delete statement (each its own transaction), so none holds locks for long. */
+    @WithDefault("1000")
     int batchSize();
 }

@@ -7,15 +7,20 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Inbox marks, settled commands and parked outbox rows older than their window go; everything else stays. */
+/**
+ * Inbox marks, settled commands and parked outbox rows older than their window go; everything else stays. A service's
+ * own {@link RetentionRule} ({@link RetentionProbeRule}) is applied the same way, a backlog larger than the batch size
+ * (3 in this module's tests) in several statements of one round.
+ */
 @QuarkusTest
-class MessagingRetentionTest {
+class TableRetentionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -23,7 +28,7 @@ class MessagingRetentionTest {
     Pool pool;
 
     @Inject
-    MessagingRetention retention;
+    TableRetention retention;
 
     private void sql(String sql, Object... parameters) {
         pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(WAIT);
@@ -32,6 +37,12 @@ class MessagingRetentionTest {
     private long count(String sql, Object... parameters) {
         return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(WAIT).iterator().next()
                 .getLong(0);
+    }
+
+    /** The table of this test's own rule ({@link RetentionProbeRule}); a round needs it whichever test runs first. */
+    @BeforeEach
+    void probeTable() {
+        sql("create table if not exists retention_probe (id uuid primary key, at timestamptz not null, pinned boolean)");
     }
 
     @Test
@@ -65,5 +76,28 @@ class MessagingRetentionTest {
         assertThat(count("select count(*) from device_command where device_id = $1", device)).isEqualTo(2);
         assertThat(count("select count(*) from outbox_event where event_id = $1", parkedLongAgo)).isZero();
         assertThat(count("select count(*) from outbox_event where event_id = $1", parkedToday)).isEqualTo(1);
+    }
+
+    @Test
+    void aServicesOwnRuleDeletesABacklogInBatchesAndKeepsWhatItExcludes() {
+        String[] old = new String[8];
+        for (int i = 0; i < old.length; i++) {
+            old[i] = UUID.randomUUID().toString();
+            sql("insert into retention_probe values ($1::uuid, now() - interval '2 days', false)", old[i]);
+        }
+        UUID pinned = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        sql("insert into retention_probe values ($1, now() - interval '2 days', true), ($2, now(), false)", pinned,
+                fresh);
+
+        assertThat(retention.rules()).extracting(RetentionRule::table).contains("processed_event", "device_command",
+                "outbox_event", "retention_probe");
+        retention.purgeOnce().await().atMost(WAIT);
+
+        // eight rows with a batch size of three: three statements in one round
+        assertThat(count("select count(*) from retention_probe where not pinned and at < now() - interval '1 day'"))
+                .isZero();
+        assertThat(count("select count(*) from retention_probe where id = any($1)",
+                (Object) new UUID[] { pinned, fresh })).isEqualTo(2);
     }
 }
