@@ -150,6 +150,9 @@ final class LoadRun {
         long acceptedBefore = intake.accepted();
         pairEvents.interval();
         intake.answers();
+        if (intake instanceof RestIntake api) {
+            api.operations(); // each kind's histograms start with the step too (not with the warm-up)
+        }
         long started = System.nanoTime();
         Duration behind = send(rate, options.step());
         double seconds = (System.nanoTime() - started) / 1e9;
