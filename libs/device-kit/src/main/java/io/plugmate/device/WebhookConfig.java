@@ -29,6 +29,13 @@ public interface WebhookConfig {
     @WithDefault("3d")
     Duration deliveryRetention();
 
+    /**
+     * The {@code Retry-After} of a 503 answered while the database is unavailable (the delivery could not be stored;
+     * the OEM sends it again, Enode up to 16 times over 26 hours).
+     */
+    @WithDefault("30s")
+    Duration unavailableRetryAfter();
+
     /** Register our receiver with every relevant OEM at start-up (idempotent). */
     @WithDefault("false")
     boolean registerOnStart();

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.commons.problem.BadRequestProblem;
+import io.plugmate.commons.problem.ServiceUnavailableProblem;
 import io.plugmate.commons.problem.UnauthorizedProblem;
 import io.plugmate.commons.time.WallClock;
+import io.plugmate.messaging.DatabaseOutage;
 import io.plugmate.oem.OemConfig;
 import io.plugmate.oem.WebhookSignature;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +30,10 @@ import io.smallrye.mutiny.Uni;
  * with the secret of the vendor in the path, or signed too long ago, is refused with 401 before a byte of it is parsed
  * or stored. The vendor is the one whose secret verified the signature: another vendor's signature on this path is a
  * mismatch, so no vendor can speak for another's devices.
+ * <p>
+ * A delivery we cannot store because the database is unavailable is answered 503 with {@code Retry-After} (the OEM
+ * sends it again), not 500, and the outage is logged once ({@link DatabaseOutage}), not once per delivery. A report
+ * measured too far in the future is a 422 ({@link FutureReportProblem}).
  */
 @Path("/oem/{vendor}/webhooks")
 @PermitAll
@@ -37,11 +43,13 @@ public class WebhookResource {
     private final WebhookConfig config;
     private final OemConfig oemConfig;
     private final WebhookIntake intake;
+    private final DatabaseOutage outage;
 
-    public WebhookResource(WebhookConfig config, OemConfig oemConfig, WebhookIntake intake) {
+    public WebhookResource(WebhookConfig config, OemConfig oemConfig, WebhookIntake intake, DatabaseOutage outage) {
         this.config = config;
         this.oemConfig = oemConfig;
         this.intake = intake;
+        this.outage = outage;
     }
 
     @POST
@@ -50,6 +58,8 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Taken (or a repeated delivery, taken once)")
     @APIResponse(responseCode = "400", description = "Unknown vendor, no delivery id, or not a webhook payload", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "401", description = "Not signed with this vendor's secret, or signed too long ago", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "The report was measured further in the future than our clock allows; not applied", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "The database is unavailable: not stored, send it again after Retry-After", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> receive(@PathParam("vendor") String vendor, @HeaderParam("X-Oem-Signature") String signature,
             @HeaderParam("X-Oem-Delivery-Id") String deliveryId, byte[] body) {
         if (!oemConfig.vendors().containsKey(vendor.toUpperCase(Locale.ROOT))) {
@@ -63,6 +73,12 @@ public class WebhookResource {
             throw new UnauthorizedProblem("Webhook signature " + verdict.name().toLowerCase(Locale.ROOT) + ".");
         }
         return intake.accept(vendor.toUpperCase(Locale.ROOT), deliveryId, body)
+                .invoke(outcome -> outage.reachable())
+                .onFailure(DatabaseOutage::isUnavailable).transform(failure -> {
+                    outage.met(failure, "OEM webhooks");
+                    return new ServiceUnavailableProblem("The delivery could not be stored now; send it again later.",
+                            config.unavailableRetryAfter());
+                })
                 .map(outcome -> Response.ok(outcome).build());
     }
 }

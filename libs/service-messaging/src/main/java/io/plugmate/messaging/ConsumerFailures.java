@@ -1,15 +1,8 @@
 package io.plugmate.messaging;
 
-import java.io.IOException;
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import io.plugmate.events.InvalidEventException;
-import io.vertx.core.VertxException;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * What a failed consumer step says about its record (see {@link RetriedInPlace}). Poison: the record itself cannot be
@@ -19,9 +12,8 @@ import io.vertx.sqlclient.ClosedConnectionException;
  */
 public final class ConsumerFailures {
 
-    /** SQLSTATE classes and codes that pass: connection, resources, operator intervention, conflicts, lock timeouts. */
-    private static final Set<String> CLASSES = Set.of("08", "53", "57");
-    private static final Set<String> CODES = Set.of("40001", "40P01", "55P03");
+    /** SQLSTATEs that pass besides an outage: serialisation failure, deadlock, lock timeout. */
+    private static final Set<String> CONFLICTS = Set.of("40001", "40P01", "55P03");
 
     private ConsumerFailures() {
     }
@@ -42,18 +34,13 @@ public final class ConsumerFailures {
 
     /** The database was unreachable, restarted, or gave up on a lock or a serialisation conflict; a timeout. */
     public static boolean isTransient(Throwable failure) {
+        if (DatabaseOutage.isUnavailable(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = t instanceof PgException pg ? pg.getSqlState()
-                    : t instanceof SQLException sql ? sql.getSQLState() : null; // Hibernate wraps the driver's
+            String state = DatabaseOutage.sqlState(t);
             if (state != null) {
-                return CLASSES.contains(state.substring(0, Math.min(2, state.length()))) || CODES.contains(state);
-            }
-            if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException) {
-                return true;
-            }
-            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof VertxException && (message.contains("closed") || message.contains("connection"))) {
-                return true;
+                return CONFLICTS.contains(state);
             }
         }
         return false;

@@ -39,4 +39,20 @@ class ConsumerFailuresTest {
         assertThat(ConsumerFailures.isTransient(new PgException("value too long", "ERROR", "22001", null))).isFalse();
         assertThat(ConsumerFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
     }
+
+    /** What answers a webhook 503 (the database is away) and what stays a 4xx or a bug: a conflict is no outage. */
+    @Test
+    void anOutageIsAConnectionOrAServerThatCannotServeNotAConflictOrAConstraint() {
+        assertThat(DatabaseOutage.isUnavailable(new CompletionException(new ConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isUnavailable(new CompletionException(ClosedConnectionException.INSTANCE))).isTrue();
+        assertThat(DatabaseOutage.isUnavailable(new PgException("the database system is starting up", "FATAL", "57P03",
+                null))).isTrue();
+        assertThat(DatabaseOutage.isUnavailable(new PgException("too many clients", "FATAL", "53300", null))).isTrue();
+        assertThat(DatabaseOutage.isUnavailable(new RuntimeException(new SQLException("no connection", "08001"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isUnavailable(new PgException("deadlock detected", "ERROR", "40P01", null))).isFalse();
+        assertThat(DatabaseOutage.isUnavailable(new PgException("duplicate key", "ERROR", "23505", null))).isFalse();
+        assertThat(DatabaseOutage.isUnavailable(new IllegalStateException("a bug"))).isFalse();
+    }
 }

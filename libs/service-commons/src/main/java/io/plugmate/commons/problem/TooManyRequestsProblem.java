@@ -11,11 +11,12 @@ public class TooManyRequestsProblem extends ProblemException {
 
     public TooManyRequestsProblem(String detail, Duration retryAfter) {
         super(ProblemType.TOO_MANY_REQUESTS, detail, List.of(),
-                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(retryAfter)))));
+                Map.of(HttpHeaders.RETRY_AFTER, retryAfterSeconds(retryAfter)));
     }
 
-    private static long ceilSeconds(Duration duration) {
+    /** A {@code Retry-After} value: whole seconds, rounded up, at least 1. */
+    static String retryAfterSeconds(Duration duration) {
         long seconds = duration.toSeconds();
-        return duration.toNanosPart() > 0 ? seconds + 1 : seconds;
+        return Long.toString(Math.max(1, duration.toNanosPart() > 0 ? seconds + 1 : seconds));
     }
 }
