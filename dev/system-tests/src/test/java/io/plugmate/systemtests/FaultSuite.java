@@ -293,8 +293,12 @@ class FaultSuite {
         lostAndDuplicated[0] = commands.size() - answered.size();
         lostAndDuplicated[1] = excess - oemExcessSoFar;
         oemExcessSoFar = excess;
-        return "%d/%d taken, %d cmds, %d answered, %d at OEMs so far".formatted(taken.size(), actions.size(),
-                commands.size(), answered.size(), atOem);
+        String refused = actions.stream().filter(a -> a.actionId() == null).collect(Collectors.groupingBy(
+                a -> a.status() < 0 ? "no answer" : Integer.toString(a.status()), java.util.TreeMap::new,
+                Collectors.counting())).toString();
+        return "%d/%d taken%s, %d cmds, %d answered, %d at OEMs so far".formatted(taken.size(), actions.size(),
+                taken.size() == actions.size() ? "" : " (others " + refused + ")", commands.size(), answered.size(),
+                atOem);
     }
 
     /** After the load idled: how many of the device views show the simulated world's plug state. */
