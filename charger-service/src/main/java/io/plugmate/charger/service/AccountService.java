@@ -43,7 +43,8 @@ public class AccountService implements AccountDirectory {
 
     /**
      * An announcement's account and the chargers the OEM listed with its credential; when the account's previous
-     * credential had lapsed, its chargers are announced reachable again.
+     * credential had lapsed, its chargers are announced reachable again. Chargers the client unlinked stay unlinked
+     * unless the announcement is of the user's explicit link (docs/adr/0011).
      */
     public Uni<Void> store(OemAccountLinked event, List<OemDevice> devices) {
         UUID accountId = UUID.fromString(event.accountId());
@@ -71,7 +72,8 @@ public class AccountService implements AccountDirectory {
                 return accounts.persist(account).replaceWith(false);
             }
             return Uni.createFrom().item(lapsed);
-        }).call(() -> sync(new Account(accountId, event.clientId(), event.userId(), event.vendor()), devices))
+        }).call(() -> lifecycle.sync(chargers, mapping,
+                new Account(accountId, event.clientId(), event.userId(), event.vendor()), devices, event.explicitLink()))
                 .chain(lapsed -> lapsed ? reachability(accountId, true) : Uni.createFrom().voidItem());
     }
 

@@ -95,4 +95,34 @@ class AccountResyncTest {
         assertThat(synced).isNotNull();
         assertThat(Announcements.stored(linked.accountId()).syncedAt).isEqualTo(synced);
     }
+
+    @Test
+    void aChargerTheClientUnlinkedStaysUnlinkedThroughResyncsAndRotationsUntilTheUserLinksAgain() throws Throwable {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"ZAPLINE\"]", "ZAPLINE");
+        OemAccountLinked linked = Announcements.linked(clientId, grant);
+        await().atMost(PATIENCE).until(() -> chargers(clientId, grant.userId()).size() == 1);
+        String unlinked = chargers(clientId, grant.userId()).getFirst();
+        given().auth().oauth2(Tokens.apiClient(clientId)).delete("/chargers/" + unlinked).then().statusCode(204);
+
+        // the OEM still lists it: before the tombstone, the re-sync discovered it again under a new id
+        Announcements.syncedAt(linked.accountId(), Instant.now().minus(Duration.ofHours(5)));
+        VertxContextSupport.subscribeAndAwait(resync::resyncOnce);
+        assertThat(chargers(clientId, grant.userId())).isEmpty();
+
+        // a credential rotation is no link by the user
+        Instant rotatedExpiry = Instant.now().plusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Announcements.announce(clientId, linked.accountId(), grant, rotatedExpiry);
+        await().atMost(PATIENCE).until(() -> rotatedExpiry.equals(Announcements.stored(linked.accountId()).accessTokenExpiresAt));
+        assertThat(chargers(clientId, grant.userId())).isEmpty();
+
+        // the user links the account again: the charger is theirs again, under a new id
+        OemAccountLinked relinked = new OemAccountLinked(UUID.randomUUID(), OemAccountLinked.SCHEMA_VERSION, clientId,
+                grant.userId(), Instant.now(), linked.accountId(), grant.vendor(), grant.oemAccountId(),
+                List.of(io.plugmate.events.DeviceType.CHARGER),
+                Announcements.SHARED.encrypt(grant.accessToken(), linked.accountId()), rotatedExpiry, true);
+        KafkaTestClient.send(Topics.OEM_ACCOUNTS, grant.userId(), EventJson.write(relinked));
+        await().atMost(PATIENCE).until(() -> chargers(clientId, grant.userId()).size() == 1);
+        assertThat(chargers(clientId, grant.userId())).doesNotContain(unlinked);
+    }
 }

@@ -91,6 +91,54 @@ class PlugInEndToEndTest {
                 .endsWith("reported unplugged");
     }
 
+    /**
+     * GDPR erasure across every service (docs/adr/0011): a linked household with its pair and an action, the user
+     * deleted at vehicle-service (202), and then every service's API knows nothing of them, and the OEM grant is gone.
+     */
+    @Test
+    void aDeletedUserIsGoneFromEveryServiceAndTheirGrantIsRevoked() {
+        String vehicles = Platform.url("vehicle-service");
+        String chargers = Platform.url("charger-service");
+        String pairs = Platform.url("pairing-service");
+        String orchestration = Platform.url("orchestration-service");
+        String statistics = Platform.url("statistics-service");
+        String token = Tokens.apiClient("client-" + UUID.randomUUID());
+        JsonPath household = Simulator.household("[\"TESLA\"]", "[\"TESLA\"]");
+        String userId = household.getString("id");
+        String user = "/users/" + userId;
+        link(vehicles, token, userId, household);
+        String vehicleId = Api.read(vehicles, token, user + "/vehicles", "data[0].id");
+        String chargerId = await().atMost(PATIENCE)
+                .until(() -> Api.<String> read(chargers, token, user + "/chargers", "data[0].id"), notNullValue());
+        String pairId = await().atMost(PATIENCE)
+                .until(() -> Api.<String> read(pairs, token, user + "/pairs", "data[0].id"), notNullValue());
+        String actionId = await().atMost(PATIENCE).until(() -> given().baseUri(orchestration).auth().oauth2(token)
+                .contentType("application/json").body("{\"action\":\"START\"}").post("/vehicles/" + vehicleId
+                        + "/charging")
+                .then().extract().<String> path("id"), notNullValue());
+
+        given().baseUri(vehicles).auth().oauth2(Tokens.apiClient("other-client")).delete(user).then().statusCode(404);
+        given().baseUri(vehicles).auth().oauth2(token).delete(user).then().statusCode(202);
+
+        given().baseUri(vehicles).auth().oauth2(token).get("/vehicles/" + vehicleId).then().statusCode(404);
+        await().atMost(PATIENCE).until(() -> given().baseUri(chargers).auth().oauth2(token).get("/chargers/"
+                + chargerId).statusCode() == 404);
+        await().atMost(PATIENCE).until(() -> given().baseUri(pairs).auth().oauth2(token).get("/pairs/" + pairId)
+                .statusCode() == 404);
+        await().atMost(PATIENCE).until(() -> given().baseUri(orchestration).auth().oauth2(token).get("/actions/"
+                + actionId).statusCode() == 404);
+        assertThat(Api.<List<Object>> read(vehicles, token, user + "/vehicles", "data")).isEmpty();
+        assertThat(Api.<List<Object>> read(chargers, token, user + "/chargers", "data")).isEmpty();
+        assertThat(Api.<List<Object>> read(pairs, token, user + "/pairs", "data")).isEmpty();
+        assertThat(Api.<List<Object>> read(statistics, token, "/statistics/charging/sessions?userId=" + userId,
+                "data")).isEmpty();
+        // vehicle-service revokes the grant at the OEM within its revocation tick
+        await().atMost(PATIENCE).until(() -> given().baseUri(Simulator.url()).get("/sandbox/accounts/"
+                + household.getString("accounts[0].accountId")).then().extract().<List<String>> path("linkedClients"),
+                List::isEmpty);
+        given().baseUri(vehicles).auth().oauth2(token).delete(user).then().statusCode(404);
+    }
+
     /** vehicle-service's link flow for the household's one account (vehicle and charger), without a browser. */
     private static void link(String vehicles, String token, String userId, JsonPath household) {
         String linkUrl = given().baseUri(vehicles).auth().oauth2(token).contentType("application/json").body("""

@@ -34,21 +34,41 @@ public class DeviceLifecycle {
 
     private final DeviceDirectory devices;
     private final Outbox outbox;
+    private final UnlinkedDevices unlinked;
 
-    public DeviceLifecycle(DeviceDirectory devices, Outbox outbox) {
+    public DeviceLifecycle(DeviceDirectory devices, Outbox outbox, UnlinkedDevices unlinked) {
         this.devices = devices;
         this.outbox = outbox;
+        this.unlinked = unlinked;
     }
 
     /**
      * Applies an account's current device list ({@link AccountSync}): devices that appeared are stored and announced,
      * known ones refreshed (even when they came through another account of the client) — announced again when their
-     * supply changed or their relink intervention cleared — and vanished ones removed.
+     * supply changed or their relink intervention cleared — and vanished ones removed. A device the client unlinked
+     * ({@link UnlinkedDevices}) is not discovered again; only the user's explicit link brings it back.
      *
+     * @param explicitLink the user has just linked the account (the link flow), not a re-sync or a rotation
      * @return how many devices came or went
      */
     public <E extends LinkedDeviceEntity> Uni<Integer> sync(DeviceRepository<E> repository, DeviceMapping<E> mapping,
+            AccountDirectory.Account account, List<OemDevice> listed, boolean explicitLink) {
+        Uni<List<OemDevice>> wanted = explicitLink
+                ? unlinked.lift(account.clientId(), account.vendor(), listed.stream().map(OemDevice::id).toList())
+                        .replaceWith(listed)
+                : unlinked.of(account.clientId(), account.vendor())
+                        .map(gone -> listed.stream().filter(d -> !gone.contains(d.id())).toList());
+        return wanted.chain(current -> syncListed(repository, mapping, account, current));
+    }
+
+    /** {@link #sync} for a re-sync or a credential announcement: the client's unlinked devices stay unlinked. */
+    public <E extends LinkedDeviceEntity> Uni<Integer> sync(DeviceRepository<E> repository, DeviceMapping<E> mapping,
             AccountDirectory.Account account, List<OemDevice> listed) {
+        return sync(repository, mapping, account, listed, false);
+    }
+
+    private <E extends LinkedDeviceEntity> Uni<Integer> syncListed(DeviceRepository<E> repository,
+            DeviceMapping<E> mapping, AccountDirectory.Account account, List<OemDevice> listed) {
         return repository.findByVendorForUpdate(account.clientId(), account.vendor())
                 .chain(known -> AccountSync.plan(account.id(), listed, known, d -> d.linked().vendorDeviceId(),
                         d -> d.linked().accountId()).apply(device -> {
@@ -95,6 +115,14 @@ public class DeviceLifecycle {
         return outbox.publish(Topics.DEVICE_LIFECYCLE, device.userId(), new DeviceLinked(UUID.randomUUID(),
                 DeviceLinked.SCHEMA_VERSION, device.clientId(), device.userId(), WallClock.now(), devices.type(),
                 device.id(), device.vendor(), capabilities, electrical));
+    }
+
+    /**
+     * The client unlinked the device: it is remembered as unlinked ({@link UnlinkedDevices}) so that no sync finds it
+     * again, and every service hears {@code DeviceRemoved}.
+     */
+    public Uni<Void> unlinked(LinkedDevice device) {
+        return unlinked.record(device, WallClock.now()).chain(() -> removed(device));
     }
 
     /** A device that is gone for its client. */

@@ -1,5 +1,7 @@
 package io.plugmate.device;
 
+import java.util.UUID;
+
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
 import io.plugmate.commons.problem.NotFoundProblem;
@@ -43,12 +45,27 @@ public abstract class DeviceService<E extends DeviceEntity> {
         return devices.page(clientId, userId, page);
     }
 
-    /** Unlinks: the device disappears for the client and every service hears {@code DeviceRemoved}. */
+    /**
+     * Unlinks: the device disappears for the client, every service hears {@code DeviceRemoved}, and no re-sync finds it
+     * again until the user links its account again (docs/adr/0011); then the service's {@link #lastOfAccount} hook runs.
+     */
     @WithTransaction
     public Uni<Void> unlink(String clientId, String id) {
         return devices.findOwnedForUpdate(clientId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblem.of(noun, id))
                 .call(devices::delete)
-                .chain(device -> lifecycle.removed(device.linked()));
+                .call(device -> lifecycle.unlinked(device.linked()))
+                .chain(device -> device.linked().accountId() == null ? Uni.createFrom().voidItem()
+                        : devices.count("accountId = ?1 and id <> ?2", device.linked().accountId(),
+                                UUID.fromString(device.linked().id()))
+                                .chain(left -> left == 0 ? lastOfAccount(device.linked()) : Uni.createFrom().voidItem()));
+    }
+
+    /**
+     * The client unlinked the last device it had from an OEM account, inside the unlink's transaction: a service that
+     * holds the account's grant lets it go here (vehicle-service revokes it at the OEM). Nothing by default.
+     */
+    protected Uni<Void> lastOfAccount(LinkedDevice device) {
+        return Uni.createFrom().voidItem();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.device.AccountDirectory;
@@ -22,6 +23,7 @@ import io.plugmate.vehicle.persistence.LinkSessionRepository;
 import io.plugmate.vehicle.persistence.OemAccountEntity;
 import io.plugmate.vehicle.persistence.OemAccountRepository;
 import io.plugmate.vehicle.persistence.VehicleRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,9 +42,11 @@ public class AccountService implements AccountDirectory {
     private final CredentialCipher cipher;
     private final CredentialRotations rotations;
     private final DeviceLifecycle lifecycle;
+    private final GrantRevocations revocations;
 
     public AccountService(OemAccountRepository accounts, LinkSessionRepository sessions, VehicleRepository vehicles,
-            VehicleMapping mapping, CredentialCipher cipher, CredentialRotations rotations, DeviceLifecycle lifecycle) {
+            VehicleMapping mapping, CredentialCipher cipher, CredentialRotations rotations, DeviceLifecycle lifecycle,
+            GrantRevocations revocations) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.vehicles = vehicles;
@@ -50,14 +54,16 @@ public class AccountService implements AccountDirectory {
         this.cipher = cipher;
         this.rotations = rotations;
         this.lifecycle = lifecycle;
+        this.revocations = revocations;
     }
 
     Uni<LinkSessionEntity> store(UUID sessionId, OemGrant grant, List<OemDevice> devices) {
         return sessions.findById(sessionId).chain(session -> account(session, grant)
-                .call(account -> session.vehicleRequested ? syncVehicles(account, devices).invoke(() -> {
+                // the user's explicit link: vehicles they unlinked from this account are theirs again (docs/adr/0011)
+                .call(account -> session.vehicleRequested ? syncVehicles(account, devices, true).invoke(() -> {
                     account.syncedAt = account.updatedAt;
                 }) : Uni.createFrom().voidItem())
-                .call(account -> account.linksChargers ? rotations.announce(account, grant)
+                .call(account -> account.linksChargers ? rotations.announce(account, grant, true)
                         : Uni.createFrom().voidItem())
                 // the account's known vehicles offer more or less than they did: every service hears it
                 .call(account -> account.scopesChanged
@@ -79,7 +85,39 @@ public class AccountService implements AccountDirectory {
     public Uni<Integer> sync(Account account, List<OemDevice> listed) {
         return accounts.findById(account.id())
                 .chain(stored -> stored == null || !"ACTIVE".equals(stored.status) ? Uni.createFrom().item(0)
-                        : syncVehicles(stored, listed));
+                        : syncVehicles(stored, listed, false));
+    }
+
+    /**
+     * The client unlinked the account's last vehicle, inside the unlink's transaction (docs/adr/0011): the account is no
+     * longer re-synced for vehicles. While it is linked for chargers, charger-service still uses its grant; otherwise
+     * nothing needs it any more: the grant is queued for revocation at the OEM and the account with its credentials is
+     * deleted. Linking it again starts afresh.
+     */
+    public Uni<Void> lastVehicleUnlinked(UUID accountId) {
+        return accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE).chain(account -> {
+            if (account == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (account.linksChargers) {
+                account.linksVehicles = false;
+                account.updatedAt = WallClock.now();
+                return Uni.createFrom().voidItem();
+            }
+            return release(account);
+        });
+    }
+
+    /** Every account of the client's user, let go (their user is erased); inside the caller's transaction. */
+    Uni<Void> releaseAll(String clientId, String userId) {
+        return accounts.list("clientId = ?1 and userId = ?2 order by id", clientId, userId)
+                .chain(owned -> Multi.createFrom().iterable(owned).onItem().transformToUniAndConcatenate(this::release)
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> release(OemAccountEntity account) {
+        return revocations.queue(account).chain(() -> accounts.delete(account));
     }
 
     /**
@@ -126,7 +164,7 @@ public class AccountService implements AccountDirectory {
         });
     }
 
-    private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed) {
-        return lifecycle.sync(vehicles, mapping.granting(account.scopes), account.account(), listed);
+    private Uni<Integer> syncVehicles(OemAccountEntity account, List<OemDevice> listed, boolean explicitLink) {
+        return lifecycle.sync(vehicles, mapping.granting(account.scopes), account.account(), listed, explicitLink);
     }
 }

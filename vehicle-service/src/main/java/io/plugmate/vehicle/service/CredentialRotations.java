@@ -36,6 +36,11 @@ public class CredentialRotations {
     }
 
     Uni<Void> announce(OemAccountEntity account, OemGrant grant) {
+        return announce(account, grant, false);
+    }
+
+    /** @param linkedByUser the user has just linked the account: chargers they unlinked are theirs again */
+    Uni<Void> announce(OemAccountEntity account, OemGrant grant, boolean linkedByUser) {
         if (!account.linksChargers || !oem.supports(account.vendor, DeviceKind.charger)) {
             return Uni.createFrom().voidItem();
         }
@@ -44,6 +49,6 @@ public class CredentialRotations {
         return outbox.publish(Topics.OEM_ACCOUNTS, account.userId, new OemAccountLinked(UUID.randomUUID(),
                 OemAccountLinked.SCHEMA_VERSION, account.clientId, account.userId, WallClock.now(),
                 account.id.toString(), account.vendor, account.oemAccountId, types,
-                cipher.seal(grant.accessToken(), account.id), grant.expiresAt()));
+                cipher.seal(grant.accessToken(), account.id), grant.expiresAt(), linkedByUser));
     }
 }

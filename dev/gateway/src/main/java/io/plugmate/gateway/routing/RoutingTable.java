@@ -36,6 +36,8 @@ public final class RoutingTable {
             bearer(template("/vehicles/{id}"), VEHICLE),
             bearer(template("/users/{userId}/vehicles"), VEHICLE),
             bearer(template("/users/{userId}/link"), VEHICLE),
+            // erasing a user (docs/adr/0011): vehicle-service owns linking, where a user comes into being
+            bearer(template("/users/{userId}"), VEHICLE),
             bearer(template("/link-sessions/{id}"), VEHICLE),
             // the browser's half of linking: bound to the browser by the service, no API token involved
             open(template("/link-sessions/{id}/start"), VEHICLE),

@@ -28,6 +28,7 @@ class RoutingTableTest {
             "/chargers/c1/max-power,               orchestration-service, /chargers/c1/max-power",
             "/users/u1/vehicles,                   vehicle-service,       /users/u1/vehicles",
             "/users/u1/link,                       vehicle-service,       /users/u1/link",
+            "/users/u1,                            vehicle-service,       /users/u1",
             "/users/u1/chargers,                   charger-service,       /users/u1/chargers",
             "/users/u1/pairs,                      pairing-service,       /users/u1/pairs",
             "/link-sessions/s1,                    vehicle-service,       /link-sessions/s1",
@@ -49,7 +50,7 @@ class RoutingTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "/", "/vehicles/v1/unknown", "/vehiclesx", "/users/u1", "/users/u1/other", "/oem/tesla/webhooks",
+    @CsvSource({ "/", "/vehicles/v1/unknown", "/vehiclesx", "/users/u1/other", "/oem/tesla/webhooks",
             "/q/health", "/link-sessions/s1/start/x", "/featuresx", "/chargers/c1/max-power/x" })
     void routesNothingElse(String path) {
         assertThat(RoutingTable.find(path)).isEmpty();
