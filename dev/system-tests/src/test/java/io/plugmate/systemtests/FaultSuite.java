@@ -144,12 +144,12 @@ class FaultSuite {
         long deadline = cleared + AFTER.toMillis() + SETTLE.toMillis();
         while (System.currentTimeMillis() < deadline) {
             long now = System.currentTimeMillis();
-            if (recoveredAt < 0 && readiness.allUp() && ledger.caughtUp(cleared)) {
+            if (recoveredAt < 0 && readiness.allUp() && ledger.caughtUp(fault.name(), cleared)) {
                 recoveredAt = now;
             }
             if (now >= cleared + AFTER.toMillis()) {
                 load.idle();
-                if (recoveredAt >= 0 && ledger.caughtUp(now)) {
+                if (recoveredAt >= 0 && ledger.caughtUp(fault.name(), now)) {
                     break;
                 }
             }

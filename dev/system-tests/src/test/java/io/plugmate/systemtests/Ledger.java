@@ -52,9 +52,10 @@ final class Ledger {
         return new Effects(vehicle, charger, pairEvents);
     }
 
-    /** Whether every change made up to {@code wallMillis} has all its effects. */
-    boolean caughtUp(long wallMillis) {
-        return load.changes().stream().filter(c -> c.wallMillis() <= wallMillis).allMatch(c -> effects(c).complete());
+    /** Whether every change of the fault made up to {@code wallMillis} has all its effects. */
+    boolean caughtUp(String fault, long wallMillis) {
+        return load.changes().stream().filter(c -> c.fault().equals(fault) && c.wallMillis() <= wallMillis)
+                .allMatch(c -> effects(c).complete());
     }
 
     List<Load.Change> of(String fault) {

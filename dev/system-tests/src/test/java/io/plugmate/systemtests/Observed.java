@@ -44,6 +44,7 @@ final class Observed implements AutoCloseable {
     }
 
     private final List<Rec> records = new ArrayList<>();
+    private final java.util.Set<String> read = new java.util.HashSet<>();
     private final Thread reader;
     private volatile boolean running = true;
 
@@ -63,7 +64,10 @@ final class Observed implements AutoCloseable {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     Rec rec = new Rec(r.topic(), r.partition(), r.offset(), r.key(), parse(r.value()), headers(r));
                     synchronized (records) {
-                        records.add(rec);
+                        // without committed offsets, a reassignment after a broker restart reads from 0 again
+                        if (read.add(r.topic() + "/" + r.partition() + "/" + r.offset())) {
+                            records.add(rec);
+                        }
                     }
                 }
             }
