@@ -113,7 +113,8 @@ class AccountResyncTest {
         // a credential rotation is no link by the user
         Instant rotatedExpiry = Instant.now().plusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Announcements.announce(clientId, linked.accountId(), grant, rotatedExpiry);
-        await().atMost(PATIENCE).until(() -> rotatedExpiry.equals(Announcements.stored(linked.accountId()).accessTokenExpiresAt));
+        await().atMost(PATIENCE)
+                .until(() -> rotatedExpiry.equals(Announcements.stored(linked.accountId()).accessTokenExpiresAt));
         assertThat(chargers(clientId, grant.userId())).isEmpty();
 
         // the user links the account again: the charger is theirs again, under a new id

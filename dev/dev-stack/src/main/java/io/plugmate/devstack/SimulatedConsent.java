@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * What the end user's browser does with a link URL, without a browser: open it (vehicle-service redirects to the
  * simulated OEM's consent page and sets the cookie that binds the link session to this client; {@link LocalHttp} keeps
- * it and sends it back to the callback, which refuses a browser without it), sign in there with the household's demo login and approve (the OEM redirects to
+ * it and sends it back to the callback, which refuses a browser without it), sign in there with the household's demo login and
+ * approve (the OEM redirects to
  * vehicle-service's callback), follow the callback (vehicle-service completes the link and redirects to the API
  * client's redirect URI, which is not fetched). Every redirect is followed on purpose, one step at a time, so a
  * failure says which step.
