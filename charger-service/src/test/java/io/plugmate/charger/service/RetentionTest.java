@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.plugmate.charger.SeededChargers;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.messaging.TableRetention;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.plugmate.testinfra.NativeSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -26,35 +26,15 @@ class RetentionTest {
     @Inject
     TableRetention retention;
 
-    private static void sql(String sql, Object... parameters) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        })));
-    }
-
-    private static long count(String sql, Object... parameters) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql, Long.class);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getSingleResult();
-        })));
-    }
-
     private static void observed(ChargerEntity c, int daysAgo) throws Throwable {
-        sql("""
+        NativeSql.execute("""
                 insert into charger_observation (charger_id, observed_at, received_at, is_plugged_in, energy_meter_kwh)
                 values (?1, now() - make_interval(days => ?2), now() - make_interval(days => ?2), true, 100)""", c.id,
                 daysAgo);
     }
 
     private static long observations(ChargerEntity c, int olderThanDays) throws Throwable {
-        return count("select count(*) from charger_observation where charger_id = ?1 and observed_at < now() - "
+        return NativeSql.count("select count(*) from charger_observation where charger_id = ?1 and observed_at < now() - "
                 + "make_interval(days => ?2)", c.id, olderThanDays);
     }
 
@@ -65,7 +45,7 @@ class RetentionTest {
         observed(unplugged, 31);
         observed(unplugged, 29);
         ChargerEntity pluggedForLong = SeededChargers.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
-        sql("""
+        NativeSql.execute("""
                 insert into charger_session (id, charger_id, started_at, meter_start_kwh, created_at)
                 values (?1, ?2, now() - interval '45 days', 100, now() - interval '45 days')""", UUID.randomUUID(),
                 pluggedForLong.id);
@@ -74,8 +54,10 @@ class RetentionTest {
         observed(pluggedForLong, 40);
         String oldDelivery = "EASEE:" + UUID.randomUUID();
         String recentDelivery = "EASEE:" + UUID.randomUUID();
-        sql("insert into webhook_delivery (delivery_id, vendor, received_at) values (?1, 'EASEE', now() - interval "
-                + "'4 days'), (?2, 'EASEE', now() - interval '2 days')", oldDelivery, recentDelivery);
+        NativeSql.execute(
+                "insert into webhook_delivery (delivery_id, vendor, received_at) values (?1, 'EASEE', now() - interval "
+                        + "'4 days'), (?2, 'EASEE', now() - interval '2 days')",
+                oldDelivery, recentDelivery);
 
         VertxContextSupport.subscribeAndAwait(() -> retention.purgeOnce());
 
@@ -83,9 +65,10 @@ class RetentionTest {
         assertThat(observations(unplugged, 0)).isEqualTo(1);
         assertThat(observations(pluggedForLong, 46)).isZero();
         assertThat(observations(pluggedForLong, 0)).isEqualTo(2);
-        assertThat(count("select count(*) from webhook_delivery where delivery_id = ?1", oldDelivery)).isZero();
-        assertThat(count("select count(*) from webhook_delivery where delivery_id = ?1", recentDelivery)).isEqualTo(1);
-        assertThat(count("""
+        assertThat(NativeSql.count("select count(*) from webhook_delivery where delivery_id = ?1", oldDelivery)).isZero();
+        assertThat(NativeSql.count("select count(*) from webhook_delivery where delivery_id = ?1", recentDelivery))
+                .isEqualTo(1);
+        assertThat(NativeSql.count("""
                 select count(*) from pg_indexes where indexname in
                 ('charger_observation_received', 'webhook_delivery_received')""")).isEqualTo(2);
     }

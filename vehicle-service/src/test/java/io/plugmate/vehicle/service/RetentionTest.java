@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.messaging.TableRetention;
+import io.plugmate.testinfra.NativeSql;
 import io.plugmate.testinfra.Tokens;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -27,26 +27,6 @@ class RetentionTest {
     @Inject
     TableRetention retention;
 
-    private static void sql(String sql, Object... parameters) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        })));
-    }
-
-    private static long count(String sql, Object... parameters) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql, Long.class);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getSingleResult();
-        })));
-    }
-
     private static String newLinkSession(String clientId) {
         return given().auth().oauth2(Tokens.apiClient(clientId)).contentType("application/json").body("""
                 {"vendor":"TESLA","vendorType":"vehicle","scopes":["vehicle:read:data"],
@@ -58,7 +38,7 @@ class RetentionTest {
     @Test
     void rowsPastTheirWindowGoAndNewerOnesStay() throws Throwable {
         VehicleEntity v = SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
-        sql("""
+        NativeSql.execute("""
                 insert into vehicle_observation (vehicle_id, observed_at, received_at) values
                 (?1, now() - interval '40 days', now() - interval '40 days'),
                 (?1, now() - interval '31 days', now() - interval '31 days'),
@@ -66,32 +46,36 @@ class RetentionTest {
                 (?1, now() - interval '1 hour', now())""", v.id);
         String oldDelivery = "TESLA:" + UUID.randomUUID();
         String recentDelivery = "TESLA:" + UUID.randomUUID();
-        sql("insert into webhook_delivery (delivery_id, vendor, received_at) values (?1, 'TESLA', now() - interval "
-                + "'4 days'), (?2, 'TESLA', now() - interval '2 days')", oldDelivery, recentDelivery);
+        NativeSql.execute(
+                "insert into webhook_delivery (delivery_id, vendor, received_at) values (?1, 'TESLA', now() - interval "
+                        + "'4 days'), (?2, 'TESLA', now() - interval '2 days')",
+                oldDelivery, recentDelivery);
         String clientId = "client-" + UUID.randomUUID();
         String longExpired = newLinkSession(clientId);
         String recentlyExpired = newLinkSession(clientId);
         String open = newLinkSession(clientId);
-        sql("update link_session set expires_at = now() - interval '8 days' where id = ?1", UUID.fromString(longExpired));
-        sql("update link_session set expires_at = now() - interval '6 days' where id = ?1",
+        NativeSql.execute("update link_session set expires_at = now() - interval '8 days' where id = ?1",
+                UUID.fromString(longExpired));
+        NativeSql.execute("update link_session set expires_at = now() - interval '6 days' where id = ?1",
                 UUID.fromString(recentlyExpired));
 
         VertxContextSupport.subscribeAndAwait(() -> retention.purgeOnce());
 
-        assertThat(count("select count(*) from vehicle_observation where vehicle_id = ?1", v.id)).isEqualTo(2);
-        assertThat(count("select count(*) from vehicle_observation where vehicle_id = ?1 and received_at < now() - "
+        assertThat(NativeSql.count("select count(*) from vehicle_observation where vehicle_id = ?1", v.id)).isEqualTo(2);
+        assertThat(NativeSql.count("select count(*) from vehicle_observation where vehicle_id = ?1 and received_at < now() - "
                 + "interval '30 days'", v.id)).isZero();
-        assertThat(count("select count(*) from webhook_delivery where delivery_id = ?1", oldDelivery)).isZero();
-        assertThat(count("select count(*) from webhook_delivery where delivery_id = ?1", recentDelivery)).isEqualTo(1);
-        assertThat(count("select count(*) from link_session where id = ?1", UUID.fromString(longExpired))).isZero();
-        assertThat(count("select count(*) from link_session where id in (?1, ?2)", UUID.fromString(recentlyExpired),
+        assertThat(NativeSql.count("select count(*) from webhook_delivery where delivery_id = ?1", oldDelivery)).isZero();
+        assertThat(NativeSql.count("select count(*) from webhook_delivery where delivery_id = ?1", recentDelivery))
+                .isEqualTo(1);
+        assertThat(NativeSql.count("select count(*) from link_session where id = ?1", UUID.fromString(longExpired))).isZero();
+        assertThat(NativeSql.count("select count(*) from link_session where id in (?1, ?2)", UUID.fromString(recentlyExpired),
                 UUID.fromString(open))).isEqualTo(2);
         given().auth().oauth2(Tokens.apiClient(clientId)).get("/link-sessions/" + longExpired).then().statusCode(404);
     }
 
     @Test
     void everyRuleIsServedByAnIndexOnItsTimeColumn() throws Throwable {
-        assertThat(count("""
+        assertThat(NativeSql.count("""
                 select count(*) from pg_indexes where indexname in
                 ('vehicle_observation_received', 'webhook_delivery_received', 'link_session_expiry')""")).isEqualTo(3);
         assertThat(retention.rules()).extracting(rule -> rule.table()).contains("vehicle_observation",
