@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,22 @@ class EdgeTest {
         problem(given().auth().oauth2(token).get("/statistics/charging"), 503, "unavailable")
                 .body("detail", equalTo("statistics-service is not reachable."));
         problem(given().auth().oauth2(token).get(StandInServices.SLOW_PATH), 504, null);
+    }
+
+    @Test
+    void httpMetricsCountTwoIdsOfOneRouteAsOneSeries() {
+        String token = Tokens.apiClient("metrics-client");
+        for (String id : List.of("3f2a-metrics", "9c4b-metrics")) {
+            given().auth().oauth2(token).get("/vehicles/" + id).then().statusCode(200);
+            problem(given().get("/pairs/" + id + "/history"), 401, "unauthorized");
+        }
+        List<String> series = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
+        assertThat(series).noneMatch(line -> line.contains("-metrics"));
+        assertThat(series).filteredOn(line -> line.contains("uri=\"/vehicles/{id}\"")
+                && line.contains("method=\"GET\"") && line.contains("status=\"200\"")).hasSize(1);
+        assertThat(series).filteredOn(line -> line.contains("uri=\"/pairs/**\"")
+                && line.contains("status=\"401\"")).hasSize(1);
     }
 
     private static ValidatableResponse problem(io.restassured.response.Response response, int status, String type) {

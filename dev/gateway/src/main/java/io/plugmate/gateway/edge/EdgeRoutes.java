@@ -40,6 +40,7 @@ public class EdgeRoutes {
 
     /** Before authentication (Quarkus runs it at order -200), so an unusable target is never taken for a 401. */
     static final int TARGET_CHECK_ORDER = -300;
+    static final String MATCH_KEY = "plugmate.matched-route";
     static final String ROUTE_KEY = "plugmate.route";
     static final String PATH_KEY = "plugmate.path";
     static final String PROXY_KEY = "plugmate.proxy-request";
@@ -69,6 +70,11 @@ public class EdgeRoutes {
     }
 
     void checkTarget(RoutingContext context) {
+        // labelled first, so that refusals (401, 414, 429, 413) are counted by template as well
+        normalizedPath(context).flatMap(RoutingTable::find).ifPresent(route -> {
+            context.put(MATCH_KEY, route);
+            RouteMetrics.label(context, route.pathTemplate(context.normalizedPath()));
+        });
         String uri = context.request().uri();
         if (uri.length() > config.maxUriLength()) {
             context.response().putHeader("Connection", "close");
@@ -81,7 +87,7 @@ public class EdgeRoutes {
 
     void admit(RoutingContext context) {
         String path = context.normalizedPath();
-        Optional<Route> found = RoutingTable.find(path);
+        Optional<Route> found = Optional.ofNullable(context.get(MATCH_KEY));
         if (found.isEmpty()) {
             context.next(); // past this route's handlers: the gateway's own endpoints, else the 404 above
             return;
@@ -127,6 +133,15 @@ public class EdgeRoutes {
         Buffer body = context.body().buffer();
         forwarder.forward(context, context.get(PROXY_KEY), route, context.get(PATH_KEY),
                 body == null ? Buffer.buffer() : body);
+    }
+
+    /** Empty for a target that is not a valid URI ({@code %zz}): service-commons' target check answers it 400. */
+    private static Optional<String> normalizedPath(RoutingContext context) {
+        try {
+            return Optional.of(context.normalizedPath());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String client(SecurityIdentity identity) {

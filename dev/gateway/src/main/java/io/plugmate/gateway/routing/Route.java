@@ -34,6 +34,16 @@ public record Route(PathMatch match, String service, Access access, Optional<Str
         return rewritePrefix.map(replacement -> replacement + path.substring(match.value().length())).orElse(path);
     }
 
+    /**
+     * What a request to {@code path} (which this route matches) is counted as in the gateway's HTTP metrics: the
+     * route's template or exact path, or its prefix followed by {@code /**} for a path below the prefix. Never the raw
+     * path: one series per device id would be unbounded.
+     */
+    public String pathTemplate(String path) {
+        return match.type() == PathMatch.Type.PREFIX && !path.equals(match.value()) ? match.value() + "/**"
+                : match.value();
+    }
+
     /** The public path of a path the service serves, if this route is how it is reached; the inverse of the rewrite. */
     public Optional<String> publicPath(String servicePath) {
         String prefix = rewritePrefix.orElse(match.value());

@@ -90,6 +90,21 @@ class RoutingTableTest {
         assertThatThrownBy(() -> PathMatch.prefix("/a/")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest(name = "{0} counted as {1}")
+    @CsvSource({
+            "/vehicles,                           /vehicles",
+            "/vehicles/3f2a,                      /vehicles/{id}",
+            "/vehicles/3f2a/max-power,            /vehicles/{id}/max-power",
+            "/users/u1/pairs,                     /users/{userId}/pairs",
+            "/link-sessions/callback,             /link-sessions/callback",
+            "/pairs,                              /pairs",
+            "/pairs/p1/history,                   /pairs/**",
+            "/statistics/charging/sessions,       /statistics/**",
+            "/vehicle-service/oem/tesla/webhooks, /vehicle-service/oem/**" })
+    void metricsCountAPathByItsRouteNeverByItsIds(String path, String template) {
+        assertThat(RoutingTable.find(path).orElseThrow().pathTemplate(path)).isEqualTo(template);
+    }
+
     @Test
     void aRewrittenPrefixMapsBothWays() {
         Route webhooks = RoutingTable.find("/vehicle-service/oem/x/webhooks").orElseThrow();
