@@ -45,8 +45,9 @@ public final class LoadBenchmark {
             Report.write(options.out(), options.command() + ".md", text);
         } else {
             List<StartupRun.Start> starts = StartupRun.run(options);
-            text = Report.header("Start and footprint", command) + "JVM " + String.join(" ", options.jvmOptions())
-                    + "\n\n" + StartupRun.table(starts);
+            text = Report.header("Start and footprint", command) + (options.jvmVariants().size() > 1 ? ""
+                    : "JVM " + String.join(" ", options.jvmOptions()) + "\n\n")
+                    + StartupRun.table(starts, options.jvmVariants());
             Report.write(options.out(), "startup.md", text);
         }
         System.out.println(text);

@@ -8,8 +8,8 @@ import java.util.List;
 
 /** The command line of {@code ./plugmate bench load}; see dev/benchmarks/README.md. */
 record LoadOptions(String command, List<Integer> rates, Duration step, Duration warmup, int households, int phase,
-        int partitions, List<String> services, List<String> jvmOptions, int runs, boolean allSteps, Path out,
-        RestMix mix, int connections, boolean direct) {
+        int partitions, List<String> services, List<List<String>> jvmVariants, int runs, boolean allSteps,
+        Path out, RestMix mix, int connections, boolean direct) {
 
     static final String USAGE = """
             usage: load-benchmark topics|webhooks [--rates 250,500,1000,2000] [--step 30] [--warmup 15] [--households 500]
@@ -18,7 +18,8 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                    load-benchmark rest [--rates 250,500,1000,2000,3000,4000] [--step 30] [--warmup 15]
                                        [--mix vehicle=4,pairs=3,statistics=2,command=1] [--connections 64] [--direct]
                                        [--households 500] [--heap 358m | --jvm-opts "..."] [--all-steps] [--out DIR]
-                   load-benchmark startup [--runs 3] [--services ...] [--heap 358m | --jvm-opts "..."] [--out DIR]
+                   load-benchmark startup [--runs 3] [--services ...] [--heap 358m | --jvm-opts "..." [--jvm-opts "..."]...]
+                                          [--out DIR]
             """;
 
     static LoadOptions parse(String[] args) {
@@ -34,6 +35,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         int partitions = 6;
         List<String> services = Stack.SERVICES.stream().map(Stack.Service::name).toList();
         List<String> jvm = defaultJvm("358m");
+        List<List<String>> variants = new ArrayList<>();
         int runs = 3;
         boolean allSteps = false;
         Path out = Path.of("dev/benchmarks/target/load-benchmark");
@@ -51,7 +53,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 case "--partitions" -> partitions = Integer.parseInt(value);
                 case "--services" -> services = value.equals("all") ? services : List.of(value.split(","));
                 case "--heap" -> jvm = defaultJvm(value);
-                case "--jvm-opts" -> jvm = List.of(value.trim().split("\\s+"));
+                case "--jvm-opts" -> variants.add(List.of(value.trim().split("\\s+")));
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 case "--mix" -> mix = RestMix.parse(value);
@@ -83,13 +85,24 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         if (args[0].equals("rest") && !services.contains("pairing-service")) {
             throw new IllegalArgumentException("rest needs pairing-service (it establishes the households' pairs)");
         }
-        return new LoadOptions(args[0], rates, step, warmup, households, phase, partitions, services, jvm, runs,
-                allSteps, out, mix, connections, direct);
+        if (variants.isEmpty()) {
+            variants.add(jvm);
+        }
+        if (variants.size() > 1 && !args[0].equals("startup")) {
+            throw new IllegalArgumentException("several --jvm-opts are compared by startup only");
+        }
+        return new LoadOptions(args[0], rates, step, warmup, households, phase, partitions, services,
+                List.copyOf(variants), runs, allSteps, out, mix, connections, direct);
     }
 
     /** The container's sizing (k8s: 70 % of a 512 MiB limit), the JVM's own choices otherwise. */
     private static List<String> defaultJvm(String heap) {
         return new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    }
+
+    /** The services' JVM options (the first of the variants {@code startup} compares). */
+    List<String> jvmOptions() {
+        return jvmVariants.getFirst();
     }
 
     boolean webhooks() {

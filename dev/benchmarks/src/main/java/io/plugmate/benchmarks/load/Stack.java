@@ -117,6 +117,11 @@ final class Stack implements AutoCloseable {
 
     /** Starts one service without waiting; the caller times it. */
     ServiceProcess start(Service service) {
+        return start(service, jvmOptions);
+    }
+
+    /** The same with other JVM options ({@code startup} comparing variants). */
+    ServiceProcess start(Service service, List<String> jvmOptions) {
         return ServiceProcess.start(service.name(), service.app(), properties(service), jvmOptions, logDir);
     }
 

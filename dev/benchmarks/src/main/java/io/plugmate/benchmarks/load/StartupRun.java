@@ -17,7 +17,9 @@ import io.plugmate.testinfra.Tokens;
  * Start and footprint per service (issue 14 point 3): each service alone, started {@code runs} times against running
  * PostgreSQL, Kafka and the issuer. Time to first request: from the fork until an authenticated API request is
  * answered (OIDC discovery and JWKS included); time to ready: until {@code /q/health/ready} says UP; memory after the
- * first request (and a second later, once start-up work has settled).
+ * first request (and a second later, once start-up work has settled). With several JVM option variants
+ * ({@code --jvm-opts} more than once) each service is started with each in turn (A B A B …), so that a drift of the
+ * shared machine's load hits every variant alike, and the medians are compared as ratios against the first.
  */
 final class StartupRun {
 
@@ -27,7 +29,7 @@ final class StartupRun {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Start(String service, boolean aotCache, Duration firstRequest, int status, Duration ready,
+    record Start(String service, int variant, boolean aotCache, Duration firstRequest, int status, Duration ready,
             double memoryMib, double memorySettledMib) {
     }
 
@@ -40,19 +42,22 @@ final class StartupRun {
             String token = Tokens.apiClient(Fleet.CLIENT);
             for (int run = 1; run <= options.runs(); run++) {
                 for (Stack.Service service : options.selected()) {
-                    Start start = once(stack, service, token);
-                    Report.progress("run %d %s: first request %d ms (%d), ready %d ms, %.0f MiB, %.0f MiB after 1 s"
-                            .formatted(run, start.service(), start.firstRequest().toMillis(), start.status(),
-                                    start.ready().toMillis(), start.memoryMib(), start.memorySettledMib()));
-                    starts.add(start);
+                    for (int variant = 0; variant < options.jvmVariants().size(); variant++) {
+                        Start start = once(stack, service, variant, options.jvmVariants().get(variant), token);
+                        Report.progress("run %d %s %s: first request %d ms (%d), ready %d ms, %.0f MiB, %.0f MiB after 1 s"
+                                .formatted(run, start.service(), letter(variant), start.firstRequest().toMillis(),
+                                        start.status(), start.ready().toMillis(), start.memoryMib(),
+                                        start.memorySettledMib()));
+                        starts.add(start);
+                    }
                 }
             }
         }
         return starts;
     }
 
-    private static Start once(Stack stack, Stack.Service service, String token) {
-        try (ServiceProcess process = stack.start(service)) {
+    private static Start once(Stack stack, Stack.Service service, int variant, List<String> jvmOptions, String token) {
+        try (ServiceProcess process = stack.start(service, jvmOptions)) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 int status = request(process.url() + FIRST_REQUEST.get(service.name()), token);
@@ -61,7 +66,7 @@ final class StartupRun {
                     double memory = ProcessStats.memoryMib(process.pid());
                     Duration ready = process.awaitAnswer("/q/health/ready", 200, TIMEOUT);
                     ServiceProcess.sleep(1000);
-                    return new Start(service.name(), process.aotCache(), first, status, ready, memory,
+                    return new Start(service.name(), variant, process.aotCache(), first, status, ready, memory,
                             ProcessStats.memoryMib(process.pid()));
                 }
                 ServiceProcess.sleep(20);
@@ -82,14 +87,54 @@ final class StartupRun {
         }
     }
 
-    static String table(List<Start> starts) {
-        StringBuilder table = new StringBuilder(
-                "| service | AOT cache | first request ms | ready ms | RSS after first request MiB | RSS 1 s later MiB |\n"
-                        + "|---|---|---:|---:|---:|---:|\n");
+    static String table(List<Start> starts, List<List<String>> variants) {
+        boolean compared = variants.size() > 1;
+        StringBuilder table = new StringBuilder();
+        if (compared) {
+            for (int v = 0; v < variants.size(); v++) {
+                table.append("- %s: `%s`\n".formatted(letter(v), String.join(" ", variants.get(v))));
+            }
+            table.append("\n");
+        }
+        table.append("| service |" + (compared ? " JVM |" : "") + " AOT cache | first request ms | ready ms"
+                + " | RSS after first request MiB | RSS 1 s later MiB |\n|---|" + (compared ? "---|" : "")
+                + "---|---:|---:|---:|---:|\n");
         for (Start s : starts) {
-            table.append("| %s | %s | %d | %d | %.0f | %.0f |\n".formatted(s.service(), s.aotCache() ? "yes" : "no",
+            table.append("| %s |%s %s | %d | %d | %.0f | %.0f |\n".formatted(s.service(),
+                    compared ? " " + letter(s.variant()) + " |" : "", s.aotCache() ? "yes" : "no",
                     s.firstRequest().toMillis(), s.ready().toMillis(), s.memoryMib(), s.memorySettledMib()));
         }
+        return compared ? table + "\n" + medians(starts, variants.size()) : table.toString();
+    }
+
+    /** Per service and variant, the medians over the runs, and each as a ratio of variant A's in the same sitting. */
+    private static String medians(List<Start> starts, int variants) {
+        StringBuilder table = new StringBuilder("Medians (ratio to A):\n\n| service | JVM | first request ms | ready ms"
+                + " | RSS after first request MiB | RSS 1 s later MiB |\n|---|---|---:|---:|---:|---:|\n");
+        for (String service : starts.stream().map(Start::service).distinct().toList()) {
+            double[] base = null;
+            for (int v = 0; v < variants; v++) {
+                int variant = v;
+                List<Start> mine = starts.stream().filter(s -> s.service().equals(service) && s.variant() == variant)
+                        .toList();
+                double[] m = { median(mine, s -> s.firstRequest().toMillis()), median(mine, s -> s.ready().toMillis()),
+                        median(mine, Start::memoryMib), median(mine, Start::memorySettledMib) };
+                base = base == null ? m : base;
+                table.append("| %s | %s | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) |\n".formatted(service,
+                        letter(v), m[0], m[0] / base[0], m[1], m[1] / base[1], m[2], m[2] / base[2], m[3],
+                        m[3] / base[3]));
+            }
+        }
         return table.toString();
+    }
+
+    private static double median(List<Start> starts, java.util.function.ToDoubleFunction<Start> figure) {
+        double[] sorted = starts.stream().mapToDouble(figure).sorted().toArray();
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String letter(int variant) {
+        return Character.toString('A' + variant);
     }
 }
