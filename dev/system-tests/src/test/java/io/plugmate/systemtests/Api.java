@@ -14,4 +14,24 @@ final class Api {
     static <T> T read(String baseUri, String token, String path, String jsonPath) {
         return given().baseUri(baseUri).auth().oauth2(token).get(path).then().extract().path(jsonPath);
     }
+
+    /** The reasons of a pair's whole history, oldest first (every page). */
+    static java.util.List<String> history(String baseUri, String token, String pairId) {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            var request = given().baseUri(baseUri).auth().oauth2(token).queryParam("pageSize", 100);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            var page = request.get("/pairs/" + pairId + "/history").then().extract();
+            if (page.statusCode() != 200) {
+                return reasons;
+            }
+            java.util.List<String> found = page.path("data.reason");
+            reasons.addAll(found);
+            after = found.isEmpty() ? null : page.path("pagination.after");
+        } while (after != null);
+        return reasons;
+    }
 }

@@ -167,8 +167,9 @@ class FaultSuite {
         }
         long lost = Ledger.count(effects, e -> !e.complete());
         long duplicated = effects.stream().mapToLong(e -> Math.max(0, e.pairEvents() - 1)).sum();
-        String found = "car %d, box %d, pair %d".formatted(Ledger.count(effects, Ledger.Effects::vehicle),
-                Ledger.count(effects, Ledger.Effects::charger), Ledger.count(effects, e -> e.pairEvents() > 0));
+        String found = "car %d, box %d, pair %d%s".formatted(Ledger.count(effects, Ledger.Effects::vehicle),
+                Ledger.count(effects, Ledger.Effects::charger), Ledger.count(effects, e -> e.pairEvents() > 0),
+                lateCycles(effects));
         long[] lostAndDuplicatedCommands = new long[2];
         String commands = commands(fault.name(), lostAndDuplicatedCommands);
         lost += lostAndDuplicatedCommands[0];
@@ -178,6 +179,14 @@ class FaultSuite {
                         : Readiness.seconds(recoveredAt - cleared),
                 readiness.summary(injected)));
         print();
+    }
+
+    /** Changes of plug-ins learnt only after their unplug (ADR 0017): not activatable, found in the pair's history. */
+    private static String lateCycles(List<Ledger.Effects> effects) {
+        long late = Ledger.count(effects, e -> e.pairEvents() == 0 && e.learntAfterUnplug());
+        return late == 0 ? ""
+                : ", %d learnt after the unplug (%d in the pair's history)".formatted(late,
+                        Ledger.count(effects, e -> e.pairEvents() == 0 && e.learntAfterUnplug() && e.inHistory()));
     }
 
     /** Every OEM cloud's device API answers like this for 30 s (see the simulator's /sandbox/oem-outage). */

@@ -16,7 +16,8 @@ import io.plugmate.events.Evidence;
  * sharing one of its devices is plausible; two convincing rivals are both AMBIGUOUS. A vehicle is in at most one active
  * pair and so is a charger. An activation ends when either device reports the unplug, when evidence rules it out, or
  * when a person rejects it. The rules' parts: {@link Rivalry} (what holds a convincing pair back), {@link PairMoves}
- * (how a pair moves), {@link UnplugSettlement} and {@link PairLearning} (what an ended plug-in teaches).
+ * (how a pair moves), {@link UnplugSettlement} and {@link PairLearning} (what an ended plug-in teaches),
+ * {@link UnactivatedSessions} (a plug-in together that ended without an activation, written into the history).
  */
 final class Decisions {
 
@@ -28,6 +29,7 @@ final class Decisions {
     private final UnplugSettlement unplugs;
     private final Rivalry rivalry;
     private final PairMoves moves;
+    private final UnactivatedSessions unactivated;
 
     Decisions(DetectorSettings settings, Map<String, DeviceTrack> vehicles, Map<String, DeviceTrack> chargers,
             PairBook book) {
@@ -39,6 +41,7 @@ final class Decisions {
         this.unplugs = new UnplugSettlement(devices, learning);
         this.rivalry = new Rivalry(devices);
         this.moves = new PairMoves(devices);
+        this.unactivated = new UnactivatedSessions(devices);
     }
 
     void decide(Instant now, boolean detectionEnabled) {
@@ -73,6 +76,7 @@ final class Decisions {
         for (Pair p : candidates) {
             place(p, plugged, held, now, detectionEnabled);
         }
+        unactivated.record(now);
     }
 
     /** Remembers a charger's position from the confirming vehicle's latest fix in its current plug-in. */

@@ -20,7 +20,9 @@ final class PairMoves {
 
     void activate(Pair p, Assessment a, String reason, Instant now) {
         Marks plug = devices.vehiclePlugIn(p);
-        Pair fresh = book.get(p.id()).withPlugIn(plug.firstAfter()).withUnplug(null);
+        Pair current = book.get(p.id());
+        Pair fresh = current.withPlugIn(plug.firstAfter()).withUnplug(null)
+                .withMemory(current.memory().accountingFor(plug.firstAfter()));
         book.put(fresh);
         book.move(fresh, PairState.ACTIVE, reason, now, confidenceOf(fresh, a), a.evidence(), List.of());
     }

@@ -662,4 +662,65 @@ class DetectionRulesTest {
         feed.charger("c1", "21:00:05", true, true, 11.0).chargerEvery("c1", "21:00:30", "21:10", 30, true, true, 11.0)
                 .vehicle("v1", "21:01:00", true, true, 10.2, HOME);
     }
+
+    /**
+     * A short plug-in whose wallbox reports reach pairing only after the car's unplug (its OEM retried the webhooks
+     * after an outage of ours): v1 plugs into c1 at 18:00 and leaves at 18:06; c1's reports of those minutes arrive at
+     * 18:08. Activating then would unlock commands to a charger the car has left.
+     */
+    private static Feed shortPlugInLearntLate(Feed feed) {
+        feed.vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .vehicleEvery("v1", "18:00:30", "18:05", 120, true, true, 10.2, HOME)
+                .vehicle("v1", "18:06:10", false, false, 0.0, HOME);
+        for (int s = 0; s < 360; s += 30) {
+            String time = Feed.at("18:00:05").plusSeconds(s).toString().substring(11, 19);
+            feed.chargerDelivered("c1", time, "18:08", true, s > 0, s > 0 ? 11.0 : 0.0);
+        }
+        return feed.chargerDelivered("c1", "18:06:05", "18:08", false, false, 0.0)
+                .charger("c1", "18:20", false, false, 0.0)
+                .vehicle("v1", "18:21", false, false, 0.0, HOME);
+    }
+
+    @Test
+    void aShortPlugInLearntOnlyAfterItsUnplugIsWrittenIntoThePairsHistoryAndNotActivated() {
+        Feed.Run run = shortPlugInLearntLate(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")).inTimeOrder()
+                .run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.history()).filteredOn(t -> t.reason().startsWith("plugged in and out together"))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.pairId()).isEqualTo(run.pair("v1", "c1").id());
+                    assertThat(t.from()).isEqualTo(PairState.INACTIVE);
+                    assertThat(t.to()).isEqualTo(PairState.INACTIVE);
+                    assertThat(t.reason()).contains("2026-03-02T18:00:05Z", "2026-03-02T18:06:05Z",
+                            "not activated afterwards");
+                });
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
+    }
+
+    @Test
+    void aPlugInThatWasActivatedGetsNoSuchEntryWhenItEnds() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .vehicle("v1", "18:30", false, false, 0.0, HOME)
+                .charger("c1", "18:30:20", false, false, 0.0)
+                .charger("c1", "18:45", false, false, 0.0)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated");
+        assertThat(run.history()).noneMatch(t -> t.reason().startsWith("plugged in and out together"));
+    }
+
+    @Test
+    void aShortPlugInLearntLateThatTwoVehiclesFitIsWrittenIntoNeitherHistory() {
+        Feed feed = shortPlugInLearntLate(new Feed().linked(VEHICLE, "v1", "v2").linked(CHARGER, "c1"))
+                .vehicle("v2", "17:51", false, false, 0.0, null)
+                .vehicle("v2", "18:00:50", true, true, 10.0, null)
+                .vehicle("v2", "18:06:20", false, false, 0.0, null)
+                .vehicle("v2", "18:21", false, false, 0.0, null);
+        Feed.Run run = feed.inTimeOrder().run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.history()).noneMatch(t -> t.reason().startsWith("plugged in and out together"));
+    }
 }

@@ -64,6 +64,13 @@ final class Feed {
         return this;
     }
 
+    /** A charger report measured at {@code time} that reaches the platform only at {@code delivered}. */
+    Feed chargerDelivered(String id, String time, String delivered, Boolean plugged, Boolean charging, Double rate) {
+        events.add(new ChargerStateObserved(nextId(), 1, CLIENT, USER, at(delivered), id, "WATTBOX", at(time), plugged,
+                charging, rate, 16.0));
+        return this;
+    }
+
     /** Charger reports every {@code stepSeconds} from {@code from} to {@code to}, all in the same state. */
     Feed chargerEvery(String id, String from, String to, int stepSeconds, boolean plugged, boolean charging,
             Double rate) {

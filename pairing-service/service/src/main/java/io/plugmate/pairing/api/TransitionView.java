@@ -8,8 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.plugmate.pairing.domain.PairState;
 import io.plugmate.pairing.persistence.TransitionEntity;
 
-@Schema(name = "PairTransition", description = "One entry of a pair's history. A person's verdict is an entry whose "
-        + "from and to are the same state.")
+@Schema(name = "PairTransition", description = "One entry of a pair's history. A person's verdict, and a plug-in the "
+        + "two devices had together that ended without an activation (its reason says so, with both reports' times), "
+        + "are entries whose from and to are the same state.")
 public record TransitionView(
         @Schema(description = "null for the pair's first entry") PairState from,
         PairState to,

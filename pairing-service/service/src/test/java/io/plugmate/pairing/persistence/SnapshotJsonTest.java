@@ -50,6 +50,21 @@ class SnapshotJsonTest {
     }
 
     @Test
+    void aSnapshotStoredBeforeThePairsRememberedTheirAccountedPlugInReadsAsNoneAccounted() {
+        Household h = Household.fresh();
+        UserDetector detector = UserDetector.start(h.clientId(), h.userId(), DetectorSettings.defaults());
+        detector.accept(h.linked(io.plugmate.events.DeviceType.VEHICLE, h.vehicleId()), true);
+        detector.accept(h.linked(io.plugmate.events.DeviceType.CHARGER, h.chargerId()), true);
+        String json = DetectorStore.write(detector.snapshot());
+        assertThat(json).contains("\"accountedPlugIn\":null");
+
+        DetectorSnapshot read = DetectorStore.parse(json.replace(",\"accountedPlugIn\":null", ""));
+
+        assertThat(read.pairs()).singleElement().satisfies(p -> assertThat(p.memory().accountedPlugIn()).isNull());
+        assertThat(read).isEqualTo(detector.snapshot());
+    }
+
+    @Test
     void anUnreadableSnapshotIsAFailureThatShowsNoContent() {
         assertThatThrownBy(() -> DetectorStore.parse("{\"clientId\":\"acme\",\"devices\":\"secret-telemetry\"}"))
                 .isInstanceOf(IllegalStateException.class)
