@@ -30,12 +30,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ChargerSessionRecorded.class, name = "ChargerSessionRecorded"),
         @JsonSubTypes.Type(value = ClientFeaturesChanged.class, name = "ClientFeaturesChanged"),
         @JsonSubTypes.Type(value = OemAccountLinked.class, name = "OemAccountLinked"),
+        @JsonSubTypes.Type(value = OemAccountReleased.class, name = "OemAccountReleased"),
         @JsonSubTypes.Type(value = UserDeleted.class, name = "UserDeleted")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface PlugmateEvent permits DeviceLifecycleEvent, VehicleStateObserved, ChargerStateObserved, PairEvent,
         DeviceCommand, CommandResult, ActionUpdated, CapabilitiesChanged, ChargerSessionRecorded, ClientFeaturesChanged,
-        OemAccountLinked, UserDeleted {
+        OemAccountLinked, OemAccountReleased, UserDeleted {
 
     UUID eventId();
 

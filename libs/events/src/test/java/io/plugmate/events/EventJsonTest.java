@@ -66,7 +66,12 @@ class EventJsonTest {
                 // docs/adr/0011
                 new OemAccountLinked(ID, 2, "acme", "u1", AT, "a1", "TESLA", "acct-tesla-1",
                         List.of(DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600), true),
-                new UserDeleted(ID, 1, "acme", "u1", AT));
+                new UserDeleted(ID, 1, "acme", "u1", AT),
+                // docs/adr/0012: the scopes granted for the account; 0011: a charger-only grant let go
+                new OemAccountLinked(ID, 3, "acme", "u1", AT, "a1", "TESLA", "acct-tesla-1",
+                        List.of(DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600), false,
+                        List.of("charger:read:data", "charger:control:charging")),
+                new OemAccountReleased(ID, 1, "acme", "u1", AT, "a1", "TESLA", DeviceType.CHARGER));
     }
 
     @ParameterizedTest
@@ -128,6 +133,24 @@ class EventJsonTest {
         assertThat(EventJson.read(observed, VehicleStateObserved.class).maxCurrentA()).isNull();
         assertThat(EventJson.read(unlocked, CapabilitiesChanged.class).capabilities().get("startCharging").unlockedBy())
                 .isEqualTo(new UnlockedBy("p1", "c1", null));
+    }
+
+    @Test
+    void anAccountAnnouncedBeforeSchemaThreeReadsWithItsScopesUnknown() throws Exception {
+        String schemaTwo = """
+                {"type":"OemAccountLinked","eventId":"%s","schemaVersion":2,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","accountId":"a1","vendor":"TESLA","oemAccountId":"acct-1",
+                 "deviceTypes":["charger"],"sealedAccessToken":"c2VhbGVk",
+                 "accessTokenExpiresAt":"2026-11-24T11:15:30Z","linkedByUser":true}
+                """.formatted(ID);
+        JsonNode schemaThree = EventJson.mapper().readTree(EventJson.write(new OemAccountLinked(ID, 3, "acme", "u1",
+                AT, "a1", "TESLA", "acct-1", List.of(DeviceType.CHARGER), "c2VhbGVk", AT, false,
+                List.of("charger:read:data"))));
+
+        OemAccountLinked read = EventJson.read(schemaTwo, OemAccountLinked.class);
+        assertThat(read.scopes()).isNull();
+        assertThat(read.explicitLink()).isTrue();
+        assertThat(schemaThree.get("scopes").get(0).asText()).isEqualTo("charger:read:data");
     }
 
     @Test
