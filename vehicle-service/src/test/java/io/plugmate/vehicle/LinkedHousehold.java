@@ -29,6 +29,15 @@ public record LinkedHousehold(String clientId, String userId, JsonPath household
         return link(clientId, Simulator.household("[\"TESLA\"]", "[\"TESLA\"]"), VEHICLES_AND_CHARGERS.formatted("TESLA"));
     }
 
+    private static final String CHARGERS = """
+            {"vendor":"%s","vendorType":"charger","scopes":["charger:read:data","charger:control:charging"],
+             "redirectUri":"https://app.example.com/linked"}""";
+
+    /** A household with a TESLA car and a TESLA Wall Connector, its account linked for chargers only (no vehicle). */
+    public static LinkedHousehold linkTeslaChargersOnly(String clientId) {
+        return link(clientId, Simulator.household("[\"TESLA\"]", "[\"TESLA\"]"), CHARGERS.formatted("TESLA"));
+    }
+
     /** The user links the same OEM account again (vehicles), as after a revoked grant. */
     public void relink() {
         run(clientId, userId, household, VEHICLES.formatted(household.getString("accounts[0].vendor")));

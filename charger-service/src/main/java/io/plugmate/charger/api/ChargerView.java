@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.plugmate.charger.domain.ChargerScopes;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.device.CapabilityView;
 import io.plugmate.device.DeviceTimestamps;
@@ -16,8 +17,13 @@ import io.plugmate.device.PowerDeliveryState;
  * local stack, whose simulator runs faster than the wall clock).
  */
 public record ChargerView(String id, String userId, String vendor, boolean isReachable,
-        @Schema(description = DeviceTimestamps.LAST_SEEN) Instant lastSeen, Information information, ChargeState chargeState,
-        Location location, Map<String, CapabilityView> capabilities) {
+        @Schema(description = DeviceTimestamps.LAST_SEEN) Instant lastSeen, Information information,
+        @Schema(description = "The charger's state as it last reported it; null when the link did not grant the "
+                + "charger:read:data scope.") ChargeState chargeState,
+        Location location,
+        @Schema(description = "Without the charger:control:charging scope the charger offers no charging control of "
+                + "its own (startCharging, stopCharging, setMaxCurrent, setMaxPower not capable, unless unlocked "
+                + "through a pair).") Map<String, CapabilityView> capabilities) {
 
     public record Information(String brand, String model, Integer year, String serialNumber, String displayName) {
     }
@@ -31,8 +37,10 @@ public record ChargerView(String id, String userId, String vendor, boolean isRea
     }
 
     static ChargerView of(ChargerEntity c) {
-        var chargeState = new ChargeState(c.isPluggedIn, c.isCharging, c.chargeRateKw, c.maxCurrentA,
-                PowerDeliveryState.of(c.isPluggedIn, c.isCharging), c.pluggedInVehicleId, c.stateObservedAt);
+        // no readings without charger:read:data (docs/adr/0012)
+        var chargeState = !ChargerScopes.allows(c.grantedScopes, ChargerScopes.READ) ? null
+                : new ChargeState(c.isPluggedIn, c.isCharging, c.chargeRateKw, c.maxCurrentA,
+                        PowerDeliveryState.of(c.isPluggedIn, c.isCharging), c.pluggedInVehicleId, c.stateObservedAt);
         var location = c.latitude == null || c.longitude == null ? null : new Location(c.latitude, c.longitude);
         return new ChargerView(c.id.toString(), c.userId, c.vendor, c.isReachable && !c.needsRelink(), c.lastSeen,
                 new Information(c.brand, c.model, c.year, c.serialNumber, c.displayName), chargeState, location,

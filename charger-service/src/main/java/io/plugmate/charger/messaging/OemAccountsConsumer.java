@@ -9,6 +9,8 @@ import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.InvalidEventException;
 import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.OemAccountReleased;
+import io.plugmate.events.PlugmateEvent;
 import io.plugmate.messaging.Inbox;
 import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.oem.CredentialCipher;
@@ -19,7 +21,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Accounts vehicle-service linked for chargers, at every link and credential rotation ({@code OemAccountLinked}): the
+ * Accounts vehicle-service linked for chargers, at every link and credential rotation ({@code OemAccountLinked}, with
+ * the scopes the client was granted, docs/adr/0012); this service's own {@code OemAccountReleased} on the same topic are
+ * for vehicle-service and skipped. For an announcement, the
  * OEM is asked for the account's chargers outside any transaction; then one transaction records the event as
  * processed and stores the account and its chargers ({@link AccountService}). A credential sealed with another key,
  * or one the OEM refuses, is poison and goes to {@code oem-accounts-dlq}; an OEM 5xx or a database blip is retried in
@@ -45,7 +49,14 @@ public class OemAccountsConsumer {
     @Incoming("oem-accounts")
     @RetriedInPlace
     public Uni<Void> consume(String record) {
-        return Uni.createFrom().item(() -> EventJson.read(record, OemAccountLinked.class)).chain(event -> {
+        return Uni.createFrom().item(() -> EventJson.read(record, PlugmateEvent.class)).chain(read -> {
+            if (read instanceof OemAccountReleased) {
+                return Uni.createFrom().voidItem(); // our own, for vehicle-service (docs/adr/0011)
+            }
+            if (!(read instanceof OemAccountLinked event)) {
+                return Uni.createFrom().failure(new InvalidEventException("expected OemAccountLinked but got "
+                        + read.type()));
+            }
             if (!event.deviceTypes().contains(DeviceType.CHARGER)) {
                 return Uni.createFrom().voidItem();
             }

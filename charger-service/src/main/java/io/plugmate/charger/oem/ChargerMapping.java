@@ -2,6 +2,7 @@ package io.plugmate.charger.oem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.charger.domain.ChargerScopes;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.device.DeviceMapping;
 import io.plugmate.events.DeviceCapabilities;
@@ -10,10 +11,28 @@ import io.plugmate.oem.OemDevice;
 
 /**
  * A charger as its OEM describes it: what every device takes (device-kit), the serial number and the supply (phases,
- * voltage, settable current range), which {@code DeviceLinked} and {@code DeviceUpdated} carry for orchestration.
+ * voltage, settable current range), which {@code DeviceLinked} and {@code DeviceUpdated} carry for orchestration — as
+ * far as the scopes the client was granted let it (docs/adr/0012): without {@code charger:control:charging} no start,
+ * stop or current limit of its own, so orchestration never commands the charger against the consent.
  */
 @ApplicationScoped
 public class ChargerMapping extends DeviceMapping<ChargerEntity> {
+
+    /** The scopes of the account being synced; null: each charger keeps the ones it has. */
+    private final String granting;
+
+    public ChargerMapping() {
+        this(null);
+    }
+
+    private ChargerMapping(String granting) {
+        this.granting = granting;
+    }
+
+    /** This mapping for a sync of an account that grants these scopes (they become each listed charger's). */
+    public ChargerMapping granting(String scopes) {
+        return new ChargerMapping(scopes);
+    }
 
     @Override
     protected ChargerEntity create() {
@@ -33,6 +52,14 @@ public class ChargerMapping extends DeviceMapping<ChargerEntity> {
             c.voltageV = supply.voltageV();
             c.minSettableCurrentA = supply.minCurrentA();
             c.maxSettableCurrentA = supply.maxCurrentA();
+        }
+        if (granting != null) {
+            c.grantedScopes = granting;
+        }
+        if (!ChargerScopes.allows(c.grantedScopes, ChargerScopes.CONTROL)) {
+            c.canStartCharging = false;
+            c.canStopCharging = false;
+            c.canSetMaxCurrent = false;
         }
     }
 

@@ -32,6 +32,13 @@ public class ChargerEntity extends LinkedDeviceEntity {
     @Column(name = "electrical_max_current_a")
     public Double maxSettableCurrentA;
 
+    /**
+     * The scopes the client was granted for the charger's account (docs/adr/0012; null: never announced, nothing
+     * withheld); the capabilities above and the view obey them.
+     */
+    @Column(name = "granted_scopes")
+    public String grantedScopes;
+
     /** Measured at the wall. */
     @Column(name = "charge_rate_kw")
     public Double chargeRateKw;

@@ -19,4 +19,9 @@ public class OemAccountEntity extends LinkedAccountEntity {
     /** The OEM refused the current credential at this time; null again once a new one is announced. */
     @Column(name = "credential_refused_at")
     public Instant credentialRefusedAt;
+    /**
+     * The scopes the client was granted for the account, space-separated, as the latest announcement carrying them
+     * said (docs/adr/0012; null: none did yet).
+     */
+    public String scopes;
 }

@@ -2,10 +2,13 @@ package io.plugmate.charger.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import io.plugmate.charger.domain.ChargerScopes;
 import io.plugmate.charger.oem.ChargerMapping;
 import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.persistence.OemAccountEntity;
@@ -15,7 +18,11 @@ import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.DeviceLifecycle;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
+import io.plugmate.events.DeviceType;
 import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.OemAccountReleased;
+import io.plugmate.events.Topics;
+import io.plugmate.messaging.Outbox;
 import io.plugmate.oem.OemDevice;
 import io.smallrye.mutiny.Uni;
 
@@ -32,19 +39,23 @@ public class AccountService implements AccountDirectory {
     private final ChargerRepository chargers;
     private final ChargerMapping mapping;
     private final DeviceLifecycle lifecycle;
+    private final Outbox outbox;
 
     public AccountService(OemAccountRepository accounts, ChargerRepository chargers, ChargerMapping mapping,
-            DeviceLifecycle lifecycle) {
+            DeviceLifecycle lifecycle, Outbox outbox) {
         this.accounts = accounts;
         this.chargers = chargers;
         this.mapping = mapping;
         this.lifecycle = lifecycle;
+        this.outbox = outbox;
     }
 
     /**
      * An announcement's account and the chargers the OEM listed with its credential; when the account's previous
-     * credential had lapsed, its chargers are announced reachable again. Chargers the client unlinked stay unlinked
-     * unless the announcement is of the user's explicit link (docs/adr/0011).
+     * credential had lapsed, or the announcement changed the scopes the client was granted (docs/adr/0012), its
+     * chargers are announced again ({@code DeviceUpdated}, reachable, with the capabilities the scopes allow). An
+     * announcement without scopes (a producer before schema 3) keeps the ones the account has. Chargers the client
+     * unlinked stay unlinked unless the announcement is of the user's explicit link (docs/adr/0011).
      */
     public Uni<Void> store(OemAccountLinked event, List<OemDevice> devices) {
         UUID accountId = UUID.fromString(event.accountId());
@@ -57,6 +68,8 @@ public class AccountService implements AccountDirectory {
             boolean lapsed = existing != null && (existing.credentialRefusedAt != null
                     || !existing.accessTokenExpiresAt.isAfter(WallClock.now()));
             OemAccountEntity account = existing != null ? existing : new OemAccountEntity();
+            String scopes = event.scopes() == null ? account.scopes : ChargerScopes.text(event.scopes());
+            boolean scopesChanged = existing != null && !Objects.equals(scopes, existing.scopes);
             account.id = accountId;
             account.clientId = event.clientId();
             account.userId = event.userId();
@@ -65,16 +78,34 @@ public class AccountService implements AccountDirectory {
             account.sealedAccessToken = event.sealedAccessToken();
             account.accessTokenExpiresAt = event.accessTokenExpiresAt();
             account.credentialRefusedAt = null; // a new credential, and the OEM just listed the chargers with it
+            account.scopes = scopes;
             account.updatedAt = WallClock.now();
             account.syncedAt = account.updatedAt;
             if (existing == null) {
                 account.createdAt = account.updatedAt;
                 return accounts.persist(account).replaceWith(false);
             }
-            return Uni.createFrom().item(lapsed);
-        }).call(() -> lifecycle.sync(chargers, mapping,
-                new Account(accountId, event.clientId(), event.userId(), event.vendor()), devices, event.explicitLink()))
-                .chain(lapsed -> lapsed ? reachability(accountId, true) : Uni.createFrom().voidItem());
+            return Uni.createFrom().item(lapsed || scopesChanged);
+        }).call(() -> accounts.findById(accountId).chain(account -> lifecycle.sync(chargers,
+                mapping.granting(account.scopes), new Account(accountId, event.clientId(), event.userId(),
+                        event.vendor()),
+                devices, event.explicitLink())))
+                .chain(announce -> announce ? reachability(accountId, true) : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The client unlinked the account's last charger, inside the unlink's transaction (docs/adr/0011): this service no
+     * longer needs the account, so its sealed token is deleted and vehicle-service, which holds the grant, hears it
+     * ({@code OemAccountReleased} on {@code oem-accounts}) and revokes it unless the account's vehicles still use it.
+     * The tombstones stay until the retention finds the account gone.
+     */
+    Uni<Void> lastChargerUnlinked(UUID accountId) {
+        return accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE).chain(account -> account == null
+                ? Uni.createFrom().voidItem()
+                : outbox.publish(Topics.OEM_ACCOUNTS, account.userId, new OemAccountReleased(UUID.randomUUID(),
+                        OemAccountReleased.SCHEMA_VERSION, account.clientId, account.userId, WallClock.now(),
+                        account.id.toString(), account.vendor, DeviceType.CHARGER))
+                        .chain(() -> accounts.delete(account)));
     }
 
     /** The account, or null. */
@@ -103,8 +134,10 @@ public class AccountService implements AccountDirectory {
         return AccountDirectory.claimDue(OemAccountEntity.class, null, syncedBefore, now, limit);
     }
 
+    /** A re-sync: chargers that appeared take the account's scopes. */
     @Override
     public Uni<Integer> sync(Account account, List<OemDevice> listed) {
-        return lifecycle.sync(chargers, mapping, account, listed);
+        return accounts.findById(account.id()).chain(stored -> lifecycle.sync(chargers,
+                mapping.granting(stored == null ? null : stored.scopes), account, listed));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import io.plugmate.charger.Announcements;
 import io.plugmate.charger.SimulatorGrant;
+import io.plugmate.events.DeviceCapabilities;
+import io.plugmate.events.DeviceLifecycleEvent;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceType;
+import io.plugmate.events.DeviceUpdated;
 import io.plugmate.events.ElectricalData;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;
@@ -146,5 +150,80 @@ class AccountDiscoveryTest {
             assertThat(KafkaTestClient.header(dead, Topics.DLQ_REASON_HEADER)).contains("cannot be decrypted");
         }
         given().auth().oauth2(Tokens.apiClient(clientId)).get("/chargers").then().body("data", hasSize(0));
+    }
+
+    private static OemAccountLinked announced(String clientId, SimulatorGrant.Grant grant, String accountId,
+            List<String> scopes) {
+        OemAccountLinked event = new OemAccountLinked(UUID.randomUUID(), OemAccountLinked.SCHEMA_VERSION, clientId,
+                grant.userId(), Instant.now(), accountId, grant.vendor(), grant.oemAccountId(),
+                List.of(DeviceType.CHARGER), SHARED.encrypt(grant.accessToken(), accountId), Instant.now().plusSeconds(3600),
+                false, scopes);
+        publish(event);
+        return event;
+    }
+
+    private static DeviceCapabilities lastAnnounced(KafkaTestClient.Reader lifecycle, String chargerId) {
+        return lifecycle.poll().stream().map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                .filter(e -> e instanceof DeviceLifecycleEvent d && chargerId.equals(d.deviceId()))
+                .map(e -> e instanceof DeviceLinked l ? l.capabilities() : ((DeviceUpdated) e).capabilities())
+                .reduce((first, second) -> second).orElse(null);
+    }
+
+    /**
+     * ADR 0012 for chargers: the scopes the client was granted, carried by {@code OemAccountLinked} (schema 3), govern
+     * the charger — without charger:control:charging no start, stop or current limit of its own (in the view and in
+     * DeviceLinked/DeviceUpdated, so orchestration never commands it natively), without charger:read:data no charge
+     * state in the view; a change is announced again; an announcement without scopes keeps them.
+     */
+    @Test
+    void theScopesOfTheLinkGovernTheChargersControlsAndState() {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"TESLA\"]", "[\"TESLA\"]");
+        String accountId = UUID.randomUUID().toString();
+        DeviceCapabilities control = new DeviceCapabilities(true, true, true, false);
+        DeviceCapabilities none = new DeviceCapabilities(false, false, false, false);
+        try (var lifecycle = KafkaTestClient.reader(Topics.DEVICE_LIFECYCLE)) {
+            announced(clientId, grant, accountId, List.of("charger:read:data"));
+            await().atMost(PATIENCE).until(() -> given().auth().oauth2(Tokens.apiClient(clientId))
+                    .get("/users/" + grant.userId() + "/chargers").then().extract().jsonPath().getList("data").size() == 1);
+            String chargerId = given().auth().oauth2(Tokens.apiClient(clientId))
+                    .get("/users/" + grant.userId() + "/chargers").then().extract().path("data[0].id");
+            String charger = "/chargers/" + chargerId;
+            given().auth().oauth2(Tokens.apiClient(clientId)).get(charger).then().statusCode(200)
+                    .body("capabilities.startCharging.isCapable", equalTo(false))
+                    .body("capabilities.setMaxCurrent.isCapable", equalTo(false))
+                    .body("capabilities.setMaxPower.isCapable", equalTo(false))
+                    .body("chargeState", notNullValue());
+            await().atMost(PATIENCE).until(() -> none.equals(lastAnnounced(lifecycle, chargerId)));
+            given().auth().oauth2(Tokens.apiClient("other-" + clientId)).get(charger).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().get(charger).then().statusCode(401);
+            given().auth().oauth2(Tokens.admin(clientId)).get(charger).then().statusCode(403);
+
+            // a new link granting control: every service hears the charger can be commanded
+            announced(clientId, grant, accountId, List.of("charger:read:data", "charger:control:charging"));
+            await().atMost(PATIENCE).until(() -> control.equals(lastAnnounced(lifecycle, chargerId)));
+            given().auth().oauth2(Tokens.apiClient(clientId)).get(charger).then()
+                    .body("capabilities.startCharging.isCapable", equalTo(true))
+                    .body("capabilities.setMaxPower.isCapable", equalTo(true));
+
+            // an announcement from before schema 3 says nothing about scopes: they stay
+            OemAccountLinked rotation = new OemAccountLinked(UUID.randomUUID(), 2, clientId, grant.userId(),
+                    Instant.now(), accountId, grant.vendor(), grant.oemAccountId(), List.of(DeviceType.CHARGER),
+                    SHARED.encrypt(grant.accessToken(), accountId), Instant.now().plusSeconds(7200).truncatedTo(
+                            java.time.temporal.ChronoUnit.SECONDS),
+                    false);
+            publish(rotation);
+            await().atMost(PATIENCE).until(() -> rotation.accessTokenExpiresAt()
+                    .equals(Announcements.stored(accountId).accessTokenExpiresAt));
+            assertThat(Announcements.stored(accountId).scopes)
+                    .isEqualTo("charger:control:charging charger:read:data");
+
+            // control without read: the view shows no charge state
+            announced(clientId, grant, accountId, List.of("charger:control:charging"));
+            await().atMost(PATIENCE).until(() -> "charger:control:charging".equals(Announcements.stored(accountId).scopes));
+            given().auth().oauth2(Tokens.apiClient(clientId)).get(charger).then().statusCode(200)
+                    .body("chargeState", nullValue()).body("capabilities.startCharging.isCapable", equalTo(true));
+        }
     }
 }

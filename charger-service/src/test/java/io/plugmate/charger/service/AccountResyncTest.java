@@ -20,8 +20,10 @@ import io.plugmate.charger.SimulatorGrant;
 import io.plugmate.device.AccountResync;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
+import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.OemAccountReleased;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.events.Topics;
 import io.plugmate.testinfra.KafkaTestClient;
@@ -125,5 +127,40 @@ class AccountResyncTest {
         KafkaTestClient.send(Topics.OEM_ACCOUNTS, grant.userId(), EventJson.write(relinked));
         await().atMost(PATIENCE).until(() -> chargers(clientId, grant.userId()).size() == 1);
         assertThat(chargers(clientId, grant.userId())).doesNotContain(unlinked);
+    }
+
+    /**
+     * Issue 13 point 14: a charger-only account kept its grant after the client unlinked its last charger, because
+     * vehicle-service (which holds it) never heard. Now that unlink publishes {@code OemAccountReleased} on
+     * {@code oem-accounts} (key userId) and this service forgets the account's sealed token; unlinking a charger that
+     * is not the account's last publishes nothing.
+     */
+    @Test
+    void unlinkingAnAccountsLastChargerReleasesTheAccountForVehicleService() throws Throwable {
+        String clientId = "client-" + UUID.randomUUID();
+        SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"ZAPLINE\", \"ZAPLINE\"]",
+                "ZAPLINE");
+        OemAccountLinked linked = Announcements.linked(clientId, grant);
+        await().atMost(PATIENCE).until(() -> chargers(clientId, grant.userId()).size() == 2);
+        List<String> both = chargers(clientId, grant.userId());
+
+        try (var accounts = KafkaTestClient.reader(Topics.OEM_ACCOUNTS)) {
+            given().auth().oauth2(Tokens.apiClient("other-" + clientId)).delete("/chargers/" + both.get(0)).then()
+                    .statusCode(404).contentType("application/problem+json");
+            given().auth().oauth2(Tokens.apiClient(clientId)).delete("/chargers/" + both.get(0)).then().statusCode(204);
+            assertThat(Announcements.stored(linked.accountId())).isNotNull(); // its other charger still uses it
+            given().auth().oauth2(Tokens.apiClient(clientId)).delete("/chargers/" + both.get(1)).then().statusCode(204);
+
+            assertThat(Announcements.stored(linked.accountId())).isNull();
+            await().atMost(PATIENCE).until(() -> accounts.poll().stream()
+                    .anyMatch(r -> grant.userId().equals(r.key())
+                            && EventJson.read(r.value(), PlugmateEvent.class) instanceof OemAccountReleased released
+                            && released.clientId().equals(clientId)
+                            && released.accountId().equals(linked.accountId())
+                            && released.deviceType() == DeviceType.CHARGER && released.vendor().equals("ZAPLINE")));
+            assertThat(accounts.poll().stream().filter(r -> grant.userId().equals(r.key()))
+                    .map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                    .filter(OemAccountReleased.class::isInstance)).hasSize(1);
+        }
     }
 }

@@ -72,4 +72,37 @@ class RetentionTest {
                 select count(*) from pg_indexes where indexname in
                 ('charger_observation_received', 'webhook_delivery_received')""")).isEqualTo(2);
     }
+
+    private static void tombstone(String clientId, String device, UUID accountId, int daysAgo) throws Throwable {
+        NativeSql.execute("""
+                insert into unlinked_device (client_id, vendor, vendor_device_id, user_id, account_id, unlinked_at)
+                values (?1, 'ZAPLINE', ?2, 'user-1', ?3, now() - make_interval(days => ?4))""", clientId, device,
+                accountId, daysAgo);
+    }
+
+    /**
+     * ADR 0011's tombstones: kept while their account exists, however old (else the re-sync rediscovers the charger),
+     * deleted 7 days after their account is gone (its last charger unlinked, its user erased).
+     */
+    @Test
+    void tombstonesOutliveTheirAccountBySevenDays() throws Throwable {
+        String clientId = "client-" + UUID.randomUUID();
+        UUID live = UUID.randomUUID();
+        NativeSql.execute("""
+                insert into oem_account (id, client_id, user_id, vendor, oem_account_id, sealed_access_token,
+                access_token_expires_at, created_at, updated_at)
+                values (?1, ?2, 'user-1', 'ZAPLINE', ?3, 'sealed', now(), now(), now())""", live, clientId,
+                "acct-" + live);
+        tombstone(clientId, "kept-with-its-account", live, 400);
+        tombstone(clientId, "account-gone-long-ago", UUID.randomUUID(), 8);
+        tombstone(clientId, "account-gone-recently", UUID.randomUUID(), 6);
+
+        VertxContextSupport.subscribeAndAwait(() -> retention.purgeOnce());
+
+        assertThat(NativeSql.count("select count(*) from unlinked_device where client_id = ?1", clientId)).isEqualTo(2);
+        assertThat(NativeSql.count("select count(*) from unlinked_device where client_id = ?1 and vendor_device_id in "
+                + "('account-gone-recently', 'kept-with-its-account')", clientId)).isEqualTo(2);
+        assertThat(NativeSql.count("select count(*) from pg_indexes where indexname = 'unlinked_device_unlinked'"))
+                .isEqualTo(1);
+    }
 }

@@ -23,4 +23,12 @@ public interface RevocationConfig {
     /** At most this many revocations per round. */
     @WithDefault("20")
     int batchSize();
+
+    /**
+     * A revocation the OEM has not confirmed this long after it was queued is given up (deleted by the retention, with
+     * its sealed token; only one that was tried at least once). By then the grant, unused since, is past the refresh
+     * token lifetime of the OEMs we know (90 days of inactivity), so the row guards nothing but still holds a token.
+     */
+    @WithDefault("90d")
+    Duration giveUpAfter();
 }

@@ -1,5 +1,6 @@
 package io.plugmate.vehicle.persistence;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,5 +17,11 @@ public class LinkSessionRepository implements PanacheRepositoryBase<LinkSessionE
     public Uni<LinkSessionEntity> findByIdText(String id) {
         UUID uuid = Ids.uuidOrNull(id);
         return uuid == null ? Uni.createFrom().nullItem() : findById(uuid);
+    }
+
+    /** Whether the user completed a link of the account's chargers after {@code at}. */
+    public Uni<Boolean> chargersLinkedAfter(UUID accountId, Instant at) {
+        return count("accountId = ?1 and chargerRequested = true and completedAt > ?2", accountId, at)
+                .map(linked -> linked > 0);
     }
 }

@@ -12,6 +12,7 @@ import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.DeviceLifecycle;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
+import io.plugmate.events.OemAccountReleased;
 import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemDevice;
 import io.plugmate.oem.OemException;
@@ -105,6 +106,30 @@ public class AccountService implements AccountDirectory {
                 return Uni.createFrom().voidItem();
             }
             return release(account);
+        });
+    }
+
+    /**
+     * charger-service let go of the account ({@code OemAccountReleased}, docs/adr/0011): the client unlinked its last
+     * charger. Inside the consumer's transaction, the account is no longer announced to charger-service; unless it is
+     * linked for vehicles as well, nothing needs its grant any more, which is queued for revocation with the account
+     * deleted, as when the last vehicle goes. A release of another client's account, of an account no longer linked
+     * for chargers, or older than a link of the account's chargers the user completed since, changes nothing.
+     */
+    public Uni<Void> chargersReleased(OemAccountReleased event) {
+        UUID accountId = UUID.fromString(event.accountId());
+        return accounts.findById(accountId, LockModeType.PESSIMISTIC_WRITE).chain(account -> {
+            if (account == null || !account.clientId.equals(event.clientId()) || !account.linksChargers) {
+                return Uni.createFrom().voidItem();
+            }
+            return sessions.chargersLinkedAfter(accountId, event.occurredAt()).chain(relinked -> {
+                if (relinked) {
+                    return Uni.createFrom().voidItem();
+                }
+                account.linksChargers = false;
+                account.updatedAt = WallClock.now();
+                return account.linksVehicles ? Uni.createFrom().voidItem() : release(account);
+            });
         });
     }
 

@@ -1,6 +1,7 @@
 package io.plugmate.vehicle.service;
 
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +15,15 @@ import io.plugmate.oem.CredentialCipher;
 import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.oem.OemGrant;
+import io.plugmate.vehicle.domain.GrantedScopes;
 import io.plugmate.vehicle.persistence.OemAccountEntity;
 import io.smallrye.mutiny.Uni;
 
 /**
  * charger-service needs every new access token of an account linked for chargers (it never refreshes itself,
  * docs/adr/0004): the account is announced, sealed, inside the transaction that stored the token (a link or a
- * refresh). Accounts not linked for chargers, and vendors without chargers, are never announced.
+ * refresh), with the scopes the client was granted for it (charger-service enforces the charger ones, docs/adr/0012).
+ * Accounts not linked for chargers, and vendors without chargers, are never announced.
  */
 @ApplicationScoped
 public class CredentialRotations {
@@ -49,6 +52,11 @@ public class CredentialRotations {
         return outbox.publish(Topics.OEM_ACCOUNTS, account.userId, new OemAccountLinked(UUID.randomUUID(),
                 OemAccountLinked.SCHEMA_VERSION, account.clientId, account.userId, WallClock.now(),
                 account.id.toString(), account.vendor, account.oemAccountId, types,
-                cipher.seal(grant.accessToken(), account.id), grant.expiresAt(), linkedByUser));
+                cipher.seal(grant.accessToken(), account.id), grant.expiresAt(), linkedByUser, scopes(account)));
+    }
+
+    /** Every scope granted for the account (docs/adr/0012); null where they were never kept (unknown). */
+    private static List<String> scopes(OemAccountEntity account) {
+        return account.scopes == null ? null : List.copyOf(new TreeSet<>(GrantedScopes.parse(account.scopes).scopes()));
     }
 }

@@ -17,7 +17,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.device.AccountResync;
+import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
+import io.plugmate.events.OemAccountLinked;
+import io.plugmate.events.OemAccountReleased;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.events.Topics;
 import io.plugmate.events.UserDeleted;
@@ -28,6 +31,7 @@ import io.plugmate.vehicle.LinkedHousehold;
 import io.plugmate.vehicle.Simulator;
 import io.plugmate.vehicle.StoredAccounts;
 import io.plugmate.vehicle.persistence.GrantRevocationEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -152,5 +156,88 @@ class UnlinkAndErasureTest {
         given().auth().oauth2(Tokens.apiClient(h.clientId())).delete(user).then().statusCode(404)
                 .body("status", equalTo(404));
         given().auth().oauth2(Tokens.apiClient(h.clientId())).get(user + "/vehicles").then().body("data", hasSize(0));
+    }
+
+    private static UUID onlyAccountOf(LinkedHousehold h) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createSelectionQuery("select id from OemAccountEntity where clientId = ?1", UUID.class)
+                        .setParameter(1, h.clientId()).getSingleResult())));
+    }
+
+    private static void released(String clientId, LinkedHousehold h, UUID accountId, Instant unlinkedAt) {
+        KafkaTestClient.send(Topics.OEM_ACCOUNTS, h.userId(), EventJson.write(new OemAccountReleased(UUID.randomUUID(),
+                OemAccountReleased.SCHEMA_VERSION, clientId, h.userId(), unlinkedAt, accountId.toString(), "TESLA",
+                DeviceType.CHARGER)));
+    }
+
+    /**
+     * Issue 13 point 14: a charger-only account's grant was never revoked — charger-service saw its last charger
+     * unlinked, vehicle-service (which holds the refresh token) never heard. Now charger-service's
+     * {@code OemAccountReleased} lets vehicle-service revoke it; another client's release, and one older than the
+     * user's last link of the chargers, change nothing.
+     */
+    @Test
+    void aChargerOnlyAccountsGrantIsRevokedWhenChargerServiceLetsItsLastChargerGo() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.linkTeslaChargersOnly("client-" + UUID.randomUUID());
+        UUID accountId = onlyAccountOf(h);
+        assertThat(StoredAccounts.reload(accountId).linksChargers).isTrue();
+        assertThat(grantsAtOem(h)).isNotEmpty();
+        // the announcement carries the granted scopes, which charger-service enforces (docs/adr/0012)
+        try (var announcements = KafkaTestClient.reader(Topics.OEM_ACCOUNTS)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> announcements.poll().stream()
+                    .filter(r -> h.userId().equals(r.key())).map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                    .anyMatch(e -> e instanceof OemAccountLinked a && a.explicitLink()
+                            && List.of("charger:control:charging", "charger:read:data").equals(a.scopes())));
+        }
+
+        released("other-" + h.clientId(), h, accountId, Instant.now());
+        released(h.clientId(), h, accountId, Instant.now().minus(Duration.ofHours(1))); // before the user linked
+        released(h.clientId(), h, accountId, Instant.now());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> StoredAccounts.reload(accountId) == null);
+        assertThat(GrantRevocationRows.of(accountId)).hasSize(1);
+        GrantRevocationRows.dueNow(accountId);
+        VertxContextSupport.subscribeAndAwait(revocations::revokeDue);
+        assertThat(grantsAtOem(h)).isEmpty();
+    }
+
+    @Test
+    void aReleaseOlderThanTheUsersLinkAndAnotherClientsReleaseKeepTheGrant() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.linkTeslaChargersOnly("client-" + UUID.randomUUID());
+        UUID accountId = onlyAccountOf(h);
+
+        released("other-" + h.clientId(), h, accountId, Instant.now());
+        released(h.clientId(), h, accountId, Instant.now().minus(Duration.ofHours(1)));
+        // a record after both on the same partition (key userId): once it is applied, so were they
+        KafkaTestClient.send(Topics.OEM_ACCOUNTS, h.userId(), "not an event");
+        try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.OEM_ACCOUNTS))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> dlq.poll().stream().anyMatch(r -> h.userId().equals(r.key())));
+        }
+
+        assertThat(StoredAccounts.reload(accountId)).isNotNull();
+        assertThat(StoredAccounts.reload(accountId).linksChargers).isTrue();
+        assertThat(GrantRevocationRows.of(accountId)).isEmpty();
+    }
+
+    /**
+     * An account linked for vehicles and chargers kept its grant for good once its last vehicle went (charger-service
+     * still used it) and then its last charger: now the charger's release and the vehicle's unlink together revoke it.
+     */
+    @Test
+    void anAccountLinkedForBothIsRevokedOnceItsLastChargerAndItsLastVehicleAreGone() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.linkTeslaVehiclesAndChargers("client-" + UUID.randomUUID());
+        UUID accountId = h.accountId();
+
+        released(h.clientId(), h, accountId, Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !StoredAccounts.reload(accountId).linksChargers);
+        assertThat(StoredAccounts.reload(accountId).linksVehicles).isTrue(); // its car still uses the grant
+        assertThat(GrantRevocationRows.of(accountId)).isEmpty();
+
+        given().auth().oauth2(Tokens.apiClient(h.clientId())).delete("/vehicles/" + h.vehicleId()).then()
+                .statusCode(204);
+
+        assertThat(StoredAccounts.reload(accountId)).isNull();
+        assertThat(GrantRevocationRows.of(accountId)).hasSize(1);
     }
 }
