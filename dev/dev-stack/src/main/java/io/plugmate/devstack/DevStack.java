@@ -45,6 +45,7 @@ public final class DevStack {
     private final Supervisor supervisor = new Supervisor(running::isStopping, () -> System.exit(1),
             java.time.Clock.systemUTC());
     private final SimulatorClock simulatorClock;
+    private final JvmSettings jvm;
 
     DevStack(Layout layout, Path keycloakHome, List<ServiceSpec> catalog) {
         this.layout = layout;
@@ -52,6 +53,7 @@ public final class DevStack {
         this.keycloak = new Keycloak(keycloakHome, layout, realm.realm());
         this.catalog = catalog;
         this.secrets = DevSecrets.loadOrCreate(layout.state().resolve("dev-secrets.properties"));
+        this.jvm = JvmSettings.read(layout.root());
         this.simulatorClock = new SimulatorClock(layout.state().resolve("simulator-clock"),
                 URI.create("http://localhost:" + ServiceCatalog.service("oem-simulator").port() + "/sandbox/time"),
                 SUPERVISION_INTERVAL);
@@ -170,8 +172,11 @@ public final class DevStack {
         values.putAll(secrets);
         ServiceSpec effective = spec.tier() == Tier.SIMULATOR ? simulatorClock.resume(spec) : spec;
         List<String> command = ServiceCommand.of(effective, layout.root(), javaExecutable(), values);
+        // the JVM options of k8s/base/services/jvm.env, as every Deployment gets them; the spec's own variables win
+        Map<String, String> environment = new TreeMap<>(jvm.environment());
+        environment.putAll(ServiceCommand.environment(spec, values));
         ChildProcess process = running.add(spec.name(), spec.tier(), ChildProcess.start(spec.name(), command,
-                ServiceCommand.environment(spec, values), layout.root(), layout.log(spec.name())));
+                environment, layout.root(), layout.log(spec.name())));
         Readiness.await(spec.name(), spec.healthUri(), process::isAlive, SERVICE_TIMEOUT,
                 layout.root().relativize(process.logFile()).toString());
         return process;

@@ -103,6 +103,7 @@ public final class ServiceCatalog {
         all.put("quarkus.http.host", "127.0.0.1");
         all.putAll(properties);
         return new ServiceSpec(module, folder(module).resolve("target/quarkus-app/quarkus-run.jar"), port,
-                "/q/health/ready", database, List.of("-Xmx512m"), all, Map.of(), "", Tier.SERVICE);
+                "/q/health/ready", database, List.of("-XX:MaxRAM=" + JvmSettings.CONTAINER_MEMORY_LIMIT), all,
+                Map.of(), "", Tier.SERVICE);
     }
 }

@@ -23,7 +23,7 @@ class ServiceCommandTest {
         List<String> command = ServiceCommand.of(spec, root, Path.of("/jdk/bin/java"),
                 ServiceCatalogTest.ENDPOINTS.placeholderValues(spec.database()));
 
-        assertThat(command).startsWith("/jdk/bin/java", "-Xmx512m")
+        assertThat(command).startsWith("/jdk/bin/java", "-XX:MaxRAM=512m")
                 .endsWith("-jar", root.resolve("vehicle-service/target/quarkus-app/quarkus-run.jar").toString())
                 .contains("-Dquarkus.http.port=8081",
                         "-Dquarkus.http.host=127.0.0.1",

@@ -53,6 +53,9 @@ class ManifestsTest {
                 .toList();
         assertThat(deployments).extracting(d -> d.path("metadata").path("name").asText())
                 .containsExactlyInAnyOrderElementsOf(RoutingTable.SERVICES);
+        Map<String, JsonNode> configMaps = new HashMap<>();
+        Kustomize.objects(overlay, "ConfigMap").forEach(map -> configMaps.put(map.path("metadata").path("name")
+                .asText(), map.path("data")));
         for (ObjectNode deployment : deployments) {
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             JsonNode container = pod.path("containers").path(0);
@@ -70,7 +73,12 @@ class ManifestsTest {
             assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).contains("/tmp");
             assertThat(env(container)).containsEntry("PLUGMATE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                     .containsKey("PLUGMATE_DB_PASSWORD").containsKey("PLUGMATE_KAFKA_PASSWORD")
-                    .hasEntrySatisfying("JDK_JAVA_OPTIONS", value -> assertThat(value).contains("MaxRAMPercentage"));
+                    .doesNotContainKey("JAVA_TOOL_OPTIONS"); // it would replace the image's AOT-cache option
+            // the JVM's options from k8s/base/services/jvm.env (ConfigMap platform-jvm), the file ./plugmate run reads
+            Map<String, String> jvm = configMapEnv(configMaps, container, "platform-jvm");
+            assertThat(jvm.get("JDK_JAVA_OPTIONS")).as(name).contains("-XX:MaxRAMPercentage=", "-XX:+UseSerialGC")
+                    .doesNotContain("-Xmx", "InitialRAMPercentage");
+            assertThat(jvm).as(name).containsEntry("MALLOC_ARENA_MAX", "2");
             assertThat(container.path("envFrom").path(0).path("configMapRef").path("name").asText())
                     .startsWith(name + "-features");
         }
@@ -138,6 +146,20 @@ class ManifestsTest {
                 .filter(c -> c.path("metadata").path("name").asText().equals("plugmate-realm")).findFirst().orElseThrow();
         assertThat(realm.path("data").path("plugmate-realm.json").asText()).contains("\"realm\": \"plugmate\"");
         assertThat(Kustomize.objects(overlay, "Keycloak").getFirst().toString()).contains("plugmate-realm");
+    }
+
+    /** The container's variables taken from the generated ConfigMap {@code prefix-<hash>}, with their values. */
+    private static Map<String, String> configMapEnv(Map<String, JsonNode> data, JsonNode container, String prefix) {
+        Map<String, String> env = new HashMap<>();
+        container.path("env").forEach(e -> {
+            JsonNode ref = e.path("valueFrom").path("configMapKeyRef");
+            if (ref.path("name").asText().startsWith(prefix + "-")) {
+                assertThat(data).as("ConfigMap %s", ref.path("name").asText()).containsKey(ref.path("name").asText());
+                env.put(e.path("name").asText(), data.get(ref.path("name").asText()).path(ref.path("key").asText())
+                        .asText());
+            }
+        });
+        return env;
     }
 
     private static Map<String, String> env(JsonNode container) {
