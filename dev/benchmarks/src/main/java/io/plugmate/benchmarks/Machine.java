@@ -5,18 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** One line about where the figures were measured; throughput means nothing without it. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         return "%s, %d cores, Java %s, %s".formatted(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
     }
 
     /** The 1-minute load average: on a shared machine the throughput figures mean little without it. */
-    static String load() {
+    public static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,8 @@
 package io.plugmate.benchmarks.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +37,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         int phase = 5;
         int partitions = 6;
         List<String> services = Stack.SERVICES.stream().map(Stack.Service::name).toList();
-        List<String> jvm = defaultJvm("358m");
+        List<String> jvm = null;
         List<List<String>> variants = new ArrayList<>();
         int runs = 3;
         boolean allSteps = false;
@@ -52,7 +55,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 case "--phase" -> phase = Integer.parseInt(value);
                 case "--partitions" -> partitions = Integer.parseInt(value);
                 case "--services" -> services = value.equals("all") ? services : List.of(value.split(","));
-                case "--heap" -> jvm = defaultJvm(value);
+                case "--heap" -> jvm = defaultJvm(JVM_SETTINGS, value);
                 case "--jvm-opts" -> variants.add(List.of(value.trim().split("\\s+")));
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
@@ -86,7 +89,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
             throw new IllegalArgumentException("rest needs pairing-service (it establishes the households' pairs)");
         }
         if (variants.isEmpty()) {
-            variants.add(jvm);
+            variants.add(jvm != null ? jvm : defaultJvm(JVM_SETTINGS, null));
         }
         if (variants.size() > 1 && !args[0].equals("startup")) {
             throw new IllegalArgumentException("several --jvm-opts are compared by startup only");
@@ -95,9 +98,35 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 List.copyOf(variants), runs, allSteps, out, mix, connections, direct);
     }
 
-    /** The container's sizing (k8s: 70 % of a 512 MiB limit), the JVM's own choices otherwise. */
-    private static List<String> defaultJvm(String heap) {
-        return new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+    /** Where the services' JVM options are written, for k8s/ and ./plugmate run alike. */
+    static final Path JVM_SETTINGS = Path.of("k8s/base/services/jvm.env");
+    /** A service container's memory limit in k8s/, which the settings' percentages are of. */
+    static final String CONTAINER_MEMORY_LIMIT = "512m";
+
+    /**
+     * The services' JVM as Kubernetes runs it: {@link #JVM_SETTINGS}' options and variables (a {@code NAME=value}
+     * option is the JVM's environment, see {@link ServiceProcess}) with {@code -XX:MaxRAM} at the container's limit;
+     * {@code heap}, when given, as {@code -Xmx} on top.
+     */
+    static List<String> defaultJvm(Path settings, String heap) {
+        List<String> jvm = new ArrayList<>(List.of("-XX:MaxRAM=" + CONTAINER_MEMORY_LIMIT));
+        try {
+            Files.readAllLines(settings).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(line -> {
+                        if (line.startsWith("JDK_JAVA_OPTIONS=")) {
+                            jvm.addAll(List.of(line.substring(line.indexOf('=') + 1).trim().split("\\s+")));
+                        } else {
+                            jvm.add(line);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException("the services' JVM settings are read from " + settings
+                    + " (run from the project root)", e);
+        }
+        if (heap != null) {
+            jvm.add("-Xmx" + heap);
+        }
+        return jvm;
     }
 
     /** The services' JVM options (the first of the variants {@code startup} compares). */

@@ -25,6 +25,7 @@ import io.plugmate.localinfra.ParentDeathWatchdog;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    private static final java.util.regex.Pattern ENVIRONMENT = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*=.*");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -43,7 +44,10 @@ final class ServiceProcess implements AutoCloseable {
         this.aotCache = aotCache;
     }
 
-    /** @param app the module's {@code target/quarkus-app} folder */
+    /**
+     * @param app the module's {@code target/quarkus-app} folder
+     * @param jvmOptions the JVM's options; a {@code NAME=value} among them goes into its environment instead
+     */
     static ServiceProcess start(String name, Path app, Map<String, String> properties, List<String> jvmOptions,
             Path logDir) {
         Path jar = app.resolve("quarkus-run.jar");
@@ -55,7 +59,15 @@ final class ServiceProcess implements AutoCloseable {
         String url = "http://127.0.0.1:" + port;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(jvmOptions);
+        // NAME=value among the options is the JVM's environment (MALLOC_ARENA_MAX=2), the rest are its options
+        Map<String, String> environment = new java.util.TreeMap<>();
+        for (String option : jvmOptions) {
+            if (ENVIRONMENT.matcher(option).matches()) {
+                environment.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+            } else {
+                command.add(option);
+            }
+        }
         boolean aot = Files.isRegularFile(app.resolve("app.aot"));
         if (aot) {
             command.add("-XX:AOTCache=app.aot");
@@ -67,8 +79,10 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             long forkedAt = System.nanoTime();
-            Process process = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ServiceProcess(name, process, url, forkedAt, aot);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

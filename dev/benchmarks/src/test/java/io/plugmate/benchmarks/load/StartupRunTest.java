@@ -3,6 +3,7 @@ package io.plugmate.benchmarks.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,10 +18,15 @@ class StartupRunTest {
                 "--jvm-opts", "-Xmx64m" });
         assertThat(options.jvmVariants()).containsExactly(List.of("-Xmx64m", "-XX:+UseSerialGC"), List.of("-Xmx64m"));
         assertThat(options.jvmOptions()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
-        assertThat(LoadOptions.parse(new String[] { "topics", "--heap", "128m" }).jvmVariants())
-                .containsExactly(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError"));
         assertThatThrownBy(() -> LoadOptions.parse(new String[] { "topics", "--jvm-opts", "-Xmx1g", "--jvm-opts",
                 "-Xmx2g" })).hasMessageContaining("startup only");
+    }
+
+    @Test
+    void byDefaultTheServicesRunWithK8sJvmSettingsAtTheContainersLimit() {
+        List<String> jvm = LoadOptions.defaultJvm(Path.of("../..").resolve(LoadOptions.JVM_SETTINGS), "128m");
+        assertThat(jvm).startsWith("-XX:MaxRAM=512m").contains("-XX:+UseSerialGC", "MALLOC_ARENA_MAX=2")
+                .endsWith("-Xmx128m").anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="));
     }
 
     @Test
