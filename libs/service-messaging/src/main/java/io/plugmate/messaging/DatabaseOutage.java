@@ -1,82 +1,64 @@
 package io.plugmate.messaging;
 
-import java.io.IOException;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.VertxException;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
+import io.plugmate.commons.database.DatabaseFailures;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Whether a failure means the database is away (unreachable, shutting down, starting, out of connections) rather than
- * a bug or a refused statement, and the log of an outage: one ERROR when the first request meets it, DEBUG for every
- * further one, one INFO with the count when a request gets through again (issue 13 point 8: ~70 ERROR lines per
- * service for one outage drowned the log).
+ * service-commons' outage log for a service with a database ({@link DatabaseFailures} says what an outage is): the one
+ * instance the problem mappers (503 for every endpoint) and the webhooks share, logged under this category. Once an
+ * outage was met it also asks the database every {@value #PROBE_MILLIS} ms until it answers, so that the end of the
+ * outage is logged when it ends, not when the next request happens to come.
  */
 @ApplicationScoped
-public class DatabaseOutage {
+public class DatabaseOutage extends io.plugmate.commons.database.DatabaseOutage {
 
-    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
-    /** SQLSTATE classes: connection exception, insufficient resources, operator intervention (shutdown, starting). */
-    private static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53", "57");
+    private static final long PROBE_MILLIS = 2_000;
 
-    private final AtomicReference<Instant> since = new AtomicReference<>();
-    private final AtomicLong refused = new AtomicLong();
+    private final Instance<Pool> pool;
+    private final Vertx vertx;
+    private final AtomicBoolean probing = new AtomicBoolean();
 
-    /**
-     * The database could not be reached or did not serve us: a connection refused, reset or closed, a timeout, or
-     * SQLSTATE class 08, 53 or 57 anywhere in the cause chain (Hibernate and Vert.x wrap the driver's). A constraint
-     * violation, a syntax error or any other SQLSTATE is not an outage.
-     */
+    public DatabaseOutage(Instance<Pool> pool, Vertx vertx) {
+        super(Logger.getLogger(DatabaseOutage.class));
+        this.pool = pool;
+        this.vertx = vertx;
+    }
+
+    /** See {@link DatabaseFailures#isUnavailable}. */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = sqlState(t);
-            if (state != null) {
-                return UNAVAILABLE_CLASSES.contains(state.substring(0, Math.min(2, state.length())));
-            }
-            if (t instanceof ClosedConnectionException || t instanceof IOException || t instanceof TimeoutException) {
-                return true;
-            }
-            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof VertxException && (message.contains("closed") || message.contains("connection"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.isUnavailable(failure);
     }
 
-    /** The SQLSTATE of a driver exception, or null. */
     static String sqlState(Throwable t) {
-        return t instanceof PgException pg ? pg.getSqlState() : t instanceof SQLException sql ? sql.getSQLState() : null;
+        return DatabaseFailures.sqlState(t);
     }
 
-    /** A request met the outage: ERROR for the first of an outage, DEBUG for the rest. */
+    @Override
     public void met(Throwable failure, String what) {
-        refused.incrementAndGet();
-        if (since.compareAndSet(null, Instant.now())) {
-            LOG.errorf("database unavailable (%s); %s answered 503 with Retry-After until it answers again, logged "
-                    + "once: %s", what, what, failure.toString());
-        } else {
-            LOG.debugf("database still unavailable (%s): %s", what, failure.toString());
+        super.met(failure, what);
+        if (probing.compareAndSet(false, true)) {
+            probeLater();
         }
     }
 
-    /** A request got through: if an outage was logged, it is over. */
-    public void reachable() {
-        Instant began = since.getAndSet(null);
-        if (began != null) {
-            LOG.infof("database reachable again (unavailable since %s; %d request(s) answered 503 meanwhile)", began,
-                    refused.getAndSet(0));
-        }
+    private void probeLater() {
+        vertx.setTimer(PROBE_MILLIS, id -> pool.get().query("select 1").execute().subscribe().with(rows -> {
+            probing.set(false);
+            reachable();
+        }, failure -> {
+            if (ongoing()) {
+                probeLater();
+            } else {
+                probing.set(false);
+            }
+        }));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.interceptor.InvocationContext;
 
 import org.jboss.logging.Logger;
 
+import io.plugmate.commons.consumers.ConsumerRetryConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

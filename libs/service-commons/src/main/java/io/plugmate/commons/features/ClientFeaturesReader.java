@@ -11,12 +11,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
+
+import io.plugmate.commons.consumers.ConsumerRetryConfig;
 
 /**
  * Replays the compacted client-features topic from the beginning and then follows it, on its own daemon thread.
@@ -25,6 +29,12 @@ import org.jboss.logging.Logger;
  * and no consumer group: a shared group would split the partitions between instances, and committed offsets would
  * make a restarted instance skip the records it needs to rebuild its state. Replay is finished ({@link #caughtUp()})
  * once every partition reached the end offset it had when the reader started.
+ * <p>
+ * Failures follow the project's consumer rule (architecture §4, service-messaging's {@code @RetriedInPlace}): a record
+ * that cannot be applied for itself ({@link ClientFeaturesRecord.Poison}) goes to the dead-letter topic with its reason;
+ * anything else — the dead-letter topic cannot be written (Kafka away), a bug — is retried in place with the services'
+ * consumer back-off ({@code plugmate.consumers.retry.*}), for as long as it takes: its partition waits at that record,
+ * which is neither dropped nor dead-lettered nor overtaken by the records behind it.
  */
 public final class ClientFeaturesReader implements AutoCloseable {
 
@@ -39,6 +49,7 @@ public final class ClientFeaturesReader implements AutoCloseable {
     private final FeatureOverrides overrides;
     private final DeadLetterPublisher deadLetters;
     private final String consumerName;
+    private final ConsumerRetryConfig retry;
     private final Thread thread;
 
     private volatile boolean closed;
@@ -48,14 +59,17 @@ public final class ClientFeaturesReader implements AutoCloseable {
     private Map<TopicPartition, Long> replayTarget;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private long nextPartitionCheck;
+    /** Failed attempts at the record a partition waits at; 0 while nothing fails. */
+    private int failures;
 
     /**
      * @param kafkaConfig client settings (bootstrap servers, TLS, SASL) without the {@code kafka.} prefix
      * @param consumerName names this service in client ids and DLQ headers
      */
     public ClientFeaturesReader(Map<String, Object> kafkaConfig, String topic, String deadLetterTopic,
-            FeatureOverrides overrides, String consumerName) {
+            FeatureOverrides overrides, String consumerName, ConsumerRetryConfig retry) {
         this.kafkaConfig = Map.copyOf(kafkaConfig);
+        this.retry = retry;
         this.topic = topic;
         this.overrides = overrides;
         this.consumerName = consumerName;
@@ -90,10 +104,11 @@ public final class ClientFeaturesReader implements AutoCloseable {
                     sleep(EMPTY_TOPIC_RECHECK_MILLIS);
                     continue;
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    apply(record);
-                }
+                boolean waiting = applyInOrder(consumer.poll(POLL));
                 checkCaughtUp();
+                if (waiting) {
+                    pause(retry.delayAfter(failures).toMillis());
+                }
             } catch (WakeupException e) {
                 // close() woke us up; the loop condition ends the thread
             } catch (RuntimeException e) {
@@ -148,17 +163,71 @@ public final class ClientFeaturesReader implements AutoCloseable {
         }
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
-        ClientFeaturesRecord outcome;
+    /**
+     * Applies each partition's records in order; a partition whose record fails is set back to it (the next poll
+     * returns it again) and the rest of its records wait. @return whether a partition waits at a failed record
+     */
+    private boolean applyInOrder(ConsumerRecords<byte[], byte[]> records) {
+        boolean waiting = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                if (!applied(record)) {
+                    consumer.seek(partition, record.offset());
+                    waiting = true;
+                    break;
+                }
+            }
+        }
+        return waiting;
+    }
+
+    private boolean applied(ConsumerRecord<byte[], byte[]> record) {
         try {
-            outcome = ClientFeaturesRecord.interpret(record.key(), record.value());
-            switch (outcome) {
+            switch (ClientFeaturesRecord.interpret(record.key(), record.value())) {
                 case ClientFeaturesRecord.Replace replace -> overrides.replace(replace.clientId(), replace.overrides());
                 case ClientFeaturesRecord.Clear clear -> overrides.clear(clear.clientId());
                 case ClientFeaturesRecord.Poison poison -> deadLetters.publish(record, poison.reason());
             }
+        } catch (WakeupException e) {
+            throw e;
         } catch (RuntimeException e) {
-            deadLetters.publish(record, "processing failed: " + e.getClass().getSimpleName());
+            failures++;
+            status = "retrying " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
+                    + e.getClass().getSimpleName();
+            if (isTransient(e)) {
+                LOG.warnf("%s-%d@%d: transient failure (attempt %d), the record is retried in place: %s", record.topic(),
+                        record.partition(), record.offset(), failures, e.toString());
+            } else {
+                LOG.errorf(e, "%s-%d@%d: unexpected failure (attempt %d); the record is not poison, so it is retried "
+                        + "in place and its partition waits", record.topic(), record.partition(), record.offset(),
+                        failures);
+            }
+            return false;
+        }
+        if (failures > 0) {
+            LOG.infof("%s-%d@%d applied after %d failed attempt(s)", record.topic(), record.partition(), record.offset(),
+                    failures);
+            failures = 0;
+            status = caughtUp ? "caught up" : "replaying";
+        }
+        return true;
+    }
+
+    /** Kafka away or slow (the dead-letter topic could not be written in time): passes by itself. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sleeps, but not past {@link #close()}. */
+    private void pause(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        while (!closed && System.currentTimeMillis() < until) {
+            sleep(Math.min(100, until - System.currentTimeMillis()));
         }
     }
 
@@ -190,6 +259,9 @@ public final class ClientFeaturesReader implements AutoCloseable {
     }
 
     private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.plugmate.commons.consumers.ConsumerRetryConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -32,11 +33,14 @@ public class ClientFeaturesSubscription {
     private final FeatureOverrides overrides;
     private final Instance<Map<String, Object>> kafkaConfig;
     private final String applicationName;
+    private final ConsumerRetryConfig retry;
     private volatile ClientFeaturesReader reader;
 
     public ClientFeaturesSubscription(FeaturesConfig config, FeatureOverrides overrides,
             @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
-            @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName) {
+            @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName,
+            ConsumerRetryConfig retry) {
+        this.retry = retry;
         this.config = config;
         this.overrides = overrides;
         this.kafkaConfig = kafkaConfig;
@@ -53,7 +57,7 @@ public class ClientFeaturesSubscription {
                     + "is not set; set it, or turn the override reader off");
         }
         reader = new ClientFeaturesReader(kafka, config.overrides().topic(), config.overrides().deadLetterTopic(),
-                overrides, applicationName);
+                overrides, applicationName, retry);
         reader.start();
     }
 

@@ -3,12 +3,15 @@ package io.plugmate.commons.features;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
 
@@ -23,6 +26,8 @@ final class DeadLetterPublisher implements AutoCloseable {
 
     static final String CONSUMER_HEADER = "dlq-consumer";
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
+    /** Above the producer's own delivery timeout, which reports a broker that stayed away as a retriable failure. */
+    private static final long ACK_WAIT_SECONDS = 40;
 
     private final Map<String, Object> kafkaConfig;
     private final String topic;
@@ -35,7 +40,10 @@ final class DeadLetterPublisher implements AutoCloseable {
         this.consumerName = consumerName;
     }
 
-    /** Waits for the broker's acknowledgement; a failure is logged, the record itself stays on the source topic. */
+    /**
+     * Waits for the broker's acknowledgement and throws when it does not come, so that the reader retries the record
+     * instead of going past it (a poison record is dead-lettered or waits, never dropped).
+     */
     void publish(ConsumerRecord<byte[], byte[]> source, String reason) {
         var record = new ProducerRecord<>(topic, null, source.key(), source.value(), source.headers());
         record.headers()
@@ -45,16 +53,27 @@ final class DeadLetterPublisher implements AutoCloseable {
                 .add(Topics.DLQ_SOURCE_OFFSET_HEADER, utf8(Long.toString(source.offset())))
                 .add(CONSUMER_HEADER, utf8(consumerName));
         try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
-            LOG.warnf("Dead-lettered %s-%d@%d to %s: %s", source.topic(), source.partition(), source.offset(), topic,
-                    reason);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.errorf(e, "Could not dead-letter %s-%d@%d (%s); it stays on the source topic", source.topic(),
-                    source.partition(), source.offset(), reason);
+            producer().send(record).get(ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+            // a fresh producer for the retry: an idempotent one can be left unusable by a failed batch
+            close();
+            throw failure(e);
         }
+        LOG.warnf("Dead-lettered %s-%d@%d to %s: %s", source.topic(), source.partition(), source.offset(), topic,
+                reason);
+    }
+
+    /** The failure as the reader sees it; a Kafka cause stays in the chain (retriable or not). */
+    private RuntimeException failure(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        return new KafkaException("Could not dead-letter to " + topic + " within " + ACK_WAIT_SECONDS + " s: " + cause,
+                cause);
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
@@ -65,6 +84,10 @@ final class DeadLetterPublisher implements AutoCloseable {
             config.put(ProducerConfig.CLIENT_ID_CONFIG, consumerName + "-client-features-dlq");
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            // the reader's thread waits here: a broker away fails the attempt (retried) in bounded time
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;
@@ -77,7 +100,8 @@ final class DeadLetterPublisher implements AutoCloseable {
     @Override
     public void close() {
         if (producer != null) {
-            producer.close();
+            producer.close(java.time.Duration.ofSeconds(5));
+            producer = null;
         }
     }
 }

@@ -16,6 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.plugmate.commons.database.DatabaseConfig;
+import io.plugmate.commons.database.DatabaseFailures;
+import io.plugmate.commons.database.DatabaseOutage;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -33,9 +36,13 @@ public class ProblemExceptionMappers {
             HttpHeaders.WWW_AUTHENTICATE);
 
     private final ProblemWriter writer;
+    private final DatabaseOutage outage;
+    private final DatabaseConfig database;
 
-    public ProblemExceptionMappers(ProblemWriter writer) {
+    public ProblemExceptionMappers(ProblemWriter writer, DatabaseOutage outage, DatabaseConfig database) {
         this.writer = writer;
+        this.outage = outage;
+        this.database = database;
     }
 
     @ServerExceptionMapper
@@ -110,8 +117,18 @@ public class ProblemExceptionMappers {
         return writer.response(SecurityProblems.forbidden(request.path()), Map.of());
     }
 
+    /**
+     * A bug is a 500 with an ERROR per request; the database being away is not a bug: 503 with {@code Retry-After} (the
+     * same request will succeed later) and one ERROR per outage ({@link DatabaseOutage}), for every endpoint alike.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            outage.met(e, "API requests");
+            var unavailable = new ServiceUnavailableProblem("The database is unavailable; try again later.",
+                    database.unavailableRetryAfter());
+            return writer.response(unavailable.toProblem(request.path()), unavailable.headers());
+        }
         return writer.response(UnexpectedErrors.toProblem(e, request.method().name(), request.path()), Map.of());
     }
 }

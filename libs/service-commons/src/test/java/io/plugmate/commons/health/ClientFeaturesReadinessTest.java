@@ -33,7 +33,7 @@ class ClientFeaturesReadinessTest {
     @Test
     void switchedOffTheReaderNeverHoldsUpReadiness() {
         var subscription = new ClientFeaturesSubscription(new Config(new Overrides(false)), new FeatureOverrides(),
-                null, Optional.empty());
+                null, Optional.empty(), null);
 
         HealthCheckResponse response = new ClientFeaturesReadiness(subscription, new FeatureOverrides()).call();
 
@@ -44,7 +44,7 @@ class ClientFeaturesReadinessTest {
     @Test
     void switchedOnItIsDownUntilTheReplayCaughtUp() {
         var subscription = new ClientFeaturesSubscription(new Config(new Overrides(true)), new FeatureOverrides(),
-                null, Optional.empty());
+                null, Optional.empty(), null);
 
         HealthCheckResponse response = new ClientFeaturesReadiness(subscription, new FeatureOverrides()).call();
 

@@ -1,7 +1,9 @@
 package io.plugmate.commons.testapp;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +25,7 @@ import io.plugmate.commons.problem.PreconditionProblem;
 import io.plugmate.commons.problem.TooManyRequestsProblem;
 import io.plugmate.commons.tenant.CallerTenant;
 import io.plugmate.commons.tenant.Roles;
+import io.smallrye.mutiny.Uni;
 
 /** Test-only endpoints that end in each kind of problem. */
 @Path("/probe")
@@ -80,6 +83,13 @@ public class ProbeResource {
     @Path("/boom")
     public void boom() {
         throw new IllegalStateException(SECRET);
+    }
+
+    /** What a resource gets from Hibernate Reactive when PostgreSQL refuses connections. */
+    @GET
+    @Path("/database-away")
+    public Uni<Widget> databaseAway() {
+        return Uni.createFrom().failure(new CompletionException(new ConnectException("Connection refused")));
     }
 
     @GET

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.commons.database.DatabaseOutage;
 import io.plugmate.testinfra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,6 +22,9 @@ import io.restassured.specification.RequestSpecification;
 class ProblemMappingTest {
 
     private static final String VALIDATION = "tag:plugmate.io,2026:problem:validation";
+
+    @Inject
+    DatabaseOutage outage;
 
     private RequestSpecification asClient() {
         return given().auth().oauth2(Tokens.apiClient("acme"));
@@ -132,6 +138,22 @@ class ProblemMappingTest {
         assertProblem(response, 500, "/probe/boom");
         assertThat(response.jsonPath().getString("errorId")).matches("[0-9a-f-]{36}");
         assertThat(response.jsonPath().getString("detail")).doesNotContain("hunter2", "IllegalState");
+    }
+
+    @Test
+    void theDatabaseAwayIs503WithRetryAfterForAnyEndpointAndOneOutage() {
+        outage.reachable();
+        for (int i = 0; i < 3; i++) {
+            Response response = asClient().get("/probe/database-away");
+            assertProblem(response, 503, "/probe/database-away");
+            assertThat(response.header("Retry-After")).isEqualTo("10");
+            assertThat(response.jsonPath().getString("detail")).doesNotContain("refused");
+            assertThat(response.jsonPath().getString("errorId")).isNull();
+        }
+        // one outage met (logged once, DatabaseOutageTest), over once the database answers
+        assertThat(outage.ongoing()).isTrue();
+        outage.reachable();
+        assertThat(outage.ongoing()).isFalse();
     }
 
     @Test
