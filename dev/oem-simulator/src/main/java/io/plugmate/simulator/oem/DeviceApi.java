@@ -22,9 +22,11 @@ import io.plugmate.simulator.world.SimulatorWorld;
 public class DeviceApi {
 
     private final SimulatorWorld world;
+    private final IdempotencyKeys keys;
 
-    public DeviceApi(SimulatorWorld world) {
+    public DeviceApi(SimulatorWorld world, IdempotencyKeys keys) {
         this.world = world;
+        this.keys = keys;
     }
 
     public OemAccount account(String accountId) {
@@ -49,11 +51,22 @@ public class DeviceApi {
         return world.read(sim -> sim.currentState(deviceId));
     }
 
-    public Response command(String accountId, Vendor vendor, DeviceType type, String deviceId, CommandRequest request) {
+    /**
+     * Takes a command (202). With an {@code Idempotency-Key} the same request again is answered with the command taken
+     * the first time, its current state and {@code Idempotent-Replayed: true}, instead of taking another.
+     */
+    public Response command(String accountId, Vendor vendor, DeviceType type, String deviceId, CommandRequest request,
+            String idempotencyKey) {
         get(accountId, type, deviceId);
-        CommandRecord command = world.mutate(sim -> sim.submitCommand(deviceId, request.type(), request.maxCurrentA()));
+        String asked = deviceId + " " + request.type() + " " + request.maxCurrentA();
+        IdempotencyKeys.Taken taken = world.mutate(sim -> idempotencyKey == null
+                ? new IdempotencyKeys.Taken(sim.submitCommand(deviceId, request.type(), request.maxCurrentA()).id(), false)
+                : keys.take(accountId, idempotencyKey, asked,
+                        () -> sim.submitCommand(deviceId, request.type(), request.maxCurrentA()).id()));
+        CommandRecord command = world.read(sim -> sim.command(taken.commandId()).orElseThrow());
         URI location = URI.create("/oem/" + vendor.name().toLowerCase() + "/api/commands/" + command.id());
-        return Response.accepted(command).location(location).build();
+        Response.ResponseBuilder accepted = Response.accepted(command).location(location);
+        return (taken.replayed() ? accepted.header("Idempotent-Replayed", "true") : accepted).build();
     }
 
     public CommandRecord commandStatus(String accountId, String commandId) {

@@ -6,9 +6,9 @@ import jakarta.inject.Singleton;
 
 /**
  * An outage of every OEM cloud's device API, switched on and off through {@code /sandbox/oem-outage}: each request is
- * answered with {@code status} (429 with {@code Retry-After}, or a 5xx), or — with status 0 — taken only after
- * {@code delay}, so a client that gives up earlier never learns that its command was accepted. Wall clock, like the
- * rate limit: it faces the platform's real clients.
+ * answered with {@code status} (429 with {@code Retry-After}, or a 5xx), or — with status 0 — carried out at once but
+ * answered only after {@code delay}, so a client that gives up earlier never learns that its command was accepted.
+ * Wall clock, like the rate limit: it faces the platform's real clients.
  */
 @Singleton
 public class OemOutage {

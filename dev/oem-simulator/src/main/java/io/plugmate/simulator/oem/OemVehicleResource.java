@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,8 +53,8 @@ public class OemVehicleResource {
     @Path("{id}/commands")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response command(@PathParam("vendor") String vendor, @PathParam("id") String id,
-            @Valid @NotNull CommandRequest request) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CommandRequest request) {
         Vendor v = OemVendors.require(vendor, DeviceType.VEHICLE);
-        return api.command(caller.get().accountId(), v, DeviceType.VEHICLE, id, request);
+        return api.command(caller.get().accountId(), v, DeviceType.VEHICLE, id, request, idempotencyKey);
     }
 }

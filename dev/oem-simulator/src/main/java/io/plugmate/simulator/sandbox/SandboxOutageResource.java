@@ -21,8 +21,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Storms and timeouts of every OEM cloud's device API, for fault tests: {@code {"status":429}} (with Retry-After) or a
- * 5xx for every request, or {@code {"status":0,"delay":"PT15S"}} to answer every request only after the delay; DELETE
- * ends it.
+ * 5xx for every request, or {@code {"status":0,"delay":"PT15S"}} to carry out every request at once but answer it only
+ * after the delay; DELETE ends it.
  */
 @Path("/sandbox/oem-outage")
 @Produces(MediaType.APPLICATION_JSON)

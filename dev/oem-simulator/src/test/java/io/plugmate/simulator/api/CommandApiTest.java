@@ -1,10 +1,13 @@
 package io.plugmate.simulator.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -91,6 +96,28 @@ class CommandApiTest {
     }
 
     @Test
+    void aSlowCloudCarriesOutTheCommandOfAClientThatGaveUpWaitingForTheAnswer() {
+        given().contentType(ContentType.JSON).body(Map.of("status", 0, "delay", "PT3S")).put("/sandbox/oem-outage")
+                .then().statusCode(200);
+        try {
+            RestAssuredConfig impatient = RestAssuredConfig.config()
+                    .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 500));
+            assertThatThrownBy(() -> given().config(impatient).auth().oauth2(tokens.accessToken())
+                    .header("Idempotency-Key", "slow-1").contentType(ContentType.JSON)
+                    .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId))
+                    .isInstanceOf(SocketTimeoutException.class);
+        } finally {
+            given().delete("/sandbox/oem-outage").then().statusCode(204);
+        }
+        // taken all the same; the client's retry with its key learns so instead of taking it twice
+        given().get("/sandbox/commands?deviceId={id}", vehicleId).then().body("data.size()", equalTo(1));
+        given().auth().oauth2(tokens.accessToken()).header("Idempotency-Key", "slow-1").contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
+                .then().statusCode(202).header("Idempotent-Replayed", "true");
+        given().get("/sandbox/commands?deviceId={id}", vehicleId).then().body("data.size()", equalTo(1));
+    }
+
+    @Test
     void stopIsAcceptedAsynchronouslyAndTakesEffect() {
         String location = given().auth().oauth2(tokens.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("type", "STOP_CHARGING")).post("/oem/tesla/api/vehicles/{id}/commands", vehicleId)
@@ -107,6 +134,37 @@ class CommandApiTest {
         // the outcome shows in the reports the cloud sends, too
         given().queryParam("deviceId", chargerId).queryParam("limit", 1).get("/sandbox/reports").then()
                 .body("data[0].report.isCharging", equalTo(false), "data[0].report.isPluggedIn", equalTo(true));
+    }
+
+    @Test
+    void theSameRequestWithItsIdempotencyKeyGetsTheCommandTakenFirstInsteadOfASecondOne() {
+        String first = given().auth().oauth2(tokens.accessToken()).header("Idempotency-Key", "cmd-key-1")
+                .contentType(ContentType.JSON).body(Map.of("type", "STOP_CHARGING"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(202)
+                .header("Idempotent-Replayed", (String) null).extract().path("id");
+        Sandbox.advance("PT1M");
+
+        // the retry of a request whose answer was lost: the same command, in its current state
+        given().auth().oauth2(tokens.accessToken()).header("Idempotency-Key", "cmd-key-1")
+                .contentType(ContentType.JSON).body(Map.of("type", "STOP_CHARGING"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first), "state", equalTo("SUCCEEDED"));
+        given().get("/sandbox/commands?deviceId={id}", vehicleId).then().body("data.size()", equalTo(1));
+
+        // the key for another request is refused; another account's same key is its own
+        given().auth().oauth2(tokens.accessToken()).header("Idempotency-Key", "cmd-key-1")
+                .contentType(ContentType.JSON).body(Map.of("type", "START_CHARGING"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(422)
+                .contentType("application/problem+json");
+        JsonPath other = Sandbox.household(List.of("TESLA"), List.of());
+        given().auth().oauth2(Sandbox.link("TESLA", Sandbox.account(other, "TESLA")).accessToken())
+                .header("Idempotency-Key", "cmd-key-1").contentType(ContentType.JSON)
+                .body(Map.of("type", "STOP_CHARGING"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", other.getString("vehicles[0].id")).then()
+                .statusCode(202).body("id", not(equalTo(first)));
+        given().auth().oauth2(tokens.accessToken()).header("Idempotency-Key", "x".repeat(256))
+                .contentType(ContentType.JSON).body(Map.of("type", "STOP_CHARGING"))
+                .post("/oem/tesla/api/vehicles/{id}/commands", vehicleId).then().statusCode(400);
     }
 
     @Test
