@@ -179,6 +179,41 @@ final class Timeline {
         return new Marks(reports.get(first).observedAt(), reports.get(unplugged).observedAt());
     }
 
+    /**
+     * The ended plug-in whose first plugged report lies within {@code tolerance} of {@code around}, even when newer
+     * ones have begun since: its first plugged and its first unplugged report; null if none. With {@code around} null,
+     * the latest ended plug-in.
+     */
+    Marks endedPlugInNear(Instant around, Duration tolerance) {
+        for (int[] run = endedRunBefore(reports.size()); run != null; run = endedRunBefore(run[0])) {
+            Instant first = reports.get(run[0]).observedAt();
+            if (around == null || Duration.between(first, around).abs().compareTo(tolerance) <= 0) {
+                return new Marks(first, reports.get(run[1]).observedAt());
+            }
+            if (first.isBefore(around.minus(tolerance))) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The newest run of plugged reports ending in an unplugged one before index {@code end}: {first plugged, unplug}. */
+    private int[] endedRunBefore(int end) {
+        for (int u = end - 1; u > 0; u--) {
+            if (!reports.get(u).isUnplugged()) {
+                continue;
+            }
+            int first = -1;
+            for (int i = u - 1; i >= 0 && !reports.get(i).isUnplugged(); i--) {
+                first = reports.get(i).isPlugged() ? i : first;
+            }
+            if (first >= 0) {
+                return new int[] { first, u };
+            }
+        }
+        return null;
+    }
+
     /** The last report before {@code t}, or null. */
     Observation before(Instant t) {
         int at = indexAtOrAfter(t);

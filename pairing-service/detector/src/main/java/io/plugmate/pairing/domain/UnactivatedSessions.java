@@ -51,8 +51,10 @@ final class UnactivatedSessions {
     }
 
     /**
-     * The latest ended plug-ins of the pair's two devices, if they began and ended together; null otherwise. Each is
-     * given as (first plugged report, first unplugged report).
+     * An ended plug-in of each of the pair's two devices that began and ended together; null if there is none. Each
+     * device's latest ended plug-in is matched with the other's ended plug-in that began around it (one device's
+     * reports may come late, when the other has already begun its next plug-in). Each is given as (first plugged
+     * report, first unplugged report).
      */
     private Together endedTogether(Pair p) {
         if (!p.live() || p.state() == PairState.ACTIVE) {
@@ -63,12 +65,25 @@ final class UnactivatedSessions {
         if (vehicle == null || charger == null || !vehicle.linked || !charger.linked) {
             return null;
         }
-        Marks own = vehicle.timeline.lastEndedPlugIn();
-        Marks chargers = charger.timeline.lastEndedPlugIn();
-        if (own == null || chargers == null) {
+        Duration clock = devices.clockOf(vehicle);
+        Marks latestOwn = vehicle.timeline.endedPlugInNear(null, plugInClose);
+        Marks latestChargers = charger.timeline.endedPlugInNear(null, plugInClose);
+        Together t = latestOwn == null ? null
+                : together(p, latestOwn, charger.timeline.endedPlugInNear(latestOwn.lastBefore().minus(clock),
+                        plugInClose));
+        if (t == null && latestChargers != null) {
+            Marks own = vehicle.timeline.endedPlugInNear(latestChargers.lastBefore().plus(clock), plugInClose);
+            t = own == null ? null : together(p, own, latestChargers);
+        }
+        return t;
+    }
+
+    /** The two ended plug-ins as one, if the unplugs were together too; {@code own} on the vehicle's clock. */
+    private Together together(Pair p, Marks own, Marks chargers) {
+        if (chargers == null) {
             return null;
         }
-        Marks shifted = own.shifted(devices.clockOf(vehicle));
+        Marks shifted = own.shifted(devices.clockOf(devices.vehicle(p.vehicleId())));
         boolean plugged = apart(shifted.lastBefore(), chargers.lastBefore()).compareTo(plugInClose) <= 0;
         boolean unplugged = apart(shifted.firstAfter(), chargers.firstAfter()).compareTo(unplugTogether) <= 0;
         return plugged && unplugged ? new Together(p, own.lastBefore(), shifted, chargers) : null;

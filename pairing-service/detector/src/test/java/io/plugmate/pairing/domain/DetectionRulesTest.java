@@ -700,6 +700,27 @@ class DetectionRulesTest {
     }
 
     @Test
+    void aShortPlugInLearntLateIsWrittenDownEvenWhenTheCarHasPluggedInAgainMeanwhile() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .vehicleEvery("v1", "18:00:30", "18:05", 120, true, true, 10.2, HOME)
+                .vehicle("v1", "18:06:10", false, false, 0.0, HOME)
+                // the car is back on the wallbox before the wallbox's reports of its first plug-in have come
+                .vehicleEvery("v1", "18:10:30", "18:14:30", 120, true, true, 10.2, HOME);
+        for (int s = 0; s < 360; s += 30) {
+            String time = Feed.at("18:00:05").plusSeconds(s).toString().substring(11, 19);
+            feed.chargerDelivered("c1", time, "18:13", true, s > 0, s > 0 ? 11.0 : 0.0);
+        }
+        Feed.Run run = feed.chargerDelivered("c1", "18:06:05", "18:13", false, false, 0.0).inTimeOrder().run();
+
+        assertThat(run.history()).filteredOn(t -> t.reason().startsWith("plugged in and out together"))
+                .singleElement().satisfies(t -> assertThat(t.reason()).contains("2026-03-02T18:00:05Z",
+                        "2026-03-02T18:06:05Z"));
+        assertThat(run.activations()).isZero();
+    }
+
+    @Test
     void aPlugInThatWasActivatedGetsNoSuchEntryWhenItEnds() {
         Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
                 .vehicle("v1", "18:30", false, false, 0.0, HOME)
