@@ -124,6 +124,38 @@ class ManifestsTest {
         }
     }
 
+    /**
+     * What each service's configuration consumes, its Kafka user may read, and it may write the dead letters of it:
+     * a consumer added to a service without its ACL would work everywhere but in a cluster.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void everyServiceMayReadWhatItConsumesAndWriteItsDeadLetters(String overlay) throws java.io.IOException {
+        Map<String, String> modules = Map.of("vehicle-service", "vehicle-service", "charger-service",
+                "charger-service", "pairing-service", "pairing-service/service", "orchestration-service",
+                "orchestration-service", "statistics-service", "statistics-service");
+        for (ObjectNode user : Kustomize.objects(overlay, "KafkaUser")) {
+            String name = user.path("metadata").path("name").asText();
+            Map<String, String> granted = new HashMap<>();
+            for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                granted.put(acl.path("resource").path("name").asText(), acl.path("operations").toString());
+            }
+            java.util.Properties config = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(io.plugmate.testinfra.ProjectTree.root()
+                    .resolve(modules.get(name)).resolve("src/main/resources/application.properties"))) {
+                config.load(in);
+            }
+            for (String key : config.stringPropertyNames()) {
+                String topic = config.getProperty(key);
+                if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".dead-letter-queue.topic")) {
+                    assertThat(granted.getOrDefault(topic, "[]")).as(name + " writes " + topic).contains("Write");
+                } else if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+                    assertThat(granted.getOrDefault(topic, "[]")).as(name + " reads " + topic).contains("Read");
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void eachServiceHasItsOwnDatabaseAndRole(String overlay) {
