@@ -73,7 +73,10 @@ class KafkaRecoveryTest {
             }
             // the profile's name is looked up first in every source: wins over the shared broker the module's test
             // resource names (a plain kafka.bootstrap.servers here would not)
-            return Map.of("%test.kafka.bootstrap.servers", broker.bootstrapServers());
+            // the channel joins the group of this application's user-events channel: several consumers in one group,
+            // as every service has (one member per channel), rejoin together after the broker's restart
+            return Map.of("%test.kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "%test.mp.messaging.incoming.retry-probe.group.id", "${quarkus.application.name}");
         }
     }
 
