@@ -10,38 +10,39 @@ import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.DeviceCommand;
 import io.plugmate.messaging.CommandLedger;
 import io.plugmate.messaging.CommandLedger.Settlement;
-import io.plugmate.oem.OemClient;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Executes a device command at most once at the OEM: claim (transaction), call the OEM (no transaction: no database
- * connection waits on a remote cloud), settle and publish the result (transaction). Which device and what the OEM is
- * asked to do come from the service's {@link CommandTargets}, the account's token from its {@link AccountCredentials}.
+ * Executes a device command at most once at the OEM: claim (transaction), then {@link CommandAttempts} calls the OEM
+ * (no transaction: no database connection waits on a remote cloud; off the consumer: a throttled command does not hold
+ * the others back) until it is taken or refused or its deadline leaves no time, and settles and publishes the result
+ * (transaction). Which device and what the OEM is asked to do come from the service's {@link CommandTargets}.
  */
 @ApplicationScoped
 public class CommandExecution {
 
     private final CommandTargets targets;
     private final DeviceDirectory devices;
-    private final AccountCredentials credentials;
-    private final OemClient oem;
+    private final CommandAttempts attempts;
     private final CommandLedger ledger;
 
-    public CommandExecution(CommandTargets targets, DeviceDirectory devices, AccountCredentials credentials, OemClient oem,
+    public CommandExecution(CommandTargets targets, DeviceDirectory devices, CommandAttempts attempts,
             CommandLedger ledger) {
         this.targets = targets;
         this.devices = devices;
-        this.credentials = credentials;
-        this.oem = oem;
+        this.attempts = attempts;
         this.ledger = ledger;
     }
 
+    /** Completes once the command is claimed (or found a redelivery, or refused); the OEM is asked after. */
     public Uni<Void> execute(DeviceCommand command) {
-        return Panache.withTransaction(() -> claim(command)).chain(target -> target == null
-                ? Uni.createFrom().voidItem()
-                : send(target).chain(settled -> Panache.withTransaction(() -> ledger.settle(command, settled))));
+        return Panache.withTransaction(() -> claim(command)).invoke(target -> {
+            if (target != null) {
+                attempts.start(command, target);
+            }
+        }).replaceWithVoid();
     }
 
     /** @return what to send, or null: a redelivery, or refused and settled here */
@@ -69,14 +70,5 @@ public class CommandExecution {
             return Settlement.refused(CommandOutcome.REJECTED, target.whyNot());
         }
         return null;
-    }
-
-    private Uni<Settlement> send(CommandTarget target) {
-        LinkedDevice device = target.device();
-        return credentials.accessToken(device.accountId())
-                .chain(token -> oem.sendCommand(device.vendor(), devices.kind(), device.vendorDeviceId(), token,
-                        target.oemType(), target.amps()))
-                .map(oemId -> new Settlement(CommandOutcome.ACCEPTED, oemId, null))
-                .onFailure().recoverWithItem(OemFailures::settlement);
     }
 }

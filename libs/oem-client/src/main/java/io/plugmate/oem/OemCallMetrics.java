@@ -2,7 +2,6 @@ package io.plugmate.oem;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,13 +46,7 @@ public class OemCallMetrics {
         if (failure instanceof OemException oem) {
             return oem.status() == 429 ? "throttled" : oem.status() / 100 == 4 ? "refused" : "server-error";
         }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Vert.x' client says "The timeout period of …ms has been exceeded" with a NoStackTraceTimeoutException
-            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-                return "timeout";
-            }
-        }
-        return "unreachable";
+        return NoAnswer.timedOut(failure) ? "timeout" : "unreachable";
     }
 
     private void record(String vendor, String operation, String outcome, long nanos) {

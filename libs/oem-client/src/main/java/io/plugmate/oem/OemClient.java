@@ -89,21 +89,27 @@ public class OemClient {
     }
 
     /**
-     * Asks the OEM to act; the OEM accepts asynchronously (202) and the effect shows in later reports.
+     * Asks the OEM to act; the OEM accepts asynchronously (202) and the effect shows in later reports. The request
+     * carries {@code Idempotency-Key}: the OEM keeps the command it took under that key and answers the same request
+     * again with it instead of taking a second one, so a request whose answer never came (a timeout: the OEM may have
+     * taken it) can be sent again without doubling the command.
      *
      * @param type START_CHARGING, STOP_CHARGING or SET_MAX_CURRENT
+     * @param idempotencyKey the same for every attempt of one command (our command id)
+     * @param timeout how long to wait for the answer
      * @return the OEM's command id
      */
     public Uni<String> sendCommand(String vendor, OemConfig.DeviceKind kind, String deviceId, String accessToken,
-            String type, Double maxCurrentA) {
+            String type, Double maxCurrentA, String idempotencyKey, Duration timeout) {
         var body = new io.vertx.core.json.JsonObject().put("type", type);
         if (maxCurrentA != null) {
             body.put("maxCurrentA", maxCurrentA);
         }
         return metrics.measure(vendor, "command", () -> web
                 .postAbs(vendorUrl(vendor) + "/api/" + kind.name() + "s/" + encode(deviceId) + "/commands")
-                .bearerTokenAuthentication(accessToken).timeout(config.timeout().toMillis())
-                .sendJsonObject(body).map(response -> requireSuccess(response).path("id").asText(null)));
+                .bearerTokenAuthentication(accessToken).putHeader("Idempotency-Key", idempotencyKey)
+                .timeout(timeout.toMillis()).sendJsonObject(body)
+                .map(response -> requireSuccess(response).path("id").asText(null)));
     }
 
     /** The OEM's view of a command it accepted: {@code state} PENDING, SUCCEEDED or FAILED, and its failureReason. */
@@ -149,11 +155,10 @@ public class OemClient {
         if (response.statusCode() / 100 == 2) {
             return body;
         }
-        String retryAfter = response.getHeader("Retry-After");
         throw new OemException(response.statusCode(), body.path("error").asText(null),
                 "OEM answered " + response.statusCode() + ": "
                         + body.path("error_description").asText(body.path("detail").asText("")),
-                retryAfter(retryAfter));
+                RetryAfter.parse(response.getHeader("Retry-After"), Instant.now()));
     }
 
     private JsonNode parse(HttpResponse<Buffer> response) {
@@ -163,14 +168,6 @@ public class OemClient {
         } catch (java.io.IOException e) {
             // an HTML error page or garbage: the status code still says what happened
             return MissingNode.getInstance();
-        }
-    }
-
-    private static Duration retryAfter(String header) {
-        try {
-            return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(60); // an HTTP-date or nonsense: back off for a minute
         }
     }
 

@@ -24,7 +24,7 @@ public class OemException extends RuntimeException {
         return oauthError;
     }
 
-    /** Null unless the OEM rate-limited us (429). */
+    /** The OEM's {@code Retry-After} (a 429's, a 503's), or null when it sent none. */
     public Duration retryAfter() {
         return retryAfter;
     }
@@ -32,6 +32,14 @@ public class OemException extends RuntimeException {
     /** The OEM said no to this request (its 4xx); a 429 or a 5xx is trouble, not a refusal. */
     public boolean isRefusal() {
         return status / 100 == 4 && status != 429;
+    }
+
+    /**
+     * Trouble worth the same request again later: the OEM throttled us (429), timed out waiting for us (408) or failed
+     * itself (5xx). Any other 4xx is its answer to this request, and the same request gets the same answer.
+     */
+    public boolean isRetryable() {
+        return status == 429 || status == 408 || status / 100 == 5;
     }
 
     /** The credential is no good any more (revoked, expired refresh token): the user must link again. */

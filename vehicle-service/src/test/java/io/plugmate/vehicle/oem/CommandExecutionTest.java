@@ -3,16 +3,19 @@ package io.plugmate.vehicle.oem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.device.CommandFollowUp;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
@@ -173,6 +176,126 @@ class CommandExecutionTest {
             assertThat(results(reader, late).getFirst().outcome()).isEqualTo(CommandOutcome.TIMED_OUT);
         }
         given().baseUri(Simulator.url()).get("/sandbox/time").then().statusCode(200);
+    }
+
+    @Inject
+    MeterRegistry meters;
+
+    /** How many command requests to the vendor's cloud ended so (OemCallMetrics): proof that one met the fault. */
+    private double commandCalls(String vendor, String outcome) {
+        return meters.find("plugmate.oem.calls").tags("vendor", vendor, "operation", "command", "outcome", outcome)
+                .timers().stream().mapToLong(t -> t.count()).sum();
+    }
+
+    private static void outage(String body) {
+        given().baseUri(Simulator.url()).contentType("application/json").body(body).put("/sandbox/oem-outage").then()
+                .statusCode(200);
+    }
+
+    private static void outageEnds() {
+        given().baseUri(Simulator.url()).delete("/sandbox/oem-outage").then().statusCode(204);
+    }
+
+    /** Every command the vehicle's cloud took. */
+    private static List<Map<String, Object>> oemCommands(LinkedHousehold h) {
+        return given().baseUri(Simulator.url()).get("/sandbox/commands?deviceId={id}", h.oemVehicleId()).then()
+                .statusCode(200).extract().jsonPath().getList("data");
+    }
+
+    private static String ledgerStatus(DeviceCommand command) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select status from device_command where command_id = :id",
+                        String.class).setParameter("id", command.commandId()).getSingleResult())));
+    }
+
+    /** A storm of {@code status} while the limit is first sent; it clears before the deadline. */
+    private void limitThroughAStorm(int status, String outcome) throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 10.0);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            double before = commandCalls("AMPERIA", outcome);
+            outage("{\"status\":" + status + "}");
+            try {
+                send(limit);
+                await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", outcome) > before);
+            } finally {
+                outageEnds();
+            }
+            await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty());
+            assertThat(results(reader, limit)).extracting(CommandResult::outcome).containsExactly(CommandOutcome.ACCEPTED);
+        }
+        // sent once, carried out, and the follow-up finds it done
+        assertThat(oemCommands(h)).hasSize(1);
+        given().baseUri(Simulator.url()).contentType("application/json").body("{\"duration\":\"PT2M\"}")
+                .post("/sandbox/time/advance").then().statusCode(200);
+        given().baseUri(Simulator.url()).get("/sandbox/vehicles/{id}", h.oemVehicleId()).then()
+                .body("maxCurrentA", equalTo(10));
+        VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
+        assertThat(ledgerStatus(limit)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aCommandSentIntoA429StormIsSentAgainAfterRetryAfterAndTakenOnceWhenTheStormClears() throws Throwable {
+        limitThroughAStorm(429, "throttled");
+    }
+
+    @Test
+    void aCommandSentIntoA503StormIsSentAgainWithBackOffAndTakenOnceWhenTheStormClears() throws Throwable {
+        limitThroughAStorm(503, "server-error");
+    }
+
+    @Test
+    void aStormThatOutlastsTheDeadlineFailsTheCommandWithTheLastAnswer() {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = new DeviceCommand(UUID.randomUUID(), 1, h.clientId(), h.userId(), Instant.now(),
+                UUID.randomUUID(), UUID.randomUUID(), DeviceType.VEHICLE, h.vehicleId(), CommandKind.SET_MAX_CURRENT,
+                10.0, null, Instant.now().plusSeconds(8));
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            outage("{\"status\":503}");
+            send(limit);
+            await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty());
+            outageEnds();
+            CommandResult result = results(reader, limit).getFirst();
+            assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);
+            assertThat(result.reason()).contains("before the deadline").contains("OEM answered 503");
+            assertThat(results(reader, limit)).hasSize(1);
+        } finally {
+            outageEnds();
+        }
+        assertThat(oemCommands(h)).isEmpty();
+    }
+
+    @Test
+    void aSlowOemThatTakesTheCommandAfterOurTimeoutHasItOnceAndTheCommandIsNotFailed() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 10.0);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            double before = commandCalls("AMPERIA", "timeout");
+            outage("{\"status\":0,\"delay\":\"PT4S\"}"); // our attempts wait 2 s here
+            try {
+                send(limit);
+                // we gave up waiting, and the cloud took the command all the same: the outcome was unknown
+                await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", "timeout") > before);
+                await().atMost(PATIENCE).until(() -> oemCommands(h).size() == 1);
+                assertThat(results(reader, limit)).isEmpty();
+            } finally {
+                outageEnds();
+            }
+            await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty());
+            assertThat(results(reader, limit)).extracting(CommandResult::outcome).containsExactly(CommandOutcome.ACCEPTED);
+            assertThat(results(reader, limit).getFirst().outcome()).isNotEqualTo(CommandOutcome.FAILED);
+        }
+        // the attempts after the timeout carried the same Idempotency-Key: one command at the cloud, carried out
+        given().baseUri(Simulator.url()).contentType("application/json").body("{\"duration\":\"PT2M\"}")
+                .post("/sandbox/time/advance").then().statusCode(200);
+        assertThat(oemCommands(h)).hasSize(1);
+        given().baseUri(Simulator.url()).get("/sandbox/vehicles/{id}", h.oemVehicleId()).then()
+                .body("maxCurrentA", equalTo(10));
+        VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
+        assertThat(ledgerStatus(limit)).isEqualTo("SUCCEEDED");
     }
 
     @Test
