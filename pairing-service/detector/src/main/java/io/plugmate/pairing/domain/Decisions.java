@@ -30,6 +30,8 @@ final class Decisions {
     private final Rivalry rivalry;
     private final PairMoves moves;
     private final UnactivatedSessions unactivated;
+    /** A report since the last decision could have ended a plug-in (an unplug, or one that came late). */
+    private boolean plugInsMayHaveEnded;
 
     Decisions(DetectorSettings settings, Map<String, DeviceTrack> vehicles, Map<String, DeviceTrack> chargers,
             PairBook book) {
@@ -76,7 +78,19 @@ final class Decisions {
         for (Pair p : candidates) {
             place(p, plugged, held, now, detectionEnabled);
         }
-        unactivated.record(now);
+        if (plugInsMayHaveEnded) {
+            unactivated.record(now);
+            plugInsMayHaveEnded = false;
+        }
+    }
+
+    /**
+     * A report was applied that may end a plug-in of its device: one that is not "plugged in", or one older than the
+     * device's latest (a late report can complete a plug-in that ended before it). Only then can a plug-in that ended
+     * without an activation appear, so only then is that looked for (it reads every pair's timelines).
+     */
+    void reportMayEndPlugIn() {
+        plugInsMayHaveEnded = true;
     }
 
     /** Remembers a charger's position from the confirming vehicle's latest fix in its current plug-in. */

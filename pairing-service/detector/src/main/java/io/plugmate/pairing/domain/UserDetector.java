@@ -333,8 +333,13 @@ public final class UserDetector {
             return false;
         }
         DeviceTrack track = devicesOf(type).computeIfAbsent(deviceId, id -> DeviceTrack.fresh(id, type, settings));
+        Observation latest = track.timeline.latest();
+        boolean late = latest != null && observation.observedAt().isBefore(latest.observedAt());
         if (!track.timeline.add(observation)) {
             return false;
+        }
+        if (!observation.isPlugged() || late) {
+            decisions.reportMayEndPlugIn();
         }
         track.noteReport(observation);
         if (type == DeviceType.VEHICLE) {
