@@ -55,4 +55,10 @@ class UserErasureTest {
                 .statusCode(404);
         assertThat(pairsOf(kept)).isEqualTo(1);
     }
+
+    @Test
+    void theErasureOfAUsersHistoryIsServedByAnIndex() {
+        assertThat(Db.count("select count(*) from pg_indexes where tablename = 'pair_transition' and indexdef like "
+                + "'%(client_id, user_id)%'")).isEqualTo(1);
+    }
 }
