@@ -297,8 +297,12 @@ class FaultSuite {
         java.util.Set<String> commands = java.util.stream.Stream.of(Topics.VEHICLE_COMMANDS, Topics.CHARGER_COMMANDS)
                 .flatMap(t -> seen.on(t, r -> taken.contains(r.text("actionId"))).stream())
                 .map(r -> r.text("commandId")).collect(Collectors.toSet());
-        java.util.Set<String> answered = seen.on(Topics.COMMAND_RESULTS, r -> commands.contains(r.text("commandId")))
-                .stream().map(r -> r.text("commandId")).collect(Collectors.toSet());
+        List<Observed.Rec> results = seen.on(Topics.COMMAND_RESULTS, r -> commands.contains(r.text("commandId")));
+        java.util.Set<String> answered = results.stream().map(r -> r.text("commandId")).collect(Collectors.toSet());
+        // each command's latest outcome, as the device services reported it (a redelivered result counts once)
+        Map<String, Long> outcomes = results.stream().collect(Collectors.toMap(r -> r.text("commandId"),
+                r -> String.valueOf(r.text("outcome")), (a, b) -> b)).values().stream()
+                .collect(Collectors.groupingBy(o -> o, java.util.TreeMap::new, Collectors.counting()));
         long excess = 0;
         long atOem = 0;
         for (int i = 0; i < load.households(); i++) {
@@ -320,9 +324,9 @@ class FaultSuite {
         String refused = actions.stream().filter(a -> a.actionId() == null).collect(Collectors.groupingBy(
                 a -> a.status() < 0 ? "no answer" : Integer.toString(a.status()), java.util.TreeMap::new,
                 Collectors.counting())).toString();
-        return "%d/%d taken%s, %d cmds, %d answered, %d at OEMs so far".formatted(taken.size(), actions.size(),
+        return "%d/%d taken%s, %d cmds, %d answered %s, %d at OEMs so far".formatted(taken.size(), actions.size(),
                 taken.size() == actions.size() ? "" : " (others " + refused + ")", commands.size(), answered.size(),
-                atOem);
+                outcomes, atOem);
     }
 
     /** After the load idled: how many of the device views show the simulated world's plug state. */
