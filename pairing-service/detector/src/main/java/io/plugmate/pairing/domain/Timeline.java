@@ -182,7 +182,7 @@ final class Timeline {
     /**
      * The ended plug-in whose first plugged report lies within {@code tolerance} of {@code around}, even when newer
      * ones have begun since: its first plugged and its first unplugged report; null if none. With {@code around} null,
-     * the latest ended plug-in.
+     * the latest ended plug-in. Only plug-ins whose beginning is still known count (see {@link #endedRunBefore}).
      */
     Marks endedPlugInNear(Instant around, Duration tolerance) {
         for (int[] run = endedRunBefore(reports.size()); run != null; run = endedRunBefore(run[0])) {
@@ -197,18 +197,23 @@ final class Timeline {
         return null;
     }
 
-    /** The newest run of plugged reports ending in an unplugged one before index {@code end}: {first plugged, unplug}. */
+    /**
+     * The newest run of plugged reports before index {@code end} that began and ended with an unplugged report on
+     * either side: {first plugged, first unplugged after it}. A run whose beginning has been forgotten (no unplugged
+     * report before it is kept any more) is not one: its first kept report is not its plug-in.
+     */
     private int[] endedRunBefore(int end) {
         for (int u = end - 1; u > 0; u--) {
             if (!reports.get(u).isUnplugged()) {
                 continue;
             }
             int first = -1;
-            for (int i = u - 1; i >= 0 && !reports.get(i).isUnplugged(); i--) {
+            int i = u - 1;
+            for (; i >= 0 && !reports.get(i).isUnplugged(); i--) {
                 first = reports.get(i).isPlugged() ? i : first;
             }
             if (first >= 0) {
-                return new int[] { first, u };
+                return i >= 0 ? new int[] { first, u } : null;
             }
         }
         return null;

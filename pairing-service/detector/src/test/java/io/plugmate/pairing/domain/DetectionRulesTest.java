@@ -720,6 +720,27 @@ class DetectionRulesTest {
         assertThat(run.activations()).isZero();
     }
 
+    /**
+     * Only a plug-in whose beginning is known is written down: one that was going on when the reports begin (or whose
+     * first reports have been forgotten after a day) has no plug-in time to show, and forgetting would otherwise move
+     * its apparent beginning report by report.
+     */
+    @Test
+    void aPlugInWhoseBeginningIsNotKnownIsNotWrittenDown() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "18:00", true, false, 0.0, HOME)
+                .charger("c1", "18:00:05", true, false, 0.0)
+                .vehicle("v1", "18:03", true, false, 0.0, HOME)
+                .charger("c1", "18:06", false, false, 0.0)
+                .vehicle("v1", "18:06:20", false, false, 0.0, HOME)
+                .charger("c1", "18:20", false, false, 0.0)
+                .vehicle("v1", "18:21", false, false, 0.0, HOME)
+                .run();
+
+        assertThat(run.activations()).isZero();
+        assertThat(run.history()).noneMatch(t -> t.reason().startsWith("plugged in and out together"));
+    }
+
     @Test
     void aPlugInThatWasActivatedGetsNoSuchEntryWhenItEnds() {
         Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
