@@ -301,7 +301,7 @@ class FaultSuite {
         java.util.Set<String> answered = results.stream().map(r -> r.text("commandId")).collect(Collectors.toSet());
         // each command's latest outcome, as the device services reported it (a redelivered result counts once)
         Map<String, Long> outcomes = results.stream().collect(Collectors.toMap(r -> r.text("commandId"),
-                r -> String.valueOf(r.text("outcome")), (a, b) -> b)).values().stream()
+                FaultSuite::outcome, (a, b) -> b)).values().stream()
                 .collect(Collectors.groupingBy(o -> o, java.util.TreeMap::new, Collectors.counting()));
         long excess = 0;
         long atOem = 0;
@@ -327,6 +327,17 @@ class FaultSuite {
         return "%d/%d taken%s, %d cmds, %d answered %s, %d at OEMs so far".formatted(taken.size(), actions.size(),
                 taken.size() == actions.size() ? "" : " (others " + refused + ")", commands.size(), answered.size(),
                 outcomes, atOem);
+    }
+
+    /** A command result as the table shows it: the outcome, and for a failure what its reason begins with. */
+    private static String outcome(Observed.Rec result) {
+        String outcome = String.valueOf(result.text("outcome"));
+        String reason = result.text("reason");
+        if ("ACCEPTED".equals(outcome) || reason == null) {
+            return outcome;
+        }
+        String gist = reason.split("[:;(]", 2)[0].strip();
+        return outcome + " " + (gist.length() > 40 ? gist.substring(0, 40) + "…" : gist);
     }
 
     /** After the load idled: how many of the device views show the simulated world's plug state. */
