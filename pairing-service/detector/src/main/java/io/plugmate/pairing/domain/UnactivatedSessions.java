@@ -89,7 +89,10 @@ final class UnactivatedSessions {
         return plugged && unplugged ? new Together(p, own.lastBefore(), shifted, chargers) : null;
     }
 
-    /** Another pair of either device was activated in a plug-in that began within these minutes. */
+    /**
+     * Another pair of either device was activated in a plug-in that began within these minutes (from
+     * {@code plugInTiming.close} before this one's beginning to its end); a later activation says nothing about them.
+     */
     private boolean activatedAround(Together t) {
         Instant from = t.vehicle().lastBefore().minus(plugInClose);
         for (Pair other : devices.book.all()) {
@@ -98,7 +101,7 @@ final class UnactivatedSessions {
                 DeviceTrack otherVehicle = devices.vehicle(other.vehicleId());
                 Instant onChargersClock = otherVehicle == null ? accounted
                         : accounted.minus(devices.clockOf(otherVehicle));
-                if (!onChargersClock.isBefore(from)) {
+                if (!onChargersClock.isBefore(from) && onChargersClock.isBefore(t.charger().firstAfter())) {
                     return true;
                 }
             }
