@@ -125,8 +125,8 @@ final class Ledger {
     }
 
     private Instant next(Load.Change change) {
-        return load.changes().stream().filter(c -> c.household() == change.household() && c.at().isAfter(change.at()))
-                .map(Load.Change::at).findFirst().orElse(null);
+        Load.Change following = following(change);
+        return following == null ? null : following.at();
     }
 
     private static boolean within(Instant at, Instant from, Instant until) {
