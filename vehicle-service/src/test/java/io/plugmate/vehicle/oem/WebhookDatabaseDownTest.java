@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.plugmate.oem.WebhookSignature;
+import io.plugmate.testinfra.DatabaseRelay;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ import io.quarkus.test.junit.TestProfile;
  * <p>
  * A fault test, not in the default run (its own application start, ~20 s): {@code ./mvnw -B -o -pl vehicle-service
  * verify -Dplugmate.fault-tests=true -Dtest=WebhookDatabaseDownTest}. The service reaches the module's PostgreSQL
- * through a {@link DatabaseProxy}, which the test takes down and brings back: every connection reset, new ones refused,
+ * through a {@link DatabaseRelay}, which the test takes down and brings back: every connection reset, new ones refused,
  * as when the server is killed — without stopping the server the module's other tests share.
  */
 @QuarkusTest
@@ -43,7 +44,7 @@ import io.quarkus.test.junit.TestProfile;
 @EnabledIfSystemProperty(named = "plugmate.fault-tests", matches = "true")
 class WebhookDatabaseDownTest {
 
-    static final DatabaseProxy PROXY = new DatabaseProxy();
+    static final DatabaseRelay PROXY = new DatabaseRelay();
 
     public static class BehindProxy implements QuarkusTestProfile {
         @Override
@@ -51,7 +52,7 @@ class WebhookDatabaseDownTest {
             PROXY.up();
             // above the test resources' own source, which names the server itself
             return Map.of("config_ordinal", "1000", "quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + PROXY.port() + "/postgres",
+                    PROXY.reactiveUrl(),
                     "plugmate.webhooks.unavailable-retry-after", "20s");
         }
     }
