@@ -12,17 +12,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.plugmate.oem.WebhookSignature;
 import io.plugmate.testinfra.DatabaseRelay;
+import io.plugmate.testinfra.LogCapture;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,23 +79,7 @@ class WebhookDatabaseDownTest {
         VehicleEntity v = SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
         String first = body(v, 40);
         String second = body(v, 41);
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.plugmate.messaging.DatabaseOutage");
-        logger.addHandler(capture);
+        LogCapture log = LogCapture.of("io.plugmate.messaging.DatabaseOutage");
         try {
             PROXY.down();
             deliver(first).then().statusCode(503).contentType("application/problem+json").header("Retry-After", "20")
@@ -112,10 +94,11 @@ class WebhookDatabaseDownTest {
             await().atMost(PATIENCE).until(() -> given().get("/q/health/ready").statusCode() == 200);
         } finally {
             PROXY.up();
-            logger.removeHandler(capture);
+            log.close();
         }
 
         assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(40.0);
+        List<LogRecord> logged = log.records();
         assertThat(logged).filteredOn(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()).hasSize(1);
         assertThat(logged).anySatisfy(r -> assertThat(String.valueOf(r.getMessage()) + " "
                 + java.util.Arrays.toString(r.getParameters())).contains("database reachable again"));

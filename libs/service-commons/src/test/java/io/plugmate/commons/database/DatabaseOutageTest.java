@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -14,41 +12,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.testinfra.LogCapture;
+
 /** An outage is one ERROR however many requests meet it, and one INFO with their count when it ends. */
 class DatabaseOutageTest {
 
     private static final String CATEGORY = "test.database-outage";
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final java.util.logging.Logger jul = java.util.logging.Logger.getLogger(CATEGORY);
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
-        jul.setLevel(Level.ALL);
-        jul.addHandler(capture);
+        log = LogCapture.of(CATEGORY).allLevels();
     }
 
     @AfterEach
     void release() {
-        jul.removeHandler(capture);
+        log.close();
     }
 
     private List<LogRecord> at(Level level) {
-        return logged.stream().filter(r -> r.getLevel().intValue() == level.intValue()).toList();
+        return log.records().stream().filter(r -> r.getLevel().intValue() == level.intValue()).toList();
     }
 
     private static String text(LogRecord record) {
