@@ -176,8 +176,8 @@ class FaultSuite {
         for (int i = 0; i < changes.size(); i++) {
             if (!effects.get(i).complete()) {
                 Load.Change c = changes.get(i);
-                notes.add("%s: household %d %s at %s — %s".formatted(fault.name(), c.household(),
-                        c.plugged() ? "plugged in" : "unplugged", c.at(), effects.get(i)));
+                notes.add("%s: household %d %s at %s — %s; its reports %s".formatted(fault.name(), c.household(),
+                        c.plugged() ? "plugged in" : "unplugged", c.at(), effects.get(i), ledger.reports(c)));
             }
         }
         long lost = Ledger.count(effects, e -> !e.complete());
@@ -319,10 +319,19 @@ class FaultSuite {
             }
         }
         lostAndDuplicated[0] = commands.size() - answered.size();
+        // a command without a result: which, to whom, when, so the device service's log can be searched for it
+        java.util.stream.Stream.of(Topics.VEHICLE_COMMANDS, Topics.CHARGER_COMMANDS).flatMap(t -> seen.on(t,
+                r -> commands.contains(r.text("commandId")) && !answered.contains(r.text("commandId"))).stream())
+                .forEach(r -> notes.add("%s: command %s (%s %s of %s, action %s, published %s) has no result".formatted(
+                        fault, r.text("commandId"), r.topic(), r.text("kind"), r.text("deviceId"), r.text("actionId"),
+                        r.text("occurredAt"))));
         lostAndDuplicated[1] = excess - oemExcessSoFar;
         oemExcessSoFar = excess;
         String refused = actions.stream().filter(a -> a.actionId() == null).collect(Collectors.groupingBy(
-                a -> a.status() < 0 ? "no answer" : Integer.toString(a.status()), java.util.TreeMap::new,
+                a -> a.status() == Load.REFUSED ? "refused"
+                        : a.status() == Load.NO_ANSWER ? "no answer"
+                                : Integer.toString(a.status()),
+                java.util.TreeMap::new,
                 Collectors.counting())).toString();
         return "%d/%d taken%s, %d cmds, %d answered %s, %d at OEMs so far".formatted(taken.size(), actions.size(),
                 taken.size() == actions.size() ? "" : " (others " + refused + ")", commands.size(), answered.size(),

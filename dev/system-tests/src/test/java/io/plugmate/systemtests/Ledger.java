@@ -100,6 +100,32 @@ final class Ledger {
                 .anyMatch(at -> within(at, plugIn.at(), until));
     }
 
+    /**
+     * For a change without all its effects: every plug report of the household's car and wallbox dated from a step
+     * before its interval to a step after, as {@code car in 03:31:10Z (produced 01:08:12Z)}, so the row's note shows
+     * whether a report was missing, dated elsewhere or late.
+     */
+    String reports(Load.Change change) {
+        Household h = load.household(change.household());
+        Instant from = change.at().minus(STEP_MARGIN); // and SKEW before that, as within(…) takes it
+        Instant next = next(change);
+        Instant until = next == null ? null : next.plus(STEP_MARGIN);
+        java.util.stream.Stream<String> car = seen.on(Topics.VEHICLE_STATE, r -> h.vehicleId.equals(r.text(
+                "vehicleId")) && within(r.instant("observedAt"), from, until)).stream()
+                .map(r -> report("car", r));
+        java.util.stream.Stream<String> box = seen.on(Topics.CHARGER_STATE, r -> h.chargerId.equals(r.text(
+                "chargerId")) && within(r.instant("observedAt"), from, until)).stream()
+                .map(r -> report("box", r));
+        return java.util.stream.Stream.concat(car, box).toList().toString();
+    }
+
+    private static final java.time.Duration STEP_MARGIN = java.time.Duration.ofMinutes(1);
+
+    private static String report(String device, Observed.Rec r) {
+        return "%s %s %s (produced %s)".formatted(device, "true".equals(r.text("isPluggedIn")) ? "in" : "out",
+                r.text("observedAt"), r.text("occurredAt"));
+    }
+
     /** Whether every change of the fault made up to {@code wallMillis} has all its effects. */
     boolean caughtUp(String fault, long wallMillis) {
         return load.changes().stream().filter(c -> c.fault().equals(fault) && c.wallMillis() <= wallMillis)
