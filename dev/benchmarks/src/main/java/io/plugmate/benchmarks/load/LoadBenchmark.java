@@ -3,7 +3,8 @@ package io.plugmate.benchmarks.load;
 import java.util.List;
 
 /**
- * {@code ./plugmate bench load topics|webhooks|rest|startup …}: the live platform measured (issue 14 points 1, 2 and 3). Not a
+ * {@code ./plugmate bench load topics|webhooks|rest|scale|startup …}: the live platform measured (issue 14 points 1 to 4). Not
+ * a
  * test:
  * figures depend on the machine; every table says when and under what load average it was taken.
  */
@@ -33,6 +34,20 @@ public final class LoadBenchmark {
                                     options.step().toSeconds(), options.services(), String.join(" ", options.jvmOptions()))
                     + Report.rest(steps);
             Report.write(options.out(), "rest.md", text);
+        } else if (options.scale()) {
+            List<ScaleRun.Outcome> outcomes = ScaleRun.run(options);
+            StringBuilder runs = new StringBuilder();
+            for (ScaleRun.Outcome o : outcomes) {
+                runs.append("\n### Run `").append(o.kind()).append("`\n\n");
+                if (o.kind().equals("one") || o.kind().equals("two")) {
+                    runs.append(Report.steps(o.steps()));
+                } else {
+                    o.steps().forEach(step -> runs.append("- ").append(step.line()).append("\n"));
+                }
+            }
+            text = Report.header("Scale out: " + options.instances() + " instances against one", command)
+                    + ScaleReport.table(options, outcomes) + runs;
+            Report.write(options.out(), "scale.md", text);
         } else if (!options.command().equals("startup")) {
             List<StepResult> steps = LoadRun.run(options);
             text = Report.header(options.webhooks() ? "State reports through the webhooks"

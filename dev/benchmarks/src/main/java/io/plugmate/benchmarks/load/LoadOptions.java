@@ -12,7 +12,7 @@ import java.util.List;
 /** The command line of {@code ./plugmate bench load}; see dev/benchmarks/README.md. */
 record LoadOptions(String command, List<Integer> rates, Duration step, Duration warmup, int households, int phase,
         int partitions, List<String> services, List<List<String>> jvmVariants, int runs, boolean allSteps,
-        Path out, RestMix mix, int connections, boolean direct) {
+        Path out, RestMix mix, int connections, boolean direct, String intake, int instances, List<String> scaleRuns) {
 
     static final String USAGE = """
             usage: load-benchmark topics|webhooks [--rates 250,500,1000,2000] [--step 30] [--warmup 15] [--households 500]
@@ -21,16 +21,19 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                    load-benchmark rest [--rates 250,500,1000,2000,3000,4000] [--step 30] [--warmup 15]
                                        [--mix vehicle=4,pairs=3,statistics=2,command=1] [--connections 64] [--direct]
                                        [--households 500] [--heap 358m | --jvm-opts "..."] [--all-steps] [--out DIR]
+                   load-benchmark scale [--intake topics|webhooks] [--instances 2] [--runs one,two,join,kill]
+                                        [--rates 500,1000,2000] [--step 30] [--households 500] [--phase 5] [--out DIR]
                    load-benchmark startup [--runs 3] [--services ...] [--heap 358m | --jvm-opts "..." [--jvm-opts "..."]...]
                                           [--out DIR]
             """;
 
     static LoadOptions parse(String[] args) {
-        if (args.length == 0 || !List.of("topics", "webhooks", "rest", "startup").contains(args[0])) {
+        if (args.length == 0 || !List.of("topics", "webhooks", "rest", "startup", "scale").contains(args[0])) {
             throw new IllegalArgumentException(USAGE);
         }
+        boolean scale = args[0].equals("scale");
         List<Integer> rates = args[0].equals("rest") ? List.of(250, 500, 1000, 2000, 3000, 4000)
-                : List.of(250, 500, 1000, 2000);
+                : scale ? List.of(500, 1000, 2000) : List.of(250, 500, 1000, 2000);
         Duration step = Duration.ofSeconds(30);
         Duration warmup = Duration.ofSeconds(15);
         int households = 500;
@@ -40,6 +43,10 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         List<String> jvm = null;
         List<List<String>> variants = new ArrayList<>();
         int runs = 3;
+        String intake = "topics";
+        int instances = 2;
+        List<String> scaleRuns = List.of("one", "two", "join", "kill");
+        boolean servicesGiven = false;
         boolean allSteps = false;
         Path out = Path.of("dev/benchmarks/target/load-benchmark");
         RestMix mix = RestMix.parse(RestMix.DEFAULT);
@@ -54,10 +61,21 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 case "--households" -> households = Integer.parseInt(value);
                 case "--phase" -> phase = Integer.parseInt(value);
                 case "--partitions" -> partitions = Integer.parseInt(value);
-                case "--services" -> services = value.equals("all") ? services : List.of(value.split(","));
+                case "--services" -> {
+                    services = value.equals("all") ? services : List.of(value.split(","));
+                    servicesGiven = true;
+                }
                 case "--heap" -> jvm = defaultJvm(JVM_SETTINGS, value);
                 case "--jvm-opts" -> variants.add(List.of(value.trim().split("\\s+")));
-                case "--runs" -> runs = Integer.parseInt(value);
+                case "--runs" -> {
+                    if (scale) {
+                        scaleRuns = List.of(value.split(","));
+                    } else {
+                        runs = Integer.parseInt(value);
+                    }
+                }
+                case "--intake" -> intake = value;
+                case "--instances" -> instances = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 case "--mix" -> mix = RestMix.parse(value);
                 case "--connections" -> connections = Integer.parseInt(value);
@@ -73,8 +91,25 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
             }
             i++;
         }
-        if (args[0].equals("webhooks") && !(services.contains("vehicle-service") && services.contains(
-                "charger-service"))) {
+        if (scale) {
+            if (!List.of("topics", "webhooks").contains(intake)) {
+                throw new IllegalArgumentException("--intake is topics or webhooks");
+            }
+            if (instances < 2) {
+                throw new IllegalArgumentException("--instances is at least 2");
+            }
+            if (!scaleRuns.contains("one") || !scaleRuns.stream().allMatch(ScaleRun.KINDS::contains)) {
+                throw new IllegalArgumentException("--runs takes " + ScaleRun.KINDS + " and needs one (the baseline)");
+            }
+            if (!servicesGiven) {
+                services = ScaleRun.scaled(intake);
+            }
+            // every run must get the same input, whatever saturates
+            allSteps = true;
+        }
+        if ((args[0].equals("webhooks") || scale && intake.equals("webhooks"))
+                && !(services.contains("vehicle-service") && services.contains(
+                        "charger-service"))) {
             throw new IllegalArgumentException("webhooks need vehicle-service and charger-service");
         }
         for (String s : services) {
@@ -95,7 +130,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
             throw new IllegalArgumentException("several --jvm-opts are compared by startup only");
         }
         return new LoadOptions(args[0], rates, step, warmup, households, phase, partitions, services,
-                List.copyOf(variants), runs, allSteps, out, mix, connections, direct);
+                List.copyOf(variants), runs, allSteps, out, mix, connections, direct, intake, instances, scaleRuns);
     }
 
     /** Where the services' JVM options are written, for k8s/ and ./plugmate run alike. */
@@ -135,7 +170,11 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
     }
 
     boolean webhooks() {
-        return command.equals("webhooks");
+        return command.equals("webhooks") || scale() && intake.equals("webhooks");
+    }
+
+    boolean scale() {
+        return command.equals("scale");
     }
 
     boolean rest() {

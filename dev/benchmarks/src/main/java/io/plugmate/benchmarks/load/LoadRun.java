@@ -48,6 +48,10 @@ final class LoadRun {
     private final ConsumerLag offsets;
     private final Intake intake;
     private long next;
+    /** {@code scale} only: what happens to the instances during the steps (null otherwise). */
+    private ScaleRun.Scenario scenario;
+    /** {@code scale} only: each report's due time (user, µs) to the household's report number, see {@link EventTrail}. */
+    private final Map<String, Long> dueReports = new java.util.HashMap<>();
 
     /** The benchmark's own JVM in the CPU table of {@code rest}: on two cores the generator competes with the stack. */
     static final String GENERATOR = "benchmark";
@@ -63,8 +67,8 @@ final class LoadRun {
         this.offsets = new ConsumerLag(stack.bootstrapServers());
         this.intake = options.rest() ? restIntake(options, stack, fleet)
                 : options.webhooks()
-                        ? new WebhookIntake(fleet, stack.services().get("vehicle-service").url(),
-                                stack.services().get("charger-service").url())
+                        ? new WebhookIntake(fleet, () -> stack.urls("vehicle-service"),
+                                () -> stack.urls("charger-service"), options.scale())
                         : new TopicIntake(fleet, producer);
     }
 
@@ -98,6 +102,69 @@ final class LoadRun {
         }
     }
 
+    /**
+     * {@code scale}: one run of a scenario on a fresh stack — its services, the scaled ones with as many instances as the
+     * scenario starts with, the steps with the scenario's joins, kills and returns in between, then everything let
+     * through to the topics; what reached them is read back for {@link EventTrail}.
+     */
+    static ScaleRun.Outcome scale(LoadOptions options, ScaleRun.Scenario scenario) {
+        Report.progress("run %s: starting PostgreSQL, Kafka, the issuer and %s".formatted(scenario.kind(),
+                options.services()));
+        try (Stack stack = Stack.infrastructure(options.out().resolve("logs-" + scenario.kind()),
+                options.jvmOptions(), options.partitions())) {
+            long started = System.nanoTime();
+            stack.startServices(options.selected());
+            List<ServiceProcess> more = new ArrayList<>();
+            for (Stack.Service service : ScaleRun.scaledServices(options)) {
+                for (int i = 2; i <= scenario.instancesAtStart(); i++) {
+                    more.add(stack.startInstance(service, i));
+                }
+            }
+            more.forEach(p -> p.awaitAnswer("/q/health/ready", 200, Duration.ofMinutes(10)));
+            Report.progress("services ready in %.1f s: %s".formatted((System.nanoTime() - started) / 1e9,
+                    stack.services().keySet()));
+            LoadRun load = new LoadRun(options, stack);
+            load.scenario = scenario;
+            try {
+                List<StepResult> steps = load.steps();
+                List<String> timeline = scenario.awaitDone();
+                load.settle();
+                EventTrail trail = EventTrail.read(stack.bootstrapServers(), load.dueReports);
+                long redelivered = load.intake instanceof WebhookIntake w ? w.redelivered() : 0;
+                return new ScaleRun.Outcome(scenario.kind(), steps, trail, timeline, load.intake.failed(),
+                        redelivered);
+            } finally {
+                load.saveMetrics();
+                load.close();
+            }
+        }
+    }
+
+    /**
+     * After the last step: until nothing moves any more — pairing-service's group has committed every state record (when
+     * it runs) and neither the state topics nor {@code pair-events} have grown for ten seconds (every outbox relayed) —
+     * or five minutes have passed.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long stableSince = System.nanoTime();
+        long lastEnd = -1;
+        while (System.nanoTime() < deadline) {
+            long end = offsets.position("bench-settle", List.of(Topics.VEHICLE_STATE, Topics.CHARGER_STATE,
+                    Topics.PAIR_EVENTS)).end();
+            boolean caughtUp = !stack.services().containsKey("pairing-service")
+                    || offsets.position("pairing-service", STATE_TOPICS).lag() == 0;
+            if (end != lastEnd || !caughtUp) {
+                lastEnd = end;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(10).toNanos()) {
+                return;
+            }
+            ServiceProcess.sleep(1000);
+        }
+        Report.progress("still moving five minutes after the last step; compared as it is");
+    }
+
     private List<StepResult> steps() {
         link();
         if (!options.warmup().isZero()) {
@@ -106,6 +173,9 @@ final class LoadRun {
             drain();
         }
         List<StepResult> results = new ArrayList<>();
+        if (scenario != null) {
+            scenario.begin(stack, options.rates().size() * options.step().toSeconds());
+        }
         for (int rate : options.rates()) {
             StepResult result = step(rate);
             results.add(result);
@@ -165,8 +235,9 @@ final class LoadRun {
                 : null;
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, StepResult.Usage> usage = new LinkedHashMap<>();
+        // an instance killed during the step reads as 0 CPU seconds at its end: its share is unknown, not negative
         pids.forEach((name, pid) -> usage.put(name, new StepResult.Usage(
-                100 * (cpuSeconds(name, pid) - cpuBefore.get(name)) / wall, name.equals(GENERATOR)
+                Math.max(0, 100 * (cpuSeconds(name, pid) - cpuBefore.get(name)) / wall), name.equals(GENERATOR)
                         ? ProcessStats.ownMemoryMib(pid)
                         : ProcessStats.memoryMib(pid))));
         Map<String, StepResult.Consumer> consumers = new LinkedHashMap<>();
@@ -209,7 +280,11 @@ final class LoadRun {
             } else {
                 worst = Math.max(worst, now - due);
             }
-            intake.send(next++, due, startWall.plusNanos(due - start));
+            Instant dueInstant = startWall.plusNanos(due - start);
+            if (scenario != null) {
+                dueReports.put(EventTrail.key(Fleet.user(fleet.household(next)), dueInstant), fleet.k(next));
+            }
+            intake.send(next++, due, dueInstant);
         }
         intake.flush();
         return Duration.ofNanos(worst);

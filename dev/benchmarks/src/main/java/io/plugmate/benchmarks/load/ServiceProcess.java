@@ -151,6 +151,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the JVM gets no chance to commit offsets, leave its group, finish a transaction or drain its outbox. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watchdog.close();
+    }
+
     /** SIGTERM (Quarkus drains its outbox), SIGKILL after 20 s. */
     @Override
     public void close() {

@@ -125,8 +125,52 @@ final class Stack implements AutoCloseable {
         return ServiceProcess.start(service.name(), service.app(), properties(service), jvmOptions, logDir);
     }
 
-    Map<String, ServiceProcess> services() {
-        return running;
+    /** The running processes by name (a further instance of a service is {@code <service>#<n>}); a copy. */
+    synchronized Map<String, ServiceProcess> services() {
+        return new LinkedHashMap<>(running);
+    }
+
+    /**
+     * Another instance of a service, as a Kubernetes replica: its own JVM and HTTP port, the same database, settings and
+     * consumer groups. Not waited for: a joining instance takes its partitions whenever it is ready.
+     */
+    synchronized ServiceProcess startInstance(Service service, int instance) {
+        String name = instanceName(service.name(), instance);
+        ServiceProcess process = ServiceProcess.start(name, service.app(), properties(service), jvmOptions, logDir);
+        running.put(name, process);
+        return process;
+    }
+
+    static String instanceName(String service, int instance) {
+        return instance == 1 ? service : service + "#" + instance;
+    }
+
+    /** The URLs of a service's running instances, the first instance first. */
+    synchronized List<String> urls(String service) {
+        return running.entrySet().stream().filter(e -> e.getKey().equals(service)
+                || e.getKey().startsWith(service + "#")).map(e -> e.getValue().url()).toList();
+    }
+
+    /** An instance gone at once (SIGKILL): no drain, no leaving the group; its partitions move after the session timeout. */
+    void kill(String name) {
+        ServiceProcess process;
+        synchronized (this) {
+            process = running.remove(name);
+        }
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** An instance stopped as Kubernetes stops one (SIGTERM: it leaves the group and drains its outbox). */
+    void stop(String name) {
+        ServiceProcess process;
+        synchronized (this) {
+            process = running.remove(name);
+        }
+        if (process != null) {
+            process.close();
+        }
     }
 
     String bootstrapServers() {
@@ -147,7 +191,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** Every process of the stack by name, for CPU and memory: the services, Kafka, PostgreSQL. */
-    Map<String, Long> pids() {
+    synchronized Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         running.forEach((name, process) -> pids.put(name, process.pid()));
         pids.put("kafka", kafka.pid());
@@ -157,9 +201,11 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        CompletableFuture.allOf(running.values().stream().map(s -> CompletableFuture.runAsync(s::close))
+        CompletableFuture.allOf(services().values().stream().map(s -> CompletableFuture.runAsync(s::close))
                 .toArray(CompletableFuture[]::new)).join();
-        running.clear();
+        synchronized (this) {
+            running.clear();
+        }
         if (oidc != null) {
             oidc.close();
         }
