@@ -195,6 +195,9 @@ class FaultSuite {
                 recoveredAt < 0 ? "not within " + SETTLE.plus(AFTER).toSeconds() + " s"
                         : Readiness.seconds(recoveredAt - cleared),
                 readiness.summary(injected)));
+        if (!"all UP".equals(readiness.summary(injected))) {
+            notes.add(fault.name() + ": " + readiness.comparison(injected));
+        }
         print();
     }
 

@@ -9,10 +9,17 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Asks every service's {@code /q/health/ready} twice a second, each with its own thread and a timeout, and keeps what
  * it answered: 200, 503, "hung" (no answer within {@link #TIMEOUT}) or "refused" (not listening).
+ * <p>
+ * The probe runs outside the test JVM, as a kubelet's does: one {@code curl} process per probe, HTTP/1.1 on a new
+ * connection. Probed from inside the test JVM (a shared JDK HttpClient), every service at once went without an answer
+ * for 5–6 s at the Kafka broker's kill and restart, while the services logged on and a curl probe next to it got their
+ * 503 within 2 s throughout (issue 13 point 4, 2026-12-06): what hung was the test JVM under the machine's load, not
+ * the services. That prober still runs alongside, and {@link #comparison} says what each saw.
  */
 final class Readiness implements AutoCloseable {
 
@@ -25,25 +32,56 @@ final class Readiness implements AutoCloseable {
     }
 
     private final List<Sample> samples = new ArrayList<>();
+    private final List<Sample> inJvm = new ArrayList<>();
     private final List<Thread> probes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile boolean running = true;
 
     Readiness(List<String> services) {
         for (String service : services) {
-            Thread probe = new Thread(() -> probe(service), "fault-suite-ready-" + service);
-            probe.setDaemon(true);
-            probe.start();
-            probes.add(probe);
+            probes.add(start("fault-suite-ready-" + service, () -> probe(service, samples, this::ask)));
+            start("fault-suite-ready-in-jvm-" + service, () -> probe(service, inJvm, this::askInJvm));
         }
     }
 
-    /** One answer now, as the probe would record it. */
+    private static Thread start(String name, Runnable probe) {
+        Thread thread = new Thread(probe, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** One answer now, as the probe records it: from a curl process (HTTP/1.1, a new connection, like a kubelet). */
     String ask(String service) {
+        try {
+            Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--http1.1",
+                    "--connect-timeout", "2", "-m", Long.toString(TIMEOUT.toSeconds()),
+                    Platform.url(service) + "/q/health/ready").redirectErrorStream(true).start();
+            if (!curl.waitFor(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                curl.destroyForcibly();
+                return "hung";
+            }
+            String status = new String(curl.getInputStream().readAllBytes()).strip();
+            return switch (curl.exitValue()) {
+                case 0 -> status;
+                case 28 -> "hung"; // curl's timeout
+                case 7 -> "refused"; // curl could not connect
+                default -> "error";
+            };
+        } catch (IOException e) {
+            return "error";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "error";
+        }
+    }
+
+    /** The same question from inside the test JVM (its shared JDK client), only to compare with {@link #ask}. */
+    String askInJvm(String service) {
         try {
             HttpResponse<Void> response = http.sendAsync(HttpRequest.newBuilder(URI.create(Platform.url(service)
                     + "/q/health/ready")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.discarding())
-                    .get(TIMEOUT.toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return Integer.toString(response.statusCode());
         } catch (java.util.concurrent.TimeoutException e) {
             return "hung";
@@ -56,12 +94,12 @@ final class Readiness implements AutoCloseable {
         }
     }
 
-    private void probe(String service) {
+    private void probe(String service, List<Sample> into, java.util.function.Function<String, String> asker) {
         while (running) {
             long at = System.currentTimeMillis();
-            String answer = ask(service);
-            synchronized (samples) {
-                samples.add(new Sample(service, at, answer));
+            String answer = asker.apply(service);
+            synchronized (into) {
+                into.add(new Sample(service, at, answer));
             }
             sleep(Math.max(50, 500 - (System.currentTimeMillis() - at)));
         }
@@ -89,6 +127,23 @@ final class Readiness implements AutoCloseable {
                     .append(up == null ? "never" : "+" + seconds(up.wallMillis() - fromMillis));
         }
         return out.isEmpty() ? "all UP" : out.toString();
+    }
+
+    /** How many probes since {@code fromMillis} got no answer in time: from the curl probe and from the test JVM's. */
+    String comparison(long fromMillis) {
+        return "probes without an answer within %ds: %s from outside the test JVM (curl), %s from inside it"
+                .formatted(TIMEOUT.toSeconds(), hung(samples, fromMillis), hung(inJvm, fromMillis));
+    }
+
+    private static String hung(List<Sample> from, long fromMillis) {
+        synchronized (from) {
+            List<Sample> hung = from.stream().filter(s -> s.wallMillis() >= fromMillis && "hung".equals(s.answer()))
+                    .toList();
+            return hung.size() + (hung.isEmpty() ? ""
+                    : " " + hung.stream().collect(java.util.stream.Collectors
+                            .groupingBy(s -> shortName(s.service()), java.util.TreeMap::new, java.util.stream.Collectors
+                                    .counting())));
+        }
     }
 
     /** Whether every service answered 200 at its latest probe. */
