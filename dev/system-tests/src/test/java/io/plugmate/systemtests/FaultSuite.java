@@ -65,6 +65,7 @@ class FaultSuite {
     private Ledger ledger;
     private Readiness readiness;
     private long oemExcessSoFar;
+    private long webhooksGivenUpSoFar;
     private final List<String> unanswered = new ArrayList<>();
 
     @Test
@@ -195,6 +196,14 @@ class FaultSuite {
                 recoveredAt < 0 ? "not within " + SETTLE.plus(AFTER).toSeconds() + " s"
                         : Readiness.seconds(recoveredAt - cleared),
                 readiness.summary(injected)));
+        // a report the OEM gave up delivering (every webhook attempt failed) is lost upstream of the platform
+        long givenUp = java.util.stream.Stream.of("AMPERIA", "TESLA", "WATTBOX", "ZAPLINE")
+                .mapToLong(Simulator::webhooksGivenUp).sum();
+        if (givenUp > webhooksGivenUpSoFar) {
+            notes.add("%s: %d webhook deliveries the simulated OEMs gave up on (every attempt failed)".formatted(
+                    fault.name(), givenUp - webhooksGivenUpSoFar));
+        }
+        webhooksGivenUpSoFar = givenUp;
         if (!"all UP".equals(readiness.summary(injected))) {
             notes.add(fault.name() + ": " + readiness.comparison(injected));
         }

@@ -49,6 +49,14 @@ final class Simulator {
                 .getList("data.url", String.class);
     }
 
+    /** How many webhook deliveries the vendor's cloud gave up on (every attempt failed), over its receivers. */
+    static long webhooksGivenUp(String vendor) {
+        java.util.List<Integer> failed = given().baseUri(url()).auth().preemptive().basic("plugmate",
+                "plugmate-dev-secret").get("/oem/" + vendor + "/webhooks").then().statusCode(200).extract().jsonPath()
+                .getList("data.failedCount", Integer.class);
+        return failed.stream().mapToLong(Integer::longValue).sum();
+    }
+
     /**
      * The end user's browser with a link URL: opens it (vehicle-service redirects to the OEM's consent page and sets
      * the cookie that binds the link session to this browser), signs in and approves, and follows the OEM's redirect
