@@ -115,6 +115,74 @@ class FaultSuite {
     }
 
     /**
+     * A command the car's cloud carries out in the very second the car is unplugged: the car's and the wallbox's clouds
+     * then report twice within that second (the command's effect, then the unplug), both reports measured at the same
+     * {@code observedAt}. Each report must reach the platform's topics — the unplug above all. The OEM 503 storm row
+     * lost a wallbox's unplug (and with it the pair's next activation) when a retried command landed in the second of
+     * its household's change (issue 13 point 2). Not part of the table: it needs the load stopped. Runs with the fault
+     * suite (before or after the table, with the load stopped), or alone with
+     * {@code -Dplugmate.faults.only="same second"} (then only the table's baseline row runs besides).
+     */
+    @Test
+    void aCommandAndAnUnplugInTheSameSecondAreBothReported() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(wanted(new Fault("a command and an unplug in the same second",
+                () -> {
+                }, () -> {
+                })), "not chosen by -Dplugmate.faults.only");
+        Household h = pluggedIn("TESLA", "WATTBOX");
+        try (Observed observed = new Observed()) {
+            int before = oemCommands(h).size();
+            Load.Answer stop = Load.charging(Platform.url("orchestration-service"), Load.token(h), h.vehicleId, "STOP",
+                    Duration.ofSeconds(30));
+            assertThat(stop.status()).as("STOP taken").isEqualTo(201);
+            // simulated time stands still until the car's cloud has carried the command out
+            org.awaitility.Awaitility.await("the car's cloud carried out the STOP").atMost(SETTLE)
+                    .until(() -> oemCommands(h).size() > before && oemCommands(h).stream()
+                            .allMatch(c -> c.get("completedAt") != null));
+            java.time.Instant now = java.time.Instant.parse(given().baseUri(Simulator.url()).get("/sandbox/time")
+                    .then().statusCode(200).extract().path("now"));
+            Simulator.unplug(h.oemVehicle);
+            Simulator.advance("PT2M");
+            java.util.function.Supplier<List<Observed.Rec>> carOut = () -> observed.on(Topics.VEHICLE_STATE,
+                    r -> h.vehicleId.equals(r.text("vehicleId")) && "false".equals(r.text("isPluggedIn"))
+                            && !r.instant("observedAt").isBefore(now.minus(Ledger.SKEW)));
+            java.util.function.Supplier<List<Observed.Rec>> boxOut = () -> observed.on(Topics.CHARGER_STATE,
+                    r -> h.chargerId.equals(r.text("chargerId")) && "false".equals(r.text("isPluggedIn"))
+                            && !r.instant("observedAt").isBefore(now.minus(Ledger.SKEW)));
+            try {
+                org.awaitility.Awaitility.await("the unplug's reports on the topics").atMost(SETTLE)
+                        .pollInterval(Duration.ofSeconds(2))
+                        .until(() -> !carOut.get().isEmpty() && !boxOut.get().isEmpty());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // what did arrive, to read the failure
+                System.out.println("same second: unplugged at " + now + "; the wallbox's reports since "
+                        + observed.on(Topics.CHARGER_STATE, r -> h.chargerId.equals(r.text("chargerId"))
+                                && !r.instant("observedAt").isBefore(now.minus(Ledger.SKEW))).stream()
+                                .map(r -> r.text("isPluggedIn") + "/" + r.text("isCharging") + "@" + r.text(
+                                        "observedAt"))
+                                .toList()
+                        + "; the car's " + observed.on(Topics.VEHICLE_STATE, r -> h.vehicleId.equals(r.text(
+                                "vehicleId")) && !r.instant("observedAt").isBefore(now.minus(Ledger.SKEW))).stream()
+                                .map(r -> r.text("isPluggedIn") + "/" + r.text("isCharging") + "@" + r.text(
+                                        "observedAt"))
+                                .toList());
+            }
+            assertThat(carOut.get()).as("the car's unplug report").isNotEmpty();
+            assertThat(boxOut.get()).as("the wallbox's unplug report").isNotEmpty();
+        }
+    }
+
+    /** Every command the household's car and wallbox clouds were sent (wherever orchestration routed it). */
+    private static List<Map<String, Object>> oemCommands(Household h) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String device : List.of(h.oemVehicle, h.oemCharger)) {
+            all.addAll(given().baseUri(Simulator.url()).get("/sandbox/commands?deviceId=" + device).then()
+                    .statusCode(200).extract().<List<Map<String, Object>>> path("data"));
+        }
+        return all;
+    }
+
+    /**
      * A household whose car is plugged into its wallbox with the pair confirmed by a person and ACTIVE; simulated time
      * keeps moving meanwhile, as it would (a loaded machine may need minutes for the first household).
      */
@@ -179,8 +247,9 @@ class FaultSuite {
         for (int i = 0; i < changes.size(); i++) {
             if (!effects.get(i).complete()) {
                 Load.Change c = changes.get(i);
-                notes.add("%s: household %d %s at %s — %s; its reports %s".formatted(fault.name(), c.household(),
-                        c.plugged() ? "plugged in" : "unplugged", c.at(), effects.get(i), ledger.reports(c)));
+                notes.add("%s: household %d %s at %s — %s; its reports %s; commands its OEMs carried out then %s"
+                        .formatted(fault.name(), c.household(), c.plugged() ? "plugged in" : "unplugged", c.at(),
+                                effects.get(i), ledger.reports(c), oemCommandsAround(c)));
             }
         }
         long lost = Ledger.count(effects, e -> !e.complete());
@@ -208,6 +277,31 @@ class FaultSuite {
             notes.add(fault.name() + ": " + readiness.comparison(injected));
         }
         print();
+    }
+
+    /**
+     * The commands the household's car and wallbox clouds carried out from a step before the change to a step after
+     * (simulated time): a command completed in the same second as the plug change makes the device report twice
+     * within that second.
+     */
+    private String oemCommandsAround(Load.Change c) {
+        Household h = load.household(c.household());
+        java.time.Instant from = c.at().minus(Duration.ofMinutes(1));
+        java.time.Instant until = c.at().plus(Duration.ofMinutes(1));
+        List<String> done = new ArrayList<>();
+        for (String device : List.of(h.oemVehicle, h.oemCharger)) {
+            List<Map<String, Object>> commands = given().baseUri(Simulator.url()).get("/sandbox/commands?deviceId="
+                    + device).then().statusCode(200).extract().path("data");
+            for (Map<String, Object> command : commands) {
+                Object completed = command.get("completedAt");
+                java.time.Instant at = completed == null ? null : java.time.Instant.parse(completed.toString());
+                if (at != null && !at.isBefore(from) && at.isBefore(until)) {
+                    done.add("%s %s %s at %s".formatted(command.get("deviceType"), command.get("type"),
+                            command.get("state"), completed));
+                }
+            }
+        }
+        return done.toString();
     }
 
     /** Changes of plug-ins learnt only after their unplug (ADR 0017): not activatable, found in the pair's history. */
