@@ -44,3 +44,17 @@ alter table device_command add column if not exists followed_up_at timestamptz;
 create index if not exists device_command_follow_up on device_command (device_type, followed_up_at, received_at)
     where status = 'ACCEPTED';
 create index if not exists processed_event_processed_at on processed_event (processed_at);
+
+-- durable command retries (docs/adr/0014, revised): what a command's next attempt needs, in its row, so that any
+-- instance can make it after the one making the attempts died — the command as it came, what its OEM is asked (the
+-- device service's target), its deadline, the attempts made and when the next is due (a lease while one is in flight),
+-- the last attempt's failure; the resume round finds due commands by the partial index, and whether a later command for
+-- the same device came since by the second
+alter table device_command add column if not exists payload text;
+alter table device_command add column if not exists target text;
+alter table device_command add column if not exists deadline timestamptz;
+alter table device_command add column if not exists attempts int not null default 0;
+alter table device_command add column if not exists next_attempt_at timestamptz;
+alter table device_command add column if not exists last_error text;
+create index if not exists device_command_due on device_command (device_type, next_attempt_at) where status = 'SENDING';
+create index if not exists device_command_device on device_command (device_id, received_at);

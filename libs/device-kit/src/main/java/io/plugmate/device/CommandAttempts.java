@@ -3,12 +3,14 @@ package io.plugmate.device;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,10 +38,14 @@ import io.vertx.mutiny.core.Vertx;
  * waits are Mutiny's retry ({@code retry().when}) with {@link CommandBackoff}'s delays: the OEM's Retry-After, else
  * exponential back-off with jitter.
  * <p>
+ * Durable (docs/adr/0014, revised): every attempt is taken by its number in the command's row
+ * ({@code CommandLedger.attempt}, leased for {@link CommandRetryConfig#lease()}) and a failed one writes when the next
+ * is due, so that {@link CommandResumption} on any instance makes the next attempt when this one dies; an attempt
+ * another instance took first is not made here, and the command is left to it.
+ * <p>
  * One device's commands go to its OEM in the order they came: a command waits for the attempt in flight of the
  * device's previous one, and that previous command makes no further attempt (a later command for the device supersedes
- * it; orchestration has cancelled its action). In memory: a command whose service dies between attempts stays SENDING
- * in the ledger and its action fails at its deadline.
+ * it; orchestration has cancelled its action).
  */
 @ApplicationScoped
 public class CommandAttempts {
@@ -66,8 +72,13 @@ public class CommandAttempts {
 
     /** A device's command in flight: superseded by the device's next command, done when settled. */
     private static final class Lane {
+        final UUID commandId;
         final AtomicBoolean superseded = new AtomicBoolean();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Lane(UUID commandId) {
+            this.commandId = commandId;
+        }
     }
 
     /** The OEM was not asked again: no time left before the deadline, or a later command for the device came. */
@@ -77,10 +88,27 @@ public class CommandAttempts {
         }
     }
 
-    /** Starts sending (after the device's command in flight, if any) and returns at once. */
-    public void start(DeviceCommand command, CommandTarget target) {
+    /** Another instance made the attempt (it resumed the command after our lease ran out): the command is its. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether this instance is sending the command (it needs no resuming here). */
+    public boolean sending(UUID commandId) {
+        return lanes.values().stream().anyMatch(lane -> lane.commandId.equals(commandId));
+    }
+
+    /**
+     * Starts sending (after the device's command in flight, if any) and returns at once.
+     *
+     * @param deadline no attempt starts after it
+     * @param made how many attempts were made before (by an instance that died, for a resumed command)
+     */
+    public void start(DeviceCommand command, CommandTarget target, Instant deadline, int made) {
         String device = target.device().id();
-        Lane lane = new Lane();
+        Lane lane = new Lane(command.commandId());
         Lane previous = lanes.put(device, lane);
         if (previous != null) {
             previous.superseded.set(true);
@@ -89,51 +117,74 @@ public class CommandAttempts {
         VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
         CompletableFuture<Void> after = previous == null ? CompletableFuture.completedFuture(null) : previous.done;
-        after.whenComplete((ignored, alsoIgnored) -> onContext.execute(() -> attempts(command, target, lane, onContext)
-                .chain(settled -> settle(command, settled, onContext))
-                .onTermination().invoke(() -> {
-                    lanes.remove(device, lane);
-                    lane.done.complete(null);
-                })
-                .subscribe().with(ignoredToo -> {
-                }, failure -> LOG.errorf(failure, "command %s: its result could not be recorded",
-                        command.commandId()))));
+        after.whenComplete((ignored, alsoIgnored) -> onContext.execute(
+                () -> attempts(command, target, deadline, new AtomicInteger(made), lane, onContext)
+                        .chain(settled -> settled == null ? Uni.createFrom().voidItem()
+                                : inTransaction(() -> ledger.settleSending(command, settled), onContext)
+                                        .replaceWithVoid())
+                        .onTermination().invoke(() -> {
+                            lanes.remove(device, lane);
+                            lane.done.complete(null);
+                        })
+                        .subscribe().with(ignoredToo -> {
+                        }, failure -> LOG.errorf(failure, "command %s: its result could not be recorded",
+                                command.commandId()))));
     }
 
-    private Uni<Settlement> attempts(DeviceCommand command, CommandTarget target, Lane lane, Executor onContext) {
-        Instant deadline = command.deadline() != null ? command.deadline()
-                : WallClock.now().plus(config.withoutDeadline());
-        AtomicInteger failed = new AtomicInteger();
-        return Uni.createFrom().deferred(() -> send(command, target)).runSubscriptionOn(onContext)
+    /** @return how it ends, or null when another instance took the command over */
+    private Uni<Settlement> attempts(DeviceCommand command, CommandTarget target, Instant deadline, AtomicInteger made,
+            Lane lane, Executor onContext) {
+        return Uni.createFrom().deferred(() -> attempt(command, target, made, onContext)).runSubscriptionOn(onContext)
                 .onFailure(OemFailures::retryable).retry().when(failures -> failures.onItem()
                         .transformToUniAndConcatenate(failure -> {
-                            int n = failed.incrementAndGet();
+                            int n = made.get();
+                            String reason = OemFailures.reason(failure);
                             if (lane.superseded.get()) {
                                 return Uni.createFrom().failure(new GaveUp("superseded by a later command for the "
-                                        + "device after %d attempt(s); the last: %s".formatted(n,
-                                                OemFailures.reason(failure))));
+                                        + "device after %d attempt(s); the last: %s".formatted(n, reason)));
                             }
-                            Duration wait = CommandBackoff.next(n, OemFailures.retryAfter(failure), WallClock.now(),
-                                    deadline, config, ThreadLocalRandom.current().nextDouble());
+                            Instant now = WallClock.now();
+                            Duration wait = CommandBackoff.next(n, OemFailures.retryAfter(failure), now, deadline,
+                                    config, ThreadLocalRandom.current().nextDouble());
                             if (wait == null) {
                                 return Uni.createFrom().failure(new GaveUp("%d attempt(s) before the deadline %s; "
-                                        .formatted(n, deadline) + "the last: " + OemFailures.reason(failure)));
+                                        .formatted(n, deadline) + "the last: " + reason));
                             }
                             LOG.debugf("command %s: attempt %d failed (%s), next in %s", command.commandId(), n,
-                                    OemFailures.reason(failure), wait);
-                            // an item (a Multi drops null ones): attempt again once it comes
-                            return Uni.createFrom().item(n).onItem().delayIt().by(wait);
+                                    reason, wait);
+                            // written before the wait, so that another instance makes the attempt if this one dies;
+                            // then an item (a Multi drops null ones): attempt again once it comes
+                            return inTransaction(() -> ledger.retryAt(command.commandId(), n, now.plus(wait), reason),
+                                    onContext).replaceWith(n).onItem().delayIt().by(wait);
                         }))
                 .map(oemId -> {
-                    if (failed.get() > 0) {
-                        LOG.infof("command %s: the OEM took it after %d failed attempt(s)", command.commandId(),
-                                failed.get());
+                    if (made.get() > 1) {
+                        LOG.infof("command %s: the OEM took it at attempt %d", command.commandId(), made.get());
                     }
                     return new Settlement(CommandOutcome.ACCEPTED, oemId, null);
                 })
-                .onFailure().recoverWithItem(failure -> failure instanceof GaveUp
-                        ? Settlement.refused(CommandOutcome.FAILED, failure.getMessage())
-                        : OemFailures.settlement(failure));
+                .onFailure().recoverWithItem(failure -> {
+                    if (failure instanceof TakenOver) {
+                        LOG.infof("command %s: attempt %d is another instance's to make; left to it",
+                                command.commandId(), made.get() + 1);
+                        return null;
+                    }
+                    return failure instanceof GaveUp ? Settlement.refused(CommandOutcome.FAILED, failure.getMessage())
+                            : OemFailures.settlement(failure);
+                });
+    }
+
+    /** Takes the next attempt in the command's row (unless another instance did), then sends it. */
+    private Uni<String> attempt(DeviceCommand command, CommandTarget target, AtomicInteger made, Executor onContext) {
+        int n = made.get() + 1;
+        return inTransaction(() -> ledger.attempt(command.commandId(), n, WallClock.now().plus(config.lease())),
+                onContext).chain(taken -> {
+                    if (!taken) {
+                        return Uni.createFrom().failure(new TakenOver());
+                    }
+                    made.set(n);
+                    return send(command, target);
+                });
     }
 
     private Uni<String> send(DeviceCommand command, CommandTarget target) {
@@ -143,10 +194,10 @@ public class CommandAttempts {
                         target.oemType(), target.amps(), command.commandId().toString(), config.attemptTimeout()));
     }
 
-    /** Recorded and published in one transaction, tried again while the database is away. */
-    private Uni<Void> settle(DeviceCommand command, Settlement settled, Executor onContext) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> ledger.settle(command, settled)))
-                .runSubscriptionOn(onContext).onFailure().retry()
-                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).withJitter(0.2).atMost(20);
+    /** One write to the command's row, on the command's context, tried again while the database is away. */
+    private static <T> Uni<T> inTransaction(Supplier<Uni<T>> work, Executor onContext) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(work)).runSubscriptionOn(onContext)
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).withJitter(0.2)
+                .atMost(20);
     }
 }

@@ -27,30 +27,41 @@ public class CommandExecution {
     private final DeviceDirectory devices;
     private final CommandAttempts attempts;
     private final CommandLedger ledger;
+    private final CommandRetryConfig config;
 
     public CommandExecution(CommandTargets targets, DeviceDirectory devices, CommandAttempts attempts,
-            CommandLedger ledger) {
+            CommandLedger ledger, CommandRetryConfig config) {
         this.targets = targets;
         this.devices = devices;
         this.attempts = attempts;
         this.ledger = ledger;
+        this.config = config;
     }
 
     /** Completes once the command is claimed (or found a redelivery, or refused); the OEM is asked after. */
     public Uni<Void> execute(DeviceCommand command) {
-        return Panache.withTransaction(() -> claim(command)).invoke(target -> {
+        Instant now = WallClock.now();
+        Instant deadline = command.deadline() != null ? command.deadline() : now.plus(config.withoutDeadline());
+        return Panache.withTransaction(() -> claim(command, deadline, now)).invoke(target -> {
             if (target != null) {
-                attempts.start(command, target);
+                attempts.start(command, target, deadline, 0);
             }
         }).replaceWithVoid();
     }
 
-    /** @return what to send, or null: a redelivery, or refused and settled here */
-    private Uni<CommandTarget> claim(DeviceCommand command) {
+    /**
+     * Claims the command and keeps in its row what its attempts need (so that another instance can resume it if this
+     * one dies), the first attempt leased to this instance.
+     *
+     * @return what to send, or null: a redelivery, or refused and settled here
+     */
+    private Uni<CommandTarget> claim(DeviceCommand command, Instant deadline, Instant now) {
         return ledger.claim(command).chain(first -> !first ? Uni.createFrom().nullItem()
                 : targets.commandTarget(command).chain(target -> {
-                    Settlement refusal = precheck(command, target, devices.kind(), WallClock.now());
-                    return refusal == null ? Uni.createFrom().item(target)
+                    Settlement refusal = precheck(command, target, devices.kind(), now);
+                    return refusal == null
+                            ? ledger.schedule(command, target.json(), deadline, now.plus(config.lease()))
+                                    .replaceWith(target)
                             : ledger.settle(command, refusal).replaceWith((CommandTarget) null);
                 }));
     }

@@ -32,4 +32,19 @@ public interface CommandRetryConfig {
     /** How long a command without a deadline is tried (orchestration always sets one). */
     @WithDefault("10m")
     Duration withoutDeadline();
+
+    /**
+     * How often (and once at start-up) {@code CommandResumption} looks for commands whose next attempt is due while no
+     * instance makes it — the one making them died — and makes it, or fails the command past its deadline; 0 = never.
+     */
+    @WithDefault("10s")
+    Duration resumeInterval();
+
+    /**
+     * How long an instance holds a command it is about to send (waiting for the device's command in flight, then the
+     * attempt itself) before another may take it over: three attempt timeouts.
+     */
+    default Duration lease() {
+        return attemptTimeout().multipliedBy(3);
+    }
 }

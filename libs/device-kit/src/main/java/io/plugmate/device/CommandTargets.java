@@ -2,8 +2,12 @@ package io.plugmate.device;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.plugmate.events.DeviceCommand;
+import io.plugmate.events.EventJson;
 import io.plugmate.oem.OemConfig.DeviceKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,7 +24,26 @@ public class CommandTargets {
      * @param amps the current limit sent with the command, if any
      * @param whyNot why the device cannot take the command (read only when {@code oemType} is null)
      */
+    @RegisterForReflection
     public record CommandTarget(LinkedDevice device, String oemType, Double amps, String whyNot) {
+
+        /** As the command's row keeps it (docs/adr/0014): enough for any instance to send the command again. */
+        public String json() {
+            try {
+                return EventJson.mapper().writeValueAsString(this);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("command target not writable", e);
+            }
+        }
+
+        /** Read back from {@link #json()}. */
+        public static CommandTarget fromJson(String json) {
+            try {
+                return EventJson.mapper().readValue(json, CommandTarget.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not a command target: " + e.getOriginalMessage());
+            }
+        }
     }
 
     private final DeviceRepository<?> devices;

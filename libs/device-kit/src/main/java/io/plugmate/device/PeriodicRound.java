@@ -2,6 +2,7 @@ package io.plugmate.device;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -34,8 +35,14 @@ public final class PeriodicRound {
     /** @param round returns how many things it handled, for the debug log */
     public static PeriodicRound start(Vertx vertx, Duration interval, Logger log, String what,
             Supplier<Uni<? extends Integer>> round) {
+        return start(vertx, interval, log, what, round, false);
+    }
+
+    /** @param now also one round at once, not only after the first interval (e.g. a start-up pass) */
+    public static PeriodicRound start(Vertx vertx, Duration interval, Logger log, String what,
+            Supplier<Uni<? extends Integer>> round, boolean now) {
         AtomicBoolean running = new AtomicBoolean();
-        long timer = vertx.setPeriodic(interval.toMillis(), id -> {
+        Consumer<Long> tick = id -> {
             if (!running.compareAndSet(false, true)) {
                 return;
             }
@@ -45,7 +52,11 @@ public final class PeriodicRound {
                     .onTermination().invoke(() -> running.set(false)).subscribe().with(
                             handled -> log.debugf("%s: %d", what, handled),
                             failure -> log.warnf("%s failed: %s", what, failure.getMessage())));
-        });
+        };
+        long timer = vertx.setPeriodic(interval.toMillis(), tick);
+        if (now) {
+            vertx.setTimer(1, tick);
+        }
         return new PeriodicRound(vertx, timer);
     }
 

@@ -40,6 +40,11 @@ class CommandBackoffTest {
         public Duration withoutDeadline() {
             return Duration.ofMinutes(10);
         }
+
+        @Override
+        public Duration resumeInterval() {
+            return Duration.ofSeconds(10);
+        }
     };
 
     @ParameterizedTest(name = "after {0} failed attempt(s): {1} s")

@@ -10,13 +10,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plugmate.device.AccountCredentials;
 import io.plugmate.device.CommandFollowUp;
+import io.plugmate.device.CommandResumption;
+import io.plugmate.device.CommandTargets;
 import io.plugmate.events.CommandKind;
 import io.plugmate.events.CommandOutcome;
 import io.plugmate.events.CommandResult;
@@ -24,6 +28,8 @@ import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.Topics;
+import io.plugmate.oem.OemClient;
+import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.vehicle.LinkedHousehold;
 import io.plugmate.vehicle.Simulator;
@@ -296,6 +302,115 @@ class CommandExecutionTest {
                 .body("maxCurrentA", equalTo(10));
         VertxContextSupport.subscribeAndAwait(followUp::followUpOnce);
         assertThat(ledgerStatus(limit)).isEqualTo("SUCCEEDED");
+    }
+
+    @Inject
+    CommandResumption resumption;
+
+    @Inject
+    CommandTargets targets;
+
+    @Inject
+    AccountCredentials credentials;
+
+    @Inject
+    OemClient oem;
+
+    /**
+     * Writes the command's row as an instance that died between two attempts leaves it: claimed, SENDING, what its
+     * attempts need, {@code attempts} made (the last one's failure {@code lastError}), the next due a second ago.
+     */
+    private void leftByADeadInstance(DeviceCommand command, int attempts, String lastError) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> targets.commandTarget(command)
+                .chain(target -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into device_command (command_id, action_id, client_id, user_id, device_type, device_id,
+                            kind, status, received_at, payload, target, deadline, attempts, next_attempt_at, last_error)
+                        values (:id, :action, :client, :user, 'vehicle', :device, :kind, 'SENDING', now(), :payload,
+                            :target, :deadline, :attempts, now() - interval '1 second', :error)""")
+                        .setParameter("id", command.commandId()).setParameter("action", command.actionId())
+                        .setParameter("client", command.clientId()).setParameter("user", command.userId())
+                        .setParameter("device", command.deviceId()).setParameter("kind", command.kind().name())
+                        .setParameter("payload", EventJson.write(command)).setParameter("target", target.json())
+                        .setParameter("deadline", command.deadline()).setParameter("attempts", attempts)
+                        .setParameter("error", lastError).executeUpdate()))));
+    }
+
+    private int resumeRound() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(resumption::resumeOnce);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int attemptsMade(DeviceCommand command) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select attempts from device_command where command_id = :id",
+                        Integer.class).setParameter("id", command.commandId()).getSingleResult())));
+    }
+
+    @Test
+    void aCommandWhoseInstanceDiedBetweenAttemptsIsResumedOnceWithTheSameIdempotencyKey() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 10.0);
+        // the dead instance's first attempt reached the cloud, which took it; the answer never came back (timeout)
+        UUID account = h.accountId();
+        String taken = VertxContextSupport.subscribeAndAwait(() -> credentials.accessToken(account)
+                .chain(token -> oem.sendCommand("AMPERIA", DeviceKind.vehicle, h.oemVehicleId(), token,
+                        "SET_MAX_CURRENT", 10.0, limit.commandId().toString(), Duration.ofSeconds(10))));
+        leftByADeadInstance(limit, 1, "OEM unreachable: timeout (no answer in time: the OEM may have taken the command)");
+        double sent = commandCalls("AMPERIA", "success");
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            // two instances' resume rounds at once (each on its own context and connection): one takes the command,
+            // the other finds nothing due
+            List<CompletableFuture<Integer>> rounds = List.of(CompletableFuture.supplyAsync(this::resumeRound),
+                    CompletableFuture.supplyAsync(this::resumeRound));
+            assertThat(rounds.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(1);
+
+            await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty());
+            assertThat(results(reader, limit)).extracting(CommandResult::outcome).containsExactly(CommandOutcome.ACCEPTED);
+        }
+        // attempt 2, once, with the same key: the cloud answered with the command it took, and holds one
+        assertThat(commandCalls("AMPERIA", "success") - sent).isEqualTo(1);
+        assertThat(attemptsMade(limit)).isEqualTo(2);
+        assertThat(oemCommands(h)).hasSize(1).first().extracting(c -> c.get("id")).isEqualTo(taken);
+        assertThat(ledgerStatus(limit)).isEqualTo("ACCEPTED");
+        assertThat(VertxContextSupport.subscribeAndAwait(resumption::resumeOnce)).isZero();
+    }
+
+    @Test
+    void aCommandFoundPastItsDeadlineOrSupersededAfterARestartIsFailedWithItsReason() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand late = new DeviceCommand(UUID.randomUUID(), 1, h.clientId(), h.userId(), Instant.now(),
+                UUID.randomUUID(), UUID.randomUUID(), DeviceType.VEHICLE, h.vehicleId(), CommandKind.SET_MAX_CURRENT,
+                10.0, null, Instant.now().minusSeconds(5));
+        leftByADeadInstance(late, 2, "OEM answered 503: storm");
+        LinkedHousehold other = LinkedHousehold.link("client-" + UUID.randomUUID(), "TESLA");
+        DeviceCommand start = command(other, other.vehicleId(), CommandKind.START, null);
+        leftByADeadInstance(start, 1, "OEM answered 429: slow down");
+        Thread.sleep(2); // received later
+        DeviceCommand stop = command(other, other.vehicleId(), CommandKind.STOP, null);
+        leftByADeadInstance(stop, 1, "OEM answered 429: slow down");
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            VertxContextSupport.subscribeAndAwait(resumption::resumeOnce);
+
+            await().atMost(PATIENCE).until(() -> !results(reader, late).isEmpty() && !results(reader, start).isEmpty()
+                    && !results(reader, stop).isEmpty());
+            CommandResult failed = results(reader, late).getFirst();
+            assertThat(failed.outcome()).isEqualTo(CommandOutcome.FAILED);
+            assertThat(failed.reason()).startsWith("2 attempt(s) before the deadline").contains("OEM answered 503: storm")
+                    .contains("the device service stopped");
+            assertThat(failed.actionId()).isEqualTo(late.actionId());
+            // sending the START now would undo the STOP that came after it
+            assertThat(results(reader, start).getFirst().outcome()).isEqualTo(CommandOutcome.FAILED);
+            assertThat(results(reader, start).getFirst().reason()).startsWith("superseded by a later command");
+            assertThat(results(reader, stop).getFirst().outcome()).isEqualTo(CommandOutcome.ACCEPTED);
+        }
+        assertThat(oemCommands(h)).isEmpty();
+        assertThat(oemCommands(other)).extracting(c -> c.get("type")).containsExactly("STOP_CHARGING");
+        assertThat(ledgerStatus(late)).isEqualTo("FAILED");
     }
 
     @Test
