@@ -3,13 +3,12 @@ package io.plugmate.charger.persistence;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import io.plugmate.charger.config.TombstoneRetentionConfig;
 import io.plugmate.device.ObservationConfig;
 import io.plugmate.messaging.RetentionRule;
 
 /**
- * This service's tables that only grow, for service-messaging's {@code TableRetention} (webhook deliveries come from
- * device-kit). Indexes on the time columns: V8, V13.
+ * This service's tables that only grow, for service-messaging's {@code TableRetention} (webhook deliveries and unlink
+ * tombstones come from device-kit). Indexes on the time columns: V8, V13.
  */
 public class RetentionRules {
 
@@ -26,16 +25,5 @@ public class RetentionRules {
                 config.retention()).and("""
                         not exists (select 1 from charger_session s
                         where s.charger_id = t.charger_id and s.ended_at is null and s.started_at <= t.observed_at)""");
-    }
-
-    /**
-     * An unlink's tombstone, once its account is gone here (its last charger unlinked, its user erased; docs/adr/0011,
-     * see {@link TombstoneRetentionConfig}).
-     */
-    @Produces
-    @Singleton
-    RetentionRule tombstones(TombstoneRetentionConfig config) {
-        return RetentionRule.olderThan("unlink tombstones of accounts gone", "unlinked_device", "unlinked_at",
-                config.retention()).and("not exists (select 1 from oem_account a where a.id = t.account_id)");
     }
 }

@@ -7,11 +7,10 @@ import io.plugmate.device.ObservationConfig;
 import io.plugmate.messaging.RetentionRule;
 import io.plugmate.vehicle.config.LinkSessionRetentionConfig;
 import io.plugmate.vehicle.config.RevocationConfig;
-import io.plugmate.vehicle.config.TombstoneRetentionConfig;
 
 /**
- * This service's tables that only grow, for service-messaging's {@code TableRetention} (webhook deliveries come from
- * device-kit). Indexes on the time columns: V9, V12.
+ * This service's tables that only grow, for service-messaging's {@code TableRetention} (webhook deliveries and unlink
+ * tombstones come from device-kit). Indexes on the time columns: V9, V12.
  */
 public class RetentionRules {
 
@@ -27,14 +26,6 @@ public class RetentionRules {
     @Singleton
     RetentionRule linkSessions(LinkSessionRetentionConfig config) {
         return RetentionRule.olderThan("link sessions", "link_session", "expires_at", config.retention());
-    }
-
-    /** An unlink's tombstone, once its account is gone (docs/adr/0011; see {@link TombstoneRetentionConfig}). */
-    @Produces
-    @Singleton
-    RetentionRule tombstones(TombstoneRetentionConfig config) {
-        return RetentionRule.olderThan("unlink tombstones of accounts gone", "unlinked_device", "unlinked_at",
-                config.retention()).and("not exists (select 1 from oem_account a where a.id = t.account_id)");
     }
 
     /**
