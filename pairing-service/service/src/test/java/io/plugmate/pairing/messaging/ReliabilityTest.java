@@ -6,11 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.DeviceLinked;
@@ -26,6 +33,7 @@ import io.plugmate.pairing.Snapshots;
 import io.plugmate.pairing.domain.DetectorSnapshot;
 import io.plugmate.pairing.domain.Observation;
 import io.plugmate.pairing.persistence.DetectorStore;
+import io.plugmate.testinfra.KafkaResource;
 import io.plugmate.testinfra.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -121,6 +129,47 @@ class ReliabilityTest {
                     .isEqualTo("VehicleStateObserved without vehicleId or observedAt");
         }
         assertThat(Db.processed(timeless.eventId())).isFalse();
+    }
+
+    @Test
+    void aStateBatchLeavesOutItsPoisonAndAppliesTheRestInOrder() throws Exception {
+        Household h = Household.fresh();
+        VehicleStateObserved first = h.vehicle(Duration.ofMinutes(1), false, false, 0);
+        VehicleStateObserved timeless = new VehicleStateObserved(UUID.randomUUID(), 1, h.clientId(), h.userId(),
+                Instant.now(), h.vehicleId(), "TESLA", null, true, false, 0.0, 50.0, null);
+        VehicleStateObserved second = h.vehicle(Duration.ofMinutes(2), false, false, 0);
+        VehicleStateObserved last = h.vehicle(Duration.ofMinutes(3), false, false, 0);
+        List<String> records = List.of(EventJson.write(first), "{this is not json",
+                EventJson.write(h.charger(Duration.ofMinutes(1), false, false, 0)), EventJson.write(timeless),
+                EventJson.write(second), EventJson.write(first), EventJson.write(last));
+
+        try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.VEHICLE_STATE));
+                var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers",
+                        System.getProperty(KafkaResource.BOOTSTRAP_PROPERTY), "acks", "all", "linger.ms", "200"),
+                        new StringSerializer(), new StringSerializer())) {
+            // one producer batch on the user's partition: the consumer fetches the seven records together
+            List<Future<RecordMetadata>> sent = records.stream()
+                    .map(value -> producer.send(new ProducerRecord<>(Topics.VEHICLE_STATE, h.userId(), value)))
+                    .toList();
+            for (Future<RecordMetadata> record : sent) {
+                record.get(30, TimeUnit.SECONDS);
+            }
+            await().atMost(PairEvents.PATIENCE).until(() -> Db.processed(last.eventId()));
+            await().atMost(PairEvents.PATIENCE).until(() -> mine(dlq.poll(), h.userId()).size() == 3);
+            List<String> reasons = mine(dlq.poll(), h.userId()).stream()
+                    .map(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER)).toList();
+            assertThat(reasons).contains("VehicleStateObserved without vehicleId or observedAt")
+                    .anySatisfy(reason -> assertThat(reason).contains("expected VehicleStateObserved"))
+                    .allSatisfy(reason -> assertThat(reason).isNotBlank());
+            assertThat(mine(dlq.poll(), h.userId())).extracting(ConsumerRecord::value).contains("{this is not json");
+        }
+        // the rest applied once each, in the partition's order; nothing of the refused records kept
+        DetectorSnapshot snapshot = Db.inSession(() -> store.read(h.clientId(), h.userId()));
+        assertThat(Snapshots.waitingReports(snapshot, h.vehicleId())).extracting(Observation::observedAt)
+                .containsExactly(h.at(Duration.ofMinutes(1)), h.at(Duration.ofMinutes(2)), h.at(Duration.ofMinutes(3)));
+        assertThat(Db.processed(timeless.eventId())).isFalse();
+        assertThat(Db.count("select count(*) from processed_event where event_id = '" + first.eventId() + "'"))
+                .isEqualTo(1);
     }
 
     private static List<ConsumerRecord<String, String>> mine(List<ConsumerRecord<String, String>> records,
