@@ -117,10 +117,12 @@ class FaultSuite {
     /**
      * A command the car's cloud carries out in the very second the car is unplugged: the car's and the wallbox's clouds
      * then report twice within that second (the command's effect, then the unplug), both reports measured at the same
-     * {@code observedAt}. Each report must reach the platform's topics — the unplug above all. The OEM 503 storm row
-     * lost a wallbox's unplug (and with it the pair's next activation) when a retried command landed in the second of
-     * its household's change (issue 13 point 2). Not part of the table: it needs the load stopped. Runs with the fault
-     * suite (before or after the table, with the load stopped), or alone with
+     * {@code observedAt}. Each report must reach the platform's topics — the unplug above all. Fails on 2026-12-06: the
+     * device services keep one observation per device and measured second ({@code on conflict do nothing} on
+     * {@code (device, observed_at)}), so the second report is taken for a duplicate and never published — the car's
+     * unplug was missing from vehicle-state, and the wallbox published one of its two. Issue 13 point 2: the likely way
+     * the OEM 503 storm row lost a wallbox's unplug, when a retried command landed in its household's change second.
+     * Not part of the table (it needs the load stopped); runs with the fault suite, or alone with
      * {@code -Dplugmate.faults.only="same second"} (then only the table's baseline row runs besides).
      */
     @Test
@@ -135,10 +137,14 @@ class FaultSuite {
             Load.Answer stop = Load.charging(Platform.url("orchestration-service"), Load.token(h), h.vehicleId, "STOP",
                     Duration.ofSeconds(30));
             assertThat(stop.status()).as("STOP taken").isEqualTo(201);
-            // simulated time stands still until the car's cloud has carried the command out
-            org.awaitility.Awaitility.await("the car's cloud carried out the STOP").atMost(SETTLE)
-                    .until(() -> oemCommands(h).size() > before && oemCommands(h).stream()
-                            .allMatch(c -> c.get("completedAt") != null));
+            org.awaitility.Awaitility.await("the STOP at the car's cloud").atMost(SETTLE)
+                    .until(() -> oemCommands(h).size() > before);
+            // the cloud carries a command out after its latency (a sleeping car's longer): simulated time moves in
+            // fifths of a second until it has, and the car is unplugged at once, within that second
+            for (int i = 0; i < 1_500 && oemCommands(h).stream().anyMatch(c -> c.get("completedAt") == null); i++) {
+                Simulator.advance("PT0.2S");
+            }
+            assertThat(oemCommands(h)).as("the STOP carried out").allMatch(c -> c.get("completedAt") != null);
             java.time.Instant now = java.time.Instant.parse(given().baseUri(Simulator.url()).get("/sandbox/time")
                     .then().statusCode(200).extract().path("now"));
             Simulator.unplug(h.oemVehicle);
@@ -155,7 +161,8 @@ class FaultSuite {
                         .until(() -> !carOut.get().isEmpty() && !boxOut.get().isEmpty());
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 // what did arrive, to read the failure
-                System.out.println("same second: unplugged at " + now + "; the wallbox's reports since "
+                System.out.println("same second: unplugged at " + now + " after " + oemCommands(h)
+                        + "; the wallbox's reports since "
                         + observed.on(Topics.CHARGER_STATE, r -> h.chargerId.equals(r.text("chargerId"))
                                 && !r.instant("observedAt").isBefore(now.minus(Ledger.SKEW))).stream()
                                 .map(r -> r.text("isPluggedIn") + "/" + r.text("isCharging") + "@" + r.text(
