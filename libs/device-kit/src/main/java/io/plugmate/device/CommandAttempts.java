@@ -45,7 +45,8 @@ import io.vertx.mutiny.core.Vertx;
  * <p>
  * One device's commands go to its OEM in the order they came: a command waits for the attempt in flight of the
  * device's previous one, and that previous command makes no further attempt (a later command for the device supersedes
- * it; orchestration has cancelled its action).
+ * it; orchestration has cancelled its action). Across instances too: no attempt is taken once a later command for the
+ * device is in the ledger, wherever it was received; the resume round then fails the earlier one as superseded.
  */
 @ApplicationScoped
 public class CommandAttempts {
@@ -75,6 +76,7 @@ public class CommandAttempts {
         final UUID commandId;
         final AtomicBoolean superseded = new AtomicBoolean();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile String lastReason;
 
         Lane(UUID commandId) {
             this.commandId = commandId;
@@ -88,7 +90,11 @@ public class CommandAttempts {
         }
     }
 
-    /** Another instance made the attempt (it resumed the command after our lease ran out): the command is its. */
+    /**
+     * The attempt was not ours to take: another instance made it (it resumed the command after our lease ran out), or a
+     * later command for the device came to another instance. The command is left to whoever has it, or to the resume
+     * round, which fails it as superseded.
+     */
     private static final class TakenOver extends RuntimeException {
         TakenOver() {
             super(null, null, false, false);
@@ -134,11 +140,12 @@ public class CommandAttempts {
     /** @return how it ends, or null when another instance took the command over */
     private Uni<Settlement> attempts(DeviceCommand command, CommandTarget target, Instant deadline, AtomicInteger made,
             Lane lane, Executor onContext) {
-        return Uni.createFrom().deferred(() -> attempt(command, target, made, onContext)).runSubscriptionOn(onContext)
+        return Uni.createFrom().deferred(() -> attempt(command, target, made, lane, onContext)).runSubscriptionOn(onContext)
                 .onFailure(OemFailures::retryable).retry().when(failures -> failures.onItem()
                         .transformToUniAndConcatenate(failure -> {
                             int n = made.get();
                             String reason = OemFailures.reason(failure);
+                            lane.lastReason = reason;
                             if (lane.superseded.get()) {
                                 return Uni.createFrom().failure(new GaveUp("superseded by a later command for the "
                                         + "device after %d attempt(s); the last: %s".formatted(n, reason)));
@@ -165,7 +172,8 @@ public class CommandAttempts {
                 })
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof TakenOver) {
-                        LOG.infof("command %s: attempt %d is another instance's to make; left to it",
+                        LOG.infof("command %s: attempt %d is not this instance's to make (another instance made it, or "
+                                + "a later command for the device came to one); left to the resume round",
                                 command.commandId(), made.get() + 1);
                         return null;
                     }
@@ -174,9 +182,17 @@ public class CommandAttempts {
                 });
     }
 
-    /** Takes the next attempt in the command's row (unless another instance did), then sends it. */
-    private Uni<String> attempt(DeviceCommand command, CommandTarget target, AtomicInteger made, Executor onContext) {
+    /**
+     * Takes the next attempt in the command's row (unless another instance did, or a later command for the device came
+     * to another instance), then sends it; none once a later command for the device came here.
+     */
+    private Uni<String> attempt(DeviceCommand command, CommandTarget target, AtomicInteger made, Lane lane,
+            Executor onContext) {
         int n = made.get() + 1;
+        if (lane.superseded.get()) {
+            return Uni.createFrom().failure(new GaveUp("superseded by a later command for the device after %d "
+                    .formatted(n - 1) + "attempt(s)" + (lane.lastReason == null ? "" : "; the last: " + lane.lastReason)));
+        }
         return inTransaction(() -> ledger.attempt(command.commandId(), n, WallClock.now().plus(config.lease())),
                 onContext).chain(taken -> {
                     if (!taken) {

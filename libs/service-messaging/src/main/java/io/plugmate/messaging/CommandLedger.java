@@ -44,8 +44,11 @@ public class CommandLedger {
             update device_command set payload = :payload, target = :target, deadline = :deadline, attempts = 0,
                 next_attempt_at = :lease where command_id = :id and status = 'SENDING'""";
     private static final String ATTEMPT = """
-            update device_command set attempts = :n, next_attempt_at = :lease, last_error = null
-            where command_id = :id and status = 'SENDING' and attempts = :n - 1""";
+            update device_command d set attempts = :n, next_attempt_at = :lease, last_error = null
+            where d.command_id = :id and d.status = 'SENDING' and d.attempts = :n - 1 and not exists (
+                select 1 from device_command later where later.device_id = d.device_id
+                and later.device_type = d.device_type and later.client_id = d.client_id
+                and later.received_at > d.received_at)""";
     private static final String RETRY_AT = """
             update device_command set next_attempt_at = :at, last_error = :error
             where command_id = :id and status = 'SENDING' and attempts = :n""";
@@ -121,7 +124,9 @@ public class CommandLedger {
      * Inside a transaction: takes the command's attempt {@code n} (the first is 1), leasing the row until
      * {@code leaseUntil} (no other instance resumes it meanwhile).
      *
-     * @return false when the attempt is not the caller's to make: another instance made it, or the command is settled
+     * @return false when the attempt is not the caller's to make: another instance made it, the command is settled,
+     *         or a later command for the same device was received since (on another instance: sending this one now
+     *         would undo it; {@link #due} hands it out as superseded)
      */
     public Uni<Boolean> attempt(UUID commandId, int n, Instant leaseUntil) {
         return Panache.getSession().chain(s -> s.createNativeQuery(ATTEMPT).setParameter("id", commandId)

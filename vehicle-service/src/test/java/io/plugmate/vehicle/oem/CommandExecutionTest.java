@@ -321,12 +321,17 @@ class CommandExecutionTest {
      * attempts need, {@code attempts} made (the last one's failure {@code lastError}), the next due a second ago.
      */
     private void leftByADeadInstance(DeviceCommand command, int attempts, String lastError) throws Throwable {
+        writtenByAnInstance(command, attempts, lastError, "now() - interval '1 second'");
+    }
+
+    private void writtenByAnInstance(DeviceCommand command, int attempts, String lastError, String nextAttempt)
+            throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> targets.commandTarget(command)
                 .chain(target -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into device_command (command_id, action_id, client_id, user_id, device_type, device_id,
                             kind, status, received_at, payload, target, deadline, attempts, next_attempt_at, last_error)
                         values (:id, :action, :client, :user, 'vehicle', :device, :kind, 'SENDING', now(), :payload,
-                            :target, :deadline, :attempts, now() - interval '1 second', :error)""")
+                            :target, :deadline, :attempts, """ + nextAttempt + ", :error)")
                         .setParameter("id", command.commandId()).setParameter("action", command.actionId())
                         .setParameter("client", command.clientId()).setParameter("user", command.userId())
                         .setParameter("device", command.deviceId()).setParameter("kind", command.kind().name())
@@ -411,6 +416,34 @@ class CommandExecutionTest {
         assertThat(oemCommands(h)).isEmpty();
         assertThat(oemCommands(other)).extracting(c -> c.get("type")).containsExactly("STOP_CHARGING");
         assertThat(ledgerStatus(late)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aCommandRetriedHereIsNotSentAgainOnceALaterOneForTheVehicleCameToAnotherInstance() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 10.0);
+        DeviceCommand later = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 16.0);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            double before = commandCalls("AMPERIA", "server-error");
+            outage("{\"status\":503}");
+            try {
+                send(limit);
+                await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", "server-error") > before);
+                // the later command, received and being sent by another instance (its row leased for an hour)
+                writtenByAnInstance(later, 1, null, "now() + interval '1 hour'");
+            } finally {
+                outageEnds();
+            }
+            // this instance's next attempt is not taken; the resume round fails the command as superseded
+            await().atMost(PATIENCE).until(() -> resumeRound() > 0);
+            await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty());
+            assertThat(results(reader, limit)).hasSize(1).first().satisfies(result -> {
+                assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);
+                assertThat(result.reason()).startsWith("superseded by a later command").contains("OEM answered 503");
+            });
+        }
+        assertThat(oemCommands(h)).isEmpty();
     }
 
     @Test
