@@ -132,7 +132,7 @@ class ReliabilityTest {
     }
 
     @Test
-    void aStateBatchLeavesOutItsPoisonAndAppliesTheRestInOrder() throws Exception {
+    void poisonAmongGoodStateRecordsIsLeftOutAndTheRestAppliedOnceInOrder() throws Exception {
         Household h = Household.fresh();
         VehicleStateObserved first = h.vehicle(Duration.ofMinutes(1), false, false, 0);
         VehicleStateObserved timeless = new VehicleStateObserved(UUID.randomUUID(), 1, h.clientId(), h.userId(),
@@ -147,7 +147,7 @@ class ReliabilityTest {
                 var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers",
                         System.getProperty(KafkaResource.BOOTSTRAP_PROPERTY), "acks", "all", "linger.ms", "200"),
                         new StringSerializer(), new StringSerializer())) {
-            // one producer batch on the user's partition: the consumer fetches the seven records together
+            // one producer batch on the user's partition: the consumer fetches the seven records at once
             List<Future<RecordMetadata>> sent = records.stream()
                     .map(value -> producer.send(new ProducerRecord<>(Topics.VEHICLE_STATE, h.userId(), value)))
                     .toList();
