@@ -74,6 +74,32 @@ record EventTrail(List<Entry> pairEvents, List<Entry> stateEvents) {
                 reordered);
     }
 
+    /**
+     * Subjects (devices, pairs) whose events, each once, do not follow the order of the reports they come from: a later
+     * report's event on the topic before an earlier one's. Independent of any baseline.
+     */
+    static long outOfReportOrder(List<Entry> entries) {
+        Map<String, Long> last = new HashMap<>();
+        Set<String> out = new HashSet<>();
+        for (Entry e : distinct(entries)) {
+            int at = e.what().lastIndexOf("report ");
+            if (at < 0) {
+                continue;
+            }
+            long report;
+            try {
+                report = Long.parseLong(e.what().substring(at + "report ".length()));
+            } catch (NumberFormatException notAReport) {
+                continue;
+            }
+            Long before = last.put(e.subject(), report);
+            if (before != null && before > report) {
+                out.add(e.subject());
+            }
+        }
+        return out.size();
+    }
+
     /** Each event once, at its first appearance. */
     private static List<Entry> distinct(List<Entry> entries) {
         Set<UUID> seen = new HashSet<>();

@@ -24,8 +24,9 @@ final class ScaleReport {
         text.append("### Events against the first `one` run\n\n");
         text.append("| run | changes during the steps | pair events: baseline | records | redelivered | lost | extra |"
                 + " reordered pairs | state events: baseline | records | redelivered | lost | extra | reordered devices |"
-                + " sends failed | webhooks delivered again | pair transitions not traced to a report |\n");
-        text.append("|---|---|" + "---:|".repeat(15) + "\n");
+                + " devices out of report order | sends failed | webhooks delivered again |"
+                + " pair transitions not traced to a report |\n");
+        text.append("|---|---|" + "---:|".repeat(16) + "\n");
         for (ScaleRun.Outcome o : outcomes) {
             EventTrail.Compared pairs = baseline == null ? null
                     : EventTrail.compare(baseline.trail().pairEvents(), o.trail().pairEvents());
@@ -33,14 +34,16 @@ final class ScaleReport {
                     : EventTrail.compare(baseline.trail().stateEvents(), o.trail().stateEvents());
             long untraced = o.trail().pairEvents().stream().filter(e -> !e.what().startsWith("PairEstablished")
                     && e.what().endsWith("no report")).count();
-            text.append("| %s | %s | %s | %s | %d | %d | %d |\n".formatted(o.kind(),
+            text.append("| %s | %s | %s | %s | %d | %d | %d | %d |\n".formatted(o.kind(),
                     o.timeline().isEmpty() ? "-" : String.join("; ", o.timeline()), cells(pairs), cells(states),
-                    o.failedSends(), o.redelivered(), untraced));
+                    EventTrail.outOfReportOrder(o.trail().stateEvents()), o.failedSends(), o.redelivered(),
+                    untraced));
         }
         text.append("\nlost / extra: distinct events (by event id) whose (pair, type, report decided on) — or (device,"
                 + " report) — the baseline has more / fewer of; redelivered: records of an event id already on the"
                 + " topic (the outbox relay's at-least-once, skipped by every consumer's inbox); reordered: the same"
-                + " events in another order.\n\n");
+                + " events in another order; out of report order: devices with a later report's state event on the"
+                + " topic before an earlier one's, whatever the baseline.\n\n");
         text.append(throughput(options, outcomes));
         return text.toString();
     }

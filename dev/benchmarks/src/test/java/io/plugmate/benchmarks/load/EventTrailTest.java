@@ -56,6 +56,16 @@ class EventTrailTest {
     }
 
     @Test
+    void aDeviceWhoseLaterReportCameFirstIsOutOfReportOrder() {
+        List<EventTrail.Entry> inOrder = List.of(entry("a1", "car-a", "report 0"), entry("b1", "car-b", "report 0"),
+                entry("a2", "car-a", "report 2"), entry("a2", "car-a", "report 2"), entry("b2", "car-b", "report 2"));
+        assertThat(EventTrail.outOfReportOrder(inOrder)).isZero();
+        List<EventTrail.Entry> swapped = List.of(entry("a2", "car-a", "report 2"), entry("a1", "car-a", "report 0"),
+                entry("b1", "car-b", "report 0"), entry("b2", "car-b", "report 2"));
+        assertThat(EventTrail.outOfReportOrder(swapped)).isEqualTo(1);
+    }
+
+    @Test
     void aReportKeyIsTheUserAndTheInstantToTheMicrosecond() {
         Instant due = Instant.parse("2026-12-06T02:30:00.123456789Z");
         assertThat(EventTrail.key("u", due)).isEqualTo(EventTrail.key("u", Instant.parse(
