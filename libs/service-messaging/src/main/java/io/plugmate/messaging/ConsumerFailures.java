@@ -23,7 +23,7 @@ public final class ConsumerFailures {
     }
 
     /** The poison in the cause chain, if any (a wrapper must not turn poison into a retry), else the failure itself. */
-    static Throwable poisonOr(Throwable failure) {
+    public static Throwable poisonOr(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (isPoison(t)) {
                 return t;

@@ -1,7 +1,11 @@
 package io.plugmate.messaging;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +25,13 @@ public class Inbox {
             insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing
             """;
 
+    // the ids travel as one JSON array: a statement per batch, not per record
+    private static final String RECORD_ALL = """
+            insert into processed_event (consumer, event_id)
+            select :consumer, cast(id as uuid) from jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) as id
+            on conflict do nothing returning cast(event_id as text)
+            """;
+
     /**
      * @return true the first time this consumer sees the event; false for a duplicate, which must change nothing
      */
@@ -34,6 +45,33 @@ public class Inbox {
                         .setParameter("eventId", eventId)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * {@link #firstDelivery} for a batch of records, in one statement inside the caller's transaction.
+     *
+     * @return the ids this consumer sees for the first time; the others are redeliveries, which must change nothing
+     */
+    public Uni<Set<UUID>> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        // a UUID's text needs no JSON escaping
+        String ids = eventIds.stream().map(UUID::toString).distinct()
+                .collect(Collectors.joining("\",\"", "[\"", "\"]"));
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Inbox.firstDeliveries needs an active transaction"))
+                .chain(transaction -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(RECORD_ALL, String.class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("ids", ids)
+                        .getResultList())
+                .map(inserted -> {
+                    Set<UUID> first = new HashSet<>();
+                    inserted.forEach(id -> first.add(UUID.fromString(id)));
+                    return first;
+                });
     }
 
     /**

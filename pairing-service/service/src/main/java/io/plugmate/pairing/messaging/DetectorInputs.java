@@ -2,6 +2,7 @@ package io.plugmate.pairing.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.events.ChargerStateObserved;
@@ -13,10 +14,12 @@ import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.pairing.service.PairingService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * The detector's three inputs. Each record is handled in one transaction with its inbox mark, so a redelivery changes
- * nothing. A poison record (not JSON, no envelope, the wrong type for its topic, refused by the detector) rolls back
+ * The detector's three inputs. A lifecycle record is handled in one transaction with its inbox mark, the state topics'
+ * records a batch at a time ({@link InputBatches}: the bulk of the load), so a redelivery changes nothing. A poison record (not
+ * JSON, no envelope, the wrong type for its topic, refused by the detector) rolls back
  * and goes to {@code <topic>-dlq} with the reason, and the partition moves on; any other failure (database blip,
  * deadlock) is retried in place ({@link RetriedInPlace}): the detector depends on order, so the partition waits rather
  * than lose an observation. The three channels run concurrently; the user's row lock in {@code DetectorStore} puts one
@@ -32,10 +35,12 @@ public class DetectorInputs {
 
     private final Inbox inbox;
     private final PairingService pairing;
+    private final InputBatches batches;
 
-    public DetectorInputs(Inbox inbox, PairingService pairing) {
+    public DetectorInputs(Inbox inbox, PairingService pairing, InputBatches batches) {
         this.inbox = inbox;
         this.pairing = pairing;
+        this.batches = batches;
     }
 
     @Incoming(Topics.DEVICE_LIFECYCLE)
@@ -45,14 +50,14 @@ public class DetectorInputs {
     }
 
     @Incoming(Topics.VEHICLE_STATE)
-    @WithTransaction
-    public Uni<Void> vehicleState(String record) {
-        return inbox.handleOnce(VEHICLE_STATE_CONSUMER, record, VehicleStateObserved.class, pairing::accept);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> vehicleState(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(VEHICLE_STATE_CONSUMER, batch, VehicleStateObserved.class);
     }
 
     @Incoming(Topics.CHARGER_STATE)
-    @WithTransaction
-    public Uni<Void> chargerState(String record) {
-        return inbox.handleOnce(CHARGER_STATE_CONSUMER, record, ChargerStateObserved.class, pairing::accept);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> chargerState(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(CHARGER_STATE_CONSUMER, batch, ChargerStateObserved.class);
     }
 }

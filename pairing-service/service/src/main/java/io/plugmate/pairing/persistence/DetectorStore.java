@@ -1,11 +1,16 @@
 package io.plugmate.pairing.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.EventJson;
@@ -37,6 +42,20 @@ public class DetectorStore {
             update user_detector set snapshot = cast(cast(:snapshot as text) as jsonb), version = version + 1,
             updated_at = :now where client_id = :clientId and user_id = :userId
             """;
+    // several users in one statement each: their keys and snapshots travel as one JSON array (jsonb_to_recordset);
+    // rows are locked in key order, the order every batch takes (UserKey)
+    private static final String LOCK_ALL = """
+            select client_id, user_id, cast(snapshot as text) from user_detector
+            where (client_id, user_id) in (select k.client_id, k.user_id
+                from jsonb_to_recordset(cast(cast(:keys as text) as jsonb)) as k(client_id text, user_id text))
+            order by client_id, user_id
+            for update
+            """;
+    private static final String SAVE_ALL = """
+            update user_detector d set snapshot = v.snapshot, version = d.version + 1, updated_at = :now
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as v(client_id text, user_id text, snapshot jsonb)
+            where d.client_id = v.client_id and d.user_id = v.user_id
+            """;
     private static final String READ = """
             select cast(snapshot as text) from user_detector where client_id = :clientId and user_id = :userId
             """;
@@ -57,6 +76,55 @@ public class DetectorStore {
                 .chain(json -> json != null ? Uni.createFrom().item(json)
                         : create(clientId, userId).chain(() -> selectForUpdate(clientId, userId)))
                 .map(json -> UserDetector.restore(parse(json), settings));
+    }
+
+    /**
+     * {@link #lock} for several users at once, their rows locked in {@link UserKey} order; users seen for the first
+     * time get a fresh detector (created one by one: a new user is rare).
+     */
+    public Uni<Map<UserKey, UserDetector>> lockAll(Collection<UserKey> users) {
+        List<UserKey> ordered = users.stream().distinct().sorted().toList();
+        Map<UserKey, UserDetector> locked = new HashMap<>();
+        return requireTransaction().chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(LOCK_ALL, Object[].class)
+                        .setParameter("keys", keys(ordered))
+                        .getResultList())
+                .chain(rows -> {
+                    rows.forEach(row -> locked.put(new UserKey((String) row[0], (String) row[1]),
+                            UserDetector.restore(parse((String) row[2]), settings)));
+                    Uni<Void> fresh = Uni.createFrom().voidItem();
+                    for (UserKey user : ordered) {
+                        if (!locked.containsKey(user)) {
+                            fresh = fresh.chain(() -> lock(user.clientId(), user.userId())
+                                    .invoke(detector -> locked.put(user, detector)).replaceWithVoid());
+                        }
+                    }
+                    return fresh;
+                })
+                .map(ignored -> locked);
+    }
+
+    /** {@link #save} for several detectors in one statement; call within the transaction that locked them. */
+    public Uni<Void> saveAll(Collection<UserDetector> detectors, Instant now) {
+        if (detectors.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        ArrayNode rows = EventJson.mapper().createArrayNode();
+        for (UserDetector detector : detectors) {
+            DetectorSnapshot snapshot = detector.snapshot();
+            rows.addObject().put("client_id", snapshot.clientId()).put("user_id", snapshot.userId())
+                    .putRawValue("snapshot", new RawValue(write(snapshot)));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(SAVE_ALL)
+                .setParameter("rows", rows.toString())
+                .setParameter("now", now)
+                .executeUpdate())
+                .invoke(updated -> {
+                    if (updated != detectors.size()) {
+                        throw new IllegalStateException("saved " + updated + " detector rows of " + detectors.size());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** Stores the detector's state; call within the transaction that {@link #lock locked} it. */
@@ -102,6 +170,12 @@ public class DetectorStore {
                 .setParameter("snapshot", fresh)
                 .setParameter("now", now)
                 .executeUpdate());
+    }
+
+    private static String keys(List<UserKey> users) {
+        ArrayNode keys = EventJson.mapper().createArrayNode();
+        users.forEach(user -> keys.addObject().put("client_id", user.clientId()).put("user_id", user.userId()));
+        return keys.toString();
     }
 
     private static Uni<Void> requireTransaction() {

@@ -1,7 +1,10 @@
 package io.plugmate.pairing.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +21,14 @@ import io.plugmate.messaging.Outbox;
 import io.plugmate.pairing.domain.Outcome;
 import io.plugmate.pairing.domain.Pair;
 import io.plugmate.pairing.domain.PairState;
+import io.plugmate.pairing.domain.Transition;
 import io.plugmate.pairing.domain.UserDetector;
 import io.plugmate.pairing.domain.Verdict;
 import io.plugmate.pairing.persistence.DetectorStore;
 import io.plugmate.pairing.persistence.PairEntity;
 import io.plugmate.pairing.persistence.PairProjection;
 import io.plugmate.pairing.persistence.PairRepository;
+import io.plugmate.pairing.persistence.UserKey;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -72,6 +77,52 @@ public class PairingService {
     }
 
     /**
+     * A batch of one topic's inputs, first deliveries only, inside the consumer's transaction: each user's row is locked
+     * once and their detector restored once, their inputs applied in the batch's order (a partition's order), and
+     * every changed detector stored in one statement. The same effects as {@link #accept} one by one. An input the
+     * detector (or its checks) refuses fails the whole batch with a {@link RefusedInput} naming it; the caller leaves it out
+     * and
+     * tries again.
+     */
+    public Uni<List<Outcome>> acceptAll(List<PlugmateEvent> events) {
+        Map<UserKey, List<PlugmateEvent>> byUser = new TreeMap<>();
+        for (PlugmateEvent event : events) {
+            try {
+                InputEvents.check(event);
+            } catch (RuntimeException refused) {
+                throw new RefusedInput(event, refused.getMessage(), refused);
+            }
+            byUser.computeIfAbsent(new UserKey(event.clientId(), event.userId()), user -> new ArrayList<>()).add(event);
+        }
+        return store.lockAll(byUser.keySet()).chain(detectors -> {
+            Instant now = WallClock.now();
+            List<Outcome> outcomes = new ArrayList<>();
+            List<UserDetector> changed = new ArrayList<>();
+            List<Supplier<Uni<Void>>> records = new ArrayList<>();
+            byUser.forEach((user, inputs) -> {
+                UserDetector detector = detectors.get(user);
+                List<Pair> before = detector.pairs();
+                boolean enabled = detectionEnabled(user.clientId());
+                List<Outcome> applied = new ArrayList<>();
+                for (PlugmateEvent event : inputs) {
+                    applied.add(detect(event, () -> detector.accept(event, enabled, null)));
+                }
+                outcomes.addAll(applied);
+                List<Outcome> changes = applied.stream().filter(outcome -> !outcome.duplicate()).toList();
+                if (!changes.isEmpty()) {
+                    changed.add(detector);
+                    records.add(() -> project(user, detector, before, changes, now));
+                }
+            });
+            Uni<Void> done = store.saveAll(changed, now);
+            for (Supplier<Uni<Void>> record : records) {
+                done = done.chain(() -> record.get());
+            }
+            return done.invoke(() -> outcomes.forEach(decisions::count)).replaceWith(outcomes);
+        });
+    }
+
+    /**
      * A person says the vehicle is plugged into the charger; remembered, and activates it now if both are plugged (an
      * active pair is published again, confirmed). Idempotent: a repeat that changes nothing writes nothing.
      */
@@ -117,10 +168,19 @@ public class PairingService {
 
     private Uni<Void> record(String clientId, String userId, UserDetector detector, List<Pair> before,
             Outcome outcome, Instant now) {
-        Uni<Void> done = store.save(detector, now)
-                .chain(() -> projection.project(clientId, userId, before, detector.pairs(), outcome.transitions(), now));
-        for (PairEvent event : outcome.events()) {
-            done = done.chain(() -> outbox.publish(Topics.PAIR_EVENTS, userId, event));
+        return store.save(detector, now)
+                .chain(() -> project(new UserKey(clientId, userId), detector, before, List.of(outcome), now));
+    }
+
+    /** Pairs, history and pair events of a user's stored changes, in the order the detector made them. */
+    private Uni<Void> project(UserKey user, UserDetector detector, List<Pair> before, List<Outcome> outcomes,
+            Instant now) {
+        List<Transition> history = outcomes.stream().flatMap(outcome -> outcome.transitions().stream()).toList();
+        Uni<Void> done = projection.project(user.clientId(), user.userId(), before, detector.pairs(), history, now);
+        for (Outcome outcome : outcomes) {
+            for (PairEvent event : outcome.events()) {
+                done = done.chain(() -> outbox.publish(Topics.PAIR_EVENTS, user.userId(), event));
+            }
         }
         return done;
     }

@@ -147,7 +147,7 @@ class ReliabilityTest {
                 var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers",
                         System.getProperty(KafkaResource.BOOTSTRAP_PROPERTY), "acks", "all", "linger.ms", "200"),
                         new StringSerializer(), new StringSerializer())) {
-            // one producer batch on the user's partition: the consumer fetches the seven records at once
+            // one producer batch on the user's partition: the consumer fetches the seven records together
             List<Future<RecordMetadata>> sent = records.stream()
                     .map(value -> producer.send(new ProducerRecord<>(Topics.VEHICLE_STATE, h.userId(), value)))
                     .toList();
