@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -84,6 +85,15 @@ class ManifestsTest {
         }
         assertThat(Kustomize.objects(overlay, "HorizontalPodAutoscaler")).hasSize(5);
         assertThat(Kustomize.objects(overlay, "PodDisruptionBudget")).hasSize(5);
+    }
+
+    @Test
+    void theImageLeavesTheHeapToJvmEnv() throws java.io.IOException {
+        // the JVM reads JDK_JAVA_OPTIONS before its command line, so an option in the entrypoint wins over jvm.env
+        String dockerfile = java.nio.file.Files.readString(
+                io.plugmate.testinfra.ProjectTree.root().resolve("k8s/images/Dockerfile.jvm"));
+        String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
+        assertThat(entrypoint).contains("-XX:AOTCache=").doesNotContain("RAMPercentage", "-Xmx", "-Xms", "GC");
     }
 
     @ParameterizedTest
