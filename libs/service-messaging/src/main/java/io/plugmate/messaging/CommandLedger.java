@@ -36,6 +36,10 @@ public class CommandLedger {
             insert into device_command (command_id, action_id, client_id, user_id, device_type, device_id, kind,
                 status, received_at)
             values (:id, :action, :client, :user, :type, :device, :kind, 'SENDING', :now) on conflict do nothing""";
+    // a late outcome only for a command still ACCEPTED: two instances following it up both may hear it from the OEM
+    private static final String CONCLUDE = """
+            update device_command set status = :status, reason = :reason, completed_at = :now
+            where command_id = :id and status = 'ACCEPTED'""";
     private static final String SETTLE = """
             update device_command set status = :status, oem_command_id = :oem, reason = :reason, completed_at = :now
             where command_id = :id""";
@@ -217,17 +221,24 @@ public class CommandLedger {
     /** Inside a transaction: the OEM carried out an accepted command; no news worth an event. */
     public Uni<Void> succeeded(DeviceCommand command) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "update device_command set status = 'SUCCEEDED', completed_at = :now where command_id = :id")
+                "update device_command set status = 'SUCCEEDED', completed_at = :now where command_id = :id"
+                        + " and status = 'ACCEPTED'")
                 .setParameter("now", now()).setParameter("id", command.commandId()).executeUpdate())
                 .replaceWithVoid();
     }
 
     /**
      * Inside a transaction: the OEM gave up on an accepted command later ({@code FAILED}) or found it could not be done
-     * ({@code REJECTED}); recorded and published as a second {@link CommandResult}.
+     * ({@code REJECTED}); recorded and published as a second {@link CommandResult} — once: false, and nothing
+     * published, when the command is no longer ACCEPTED (another instance concluded it first).
      */
-    public Uni<Void> concluded(DeviceCommand command, CommandOutcome outcome, String reason) {
-        return settle(command, Settlement.refused(outcome, reason));
+    public Uni<Boolean> concluded(DeviceCommand command, CommandOutcome outcome, String reason) {
+        Settlement settlement = Settlement.refused(outcome, reason);
+        return Panache.getSession().chain(s -> s.createNativeQuery(CONCLUDE).setParameter("id", command.commandId())
+                .setParameter("status", outcome.name()).setParameter("reason", reason).setParameter("now", now())
+                .executeUpdate())
+                .chain(updated -> updated == 1 ? publish(command, settlement).replaceWith(true)
+                        : Uni.createFrom().item(false));
     }
 
     private static Instant now() {

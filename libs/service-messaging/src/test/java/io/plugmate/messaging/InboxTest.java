@@ -3,6 +3,7 @@ package io.plugmate.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -50,6 +51,23 @@ class InboxTest {
                 .hasMessageContaining("handler failed");
 
         assertThat(run(() -> Panache.withTransaction(() -> inbox.firstDelivery("pairing", eventId)))).isTrue();
+    }
+
+    @Test
+    void aBatchCountsEachIdOnceAndOnlyTheFirstTime() throws Throwable {
+        UUID seen = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        run(() -> Panache.withTransaction(() -> inbox.firstDelivery("pairing", seen)));
+
+        assertThat(run(() -> Panache.withTransaction(
+                () -> inbox.firstDeliveries("pairing", List.of(fresh, seen, fresh, other)))))
+                .containsExactlyInAnyOrder(fresh, other);
+        assertThat(run(() -> Panache.withTransaction(() -> inbox.firstDeliveries("pairing", List.of(fresh, other)))))
+                .isEmpty();
+        assertThat(run(() -> Panache.withTransaction(() -> inbox.firstDeliveries("pairing", List.of())))).isEmpty();
+        assertThatThrownBy(() -> run(() -> Panache.withSession(() -> inbox.firstDeliveries("pairing", List.of(other)))))
+                .hasMessageContaining("needs an active transaction");
     }
 
     @Test

@@ -15,6 +15,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.events.CommandKind;
+import io.plugmate.events.CommandOutcome;
+import io.plugmate.events.DeviceCommand;
 import io.plugmate.events.DeviceRemoved;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
@@ -34,6 +37,9 @@ class OutboxTest {
     Outbox outbox;
     @Inject
     Pool pool;
+
+    @Inject
+    CommandLedger ledger;
 
     private static DeviceRemoved removed(String deviceId) {
         return new DeviceRemoved(UUID.randomUUID(), 1, "acme", "u1", Instant.now(), DeviceType.VEHICLE, deviceId);
@@ -136,5 +142,27 @@ class OutboxTest {
         return pool.preparedQuery("select attempts, last_error, parked_at from outbox_event where event_id = $1")
                 .execute(Tuple.of(eventId)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null)
                 .await().atMost(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aLateOutcomeOfAnAcceptedCommandIsRecordedAndPublishedOnce() throws Throwable {
+        // two instances following the same command up may both hear "FAILED" from the OEM: one result, not two
+        DeviceCommand command = new DeviceCommand(UUID.randomUUID(), DeviceCommand.SCHEMA_VERSION, "acme", "u1",
+                Instant.now(), UUID.randomUUID(), UUID.randomUUID(), DeviceType.VEHICLE, "v-late", CommandKind.START,
+                null, null, null);
+        run(() -> pool.preparedQuery("""
+                insert into device_command (command_id, action_id, client_id, user_id, device_type, device_id, kind,
+                    status, oem_command_id, received_at)
+                values ($1, $2, 'acme', 'u1', 'vehicle', 'v-late', 'START', 'ACCEPTED', 'oem-1', now())""")
+                .execute(Tuple.of(command.commandId(), command.actionId())));
+
+        assertThat(run(() -> Panache.withTransaction(
+                () -> ledger.concluded(command, CommandOutcome.REJECTED, "OEM failed the command: first")))).isTrue();
+        assertThat(run(() -> Panache.withTransaction(
+                () -> ledger.concluded(command, CommandOutcome.FAILED, "OEM failed the command: second")))).isFalse();
+        Row row = run(() -> pool.preparedQuery("select status, reason from device_command where command_id = $1")
+                .execute(Tuple.of(command.commandId()))).iterator().next();
+        assertThat(row.getString("status") + " / " + row.getString("reason"))
+                .isEqualTo("REJECTED / OEM failed the command: first");
     }
 }
