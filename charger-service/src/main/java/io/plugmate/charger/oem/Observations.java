@@ -22,15 +22,16 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Chargers as the shared webhook intake and poller see them, and one OEM observation of one charger (device-kit's
- * {@link DeviceObservations}: recorded once, state only from newer ones), published as {@code ChargerStateObserved}
+ * {@link DeviceObservations}: each report recorded once, state only from ones not older), published as
+ * {@code ChargerStateObserved}
  * and placed among the charger's plug sessions ({@link ChargerSessionService}).
  */
 @ApplicationScoped
 public class Observations extends DeviceObservations<ChargerEntity, ChargerReport> {
 
     private static final String RECORD = """
-            insert into charger_observation (charger_id, observed_at, received_at, is_plugged_in, energy_meter_kwh)
-            values (:c, :at, :now, :plugged, :meter) on conflict do nothing""";
+            insert into charger_observation (charger_id, observed_at, content_hash, received_at, is_plugged_in,
+            energy_meter_kwh) values (:c, :at, :hash, :now, :plugged, :meter) on conflict do nothing""";
 
     private final ChargerSessionService sessions;
     private final Outbox outbox;
@@ -44,9 +45,11 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
 
     /** The reading's cable and meter are kept with it: sessions are derived from these, by event time. */
     @Override
-    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, Instant observedAt, Instant now) {
+    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, Instant observedAt, String contentHash,
+            Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", c.id)
-                .setParameter("at", observedAt).setParameter("now", now).setParameter("plugged", r.isPluggedIn())
+                .setParameter("at", observedAt).setParameter("hash", contentHash).setParameter("now", now)
+                .setParameter("plugged", r.isPluggedIn())
                 .setParameter("meter", r.energyMeterKwh()).executeUpdate()).map(inserted -> inserted > 0);
     }
 

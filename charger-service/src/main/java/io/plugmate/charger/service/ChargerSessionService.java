@@ -29,7 +29,7 @@ public class ChargerSessionService {
             select min(started_at) from charger_session where charger_id = :c and ended_at is null""";
     private static final String READINGS = """
             select observed_at, is_plugged_in, energy_meter_kwh from charger_observation
-            where charger_id = :c and observed_at >= :from and is_plugged_in is not null order by observed_at""";
+            where charger_id = :c and observed_at >= :from and is_plugged_in is not null order by observed_at, received_at""";
 
     private final Outbox outbox;
 

@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +95,7 @@ class ConcurrentWritersTest {
 
     /**
      * The interleaving that loses an observation, forced: a real webhook observation is held inside its transaction
-     * (after it took the charger, on the insert of its observation key, which an uncommitted row of ours blocks) while
+     * (after it took the charger, on the insert of its observation, which a share lock of ours on the table blocks) while
      * the pair event is consumed; then the observation commits. The pair consumer must apply its event to the state
      * that observation committed, not to the copy it could read before.
      */
@@ -114,11 +113,10 @@ class ConcurrentWritersTest {
         try (Connection holder = DriverManager.getConnection(url, user, password);
                 Connection watcher = DriverManager.getConnection(url, user, password)) {
             holder.setAutoCommit(false);
-            try (PreparedStatement insert = holder.prepareStatement("""
-                    insert into charger_observation (charger_id, observed_at, received_at) values (?, ?, now())""")) {
-                insert.setObject(1, c.id);
-                insert.setObject(2, storm.observedAt(0).atOffset(ZoneOffset.UTC));
-                insert.executeUpdate();
+            // blocks the observation's insert (after it took the charger): its key now holds the report's content hash,
+            // which an uncommitted row of ours no longer meets, so the whole table is held in share mode instead
+            try (PreparedStatement lock = holder.prepareStatement("lock table charger_observation in share mode")) {
+                lock.execute();
             }
             Future<?> observation = thread.submit(() -> storm.deliver(storm.delivered.getAndIncrement()));
             await().atMost(PATIENCE).until(() -> waiting(watcher) >= 1); // the observation, holding the charger

@@ -76,6 +76,36 @@ class WebhookTest {
         }
     }
 
+    /**
+     * Issue 13: OEMs date reports to the second, so a command carried out in the second of a plug change makes the
+     * charger report twice in it. The second, different report is no duplicate: both are published in arrival order and
+     * the later one is the charger's state; the same report again is one.
+     */
+    @Test
+    void twoDifferentReportsInTheSameSecondAreBothPublishedAndTheLaterIsTheState() {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
+        Instant t = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        String notCharging = body(c, t, 0.0, "charger.state").replace("\"isCharging\":true", "\"isCharging\":false");
+        String unplugged = notCharging.replace("\"reportId\":\"r\"", "\"reportId\":\"r2\"")
+                .replace("\"isPluggedIn\":true", "\"isPluggedIn\":false");
+        String unpluggedAgain = unplugged.replace("\"deliveryId\":\"d\"", "\"deliveryId\":\"d-again\"");
+
+        try (var reader = KafkaTestClient.reader(Topics.CHARGER_STATE)) {
+            deliver(UUID.randomUUID().toString(), notCharging, sign(notCharging)).statusCode(200)
+                    .body("chargersUpdated", equalTo(1));
+            deliver(UUID.randomUUID().toString(), unplugged, sign(unplugged)).statusCode(200)
+                    .body("chargersUpdated", equalTo(1));
+            deliver(UUID.randomUUID().toString(), unpluggedAgain, sign(unpluggedAgain)).statusCode(200)
+                    .body("result", equalTo("accepted")).body("chargersUpdated", equalTo(0));
+
+            given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
+                    .body("chargeState.isPluggedIn", equalTo(false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events(reader, c).size() >= 2);
+            assertThat(events(reader, c)).extracting(ChargerStateObserved::observedAt).containsExactly(t, t);
+            assertThat(events(reader, c)).extracting(ChargerStateObserved::isPluggedIn).containsExactly(true, false);
+        }
+    }
+
     @Test
     void aBadSignatureIsRefusedAndStoresNothing() {
         ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");

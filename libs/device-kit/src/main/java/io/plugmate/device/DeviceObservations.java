@@ -1,11 +1,16 @@
 package io.plugmate.device;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemConfig.DeviceKind;
@@ -13,10 +18,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One OEM observation of one device, however it arrived (webhook or poll), inside the caller's transaction, the same
- * for vehicles and chargers: recorded once per device and measurement time (an exact duplicate changes and publishes
- * nothing); a new one marks the device reachable and seen now (wall clock), is published with the OEM's
- * {@code observedAt} — late ones too, since pairing orders by event time — but changes the device's state only when it
- * is newer than the state kept: state never rolls back. A report measured further in the future than
+ * for vehicles and chargers: recorded once per device, measurement time and content ({@link #contentHash}: the same
+ * report delivered again changes and publishes nothing); a new one marks the device reachable and seen now (wall
+ * clock), is published with the OEM's {@code observedAt} — late ones too, since pairing orders by event time — but
+ * changes the device's state only when it is not older than the state kept: state never rolls back. OEMs date reports
+ * to the second, so two different reports may share their {@code observedAt} (a command carried out in the second of a
+ * plug change): both are kept and published in arrival order, and the later one is the device's state (issue 13). A report
+ * measured further in the future than
  * {@link ObservationConfig#futureTolerance()} is refused ({@link FutureReportProblem}) before anything is recorded:
  * taken as state, it would outrank every true report until that date. Unknown (null) fields keep what was known. The service's
  * subclass is its {@link DeviceDirectory}: it records, applies what only its kind reports, and publishes its event.
@@ -77,7 +85,7 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     private Uni<Boolean> applyTo(E device, R report) {
         Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
-        return recorded(device, report, observedAt, now).chain(fresh -> {
+        return recorded(device, report, observedAt, contentHash(report), now).chain(fresh -> {
             if (!fresh) {
                 return Uni.createFrom().item(false);
             }
@@ -89,7 +97,8 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                 LOG.infof("%s %s: state kept from %s, too far ahead of our clock (%s); replaced by the report "
                         + "observed at %s", kind, device.id, device.stateObservedAt, now, observedAt);
             }
-            if (implausible || device.olderStateThan(observedAt)) {
+            // the same second as the state kept, yet another report (a duplicate was not fresh): it came later
+            if (implausible || device.olderStateThan(observedAt) || observedAt.equals(device.stateObservedAt)) {
                 device.stateObservedAt = observedAt;
                 device.isPluggedIn = keep(report.isPluggedIn(), device.isPluggedIn);
                 device.isCharging = keep(report.isCharging(), device.isCharging);
@@ -105,13 +114,34 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     }
 
     /**
-     * Records the observation in the service's observation table (keyed by device and {@code observedAt});
+     * Records the observation in the service's observation table, keyed by device, {@code observedAt} and
+     * {@code contentHash} (insert … on conflict do nothing);
      *
-     * @return false for an exact duplicate
+     * @return false for the same report recorded before
      */
-    protected abstract Uni<Boolean> recorded(E device, R report, Instant observedAt, Instant now);
+    protected abstract Uni<Boolean> recorded(E device, R report, Instant observedAt, String contentHash, Instant now);
 
-    /** Applies what only this kind reports; called only for a report newer than the state kept. */
+    /**
+     * What makes a report the same report: a SHA-256 (hex) of everything it says but the OEM's {@code reportId}. A
+     * report delivered again (an OEM's retry, a poll returning the reading already kept) has the same content;
+     * different reports sharing a second do not. The id is left out because a state read carries none (or a new one)
+     * for a reading a webhook already brought; two reports with different ids and the same content say the same.
+     */
+    protected String contentHash(R report) {
+        ObjectNode content = json.valueToTree(report);
+        content.remove("reportId");
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash a " + kind + " report", e);
+        }
+    }
+
+    /**
+     * Applies what only this kind reports; called only for a report not older than the state kept (at the same
+     * {@code observedAt}, the later of two different reports).
+     */
     protected abstract void newerState(E device, R report, Instant observedAt);
 
     /** Publishes the new observation (the kind's state topic), and whatever else follows from it. */

@@ -21,13 +21,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Vehicles as the shared webhook intake and poller see them, and one OEM observation of one vehicle (device-kit's
- * {@link DeviceObservations}: recorded once, state only from newer ones), published as {@code VehicleStateObserved}.
+ * {@link DeviceObservations}: each report recorded once, state only from ones not older), published as
+ * {@code VehicleStateObserved}.
  */
 @ApplicationScoped
 public class Observations extends DeviceObservations<VehicleEntity, VehicleReport> {
 
     private static final String RECORD = """
-            insert into vehicle_observation (vehicle_id, observed_at, received_at) values (:v, :at, :now)
+            insert into vehicle_observation (vehicle_id, observed_at, content_hash, received_at) values (:v, :at, :hash, :now)
             on conflict do nothing""";
 
     private final Outbox outbox;
@@ -38,9 +39,11 @@ public class Observations extends DeviceObservations<VehicleEntity, VehicleRepor
     }
 
     @Override
-    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, Instant observedAt, Instant now) {
+    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, Instant observedAt, String contentHash,
+            Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("v", v.id)
-                .setParameter("at", observedAt).setParameter("now", now).executeUpdate()).map(inserted -> inserted > 0);
+                .setParameter("at", observedAt).setParameter("hash", contentHash).setParameter("now", now).executeUpdate())
+                .map(inserted -> inserted > 0);
     }
 
     @Override

@@ -125,6 +125,36 @@ class WebhookTest {
         }
     }
 
+    /**
+     * Issue 13: OEMs date reports to the second, so a command carried out in the second of a plug change makes the car
+     * report twice in it. The second, different report is no duplicate: both are published in arrival order and the
+     * later one is the vehicle's state; the same report again is one.
+     */
+    @Test
+    void twoDifferentReportsInTheSameSecondAreBothPublishedAndTheLaterIsTheState() {
+        VehicleEntity v = vehicle();
+        Instant t = Instant.now().plusSeconds(15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String notCharging = body(v, t, 60, true, "vehicle.state").replace("\"isCharging\":true",
+                "\"isCharging\":false");
+        String unplugged = body(v, t, 60, false, "vehicle.state");
+        String unpluggedAgain = unplugged.replace("\"deliveryId\":\"d\"", "\"deliveryId\":\"d-again\"");
+
+        try (var reader = KafkaTestClient.reader(Topics.VEHICLE_STATE)) {
+            deliver(UUID.randomUUID().toString(), notCharging, sign(notCharging)).statusCode(200)
+                    .body("vehiclesUpdated", equalTo(1));
+            deliver(UUID.randomUUID().toString(), unplugged, sign(unplugged)).statusCode(200)
+                    .body("vehiclesUpdated", equalTo(1));
+            deliver(UUID.randomUUID().toString(), unpluggedAgain, sign(unpluggedAgain)).statusCode(200)
+                    .body("result", equalTo("accepted")).body("vehiclesUpdated", equalTo(0));
+
+            given().auth().oauth2(Tokens.apiClient(v.clientId)).get("/vehicles/" + v.id).then()
+                    .body("chargeState.isPluggedIn", equalTo(false)).body("chargeState.isCharging", equalTo(false));
+            await().atMost(PATIENCE).until(() -> events(reader, v).size() >= 2);
+            assertThat(events(reader, v)).extracting(VehicleStateObserved::observedAt).containsExactly(t, t);
+            assertThat(events(reader, v)).extracting(VehicleStateObserved::isPluggedIn).containsExactly(true, false);
+        }
+    }
+
     /** A report older than the state kept changes nothing, and says so in the log (a clock gone back is visible). */
     @Test
     void anIgnoredStaleReportIsLogged() {
