@@ -45,8 +45,10 @@ import io.vertx.mutiny.core.Vertx;
  * <p>
  * One device's commands go to its OEM in the order they came: a command waits for the attempt in flight of the
  * device's previous one, and that previous command makes no further attempt (a later command for the device supersedes
- * it; orchestration has cancelled its action). Across instances too: no attempt is taken once a later command for the
- * device is in the ledger, wherever it was received; the resume round then fails the earlier one as superseded.
+ * it; orchestration has cancelled its action): the flag is checked before every attempt, and a back-off wait ends as
+ * soon as the later command comes, so it does not wait out the earlier one's back-off either. Across instances too:
+ * no attempt is taken once a later command for the device is in the ledger, wherever it was received; the resume
+ * round then fails the earlier one as superseded.
  */
 @ApplicationScoped
 public class CommandAttempts {
@@ -75,6 +77,8 @@ public class CommandAttempts {
     private static final class Lane {
         final UUID commandId;
         final AtomicBoolean superseded = new AtomicBoolean();
+        /** Completed with {@link #superseded}: ends a back-off wait at once (the later command waits for this one). */
+        final CompletableFuture<Void> supersededNow = new CompletableFuture<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile String lastReason;
 
@@ -118,6 +122,7 @@ public class CommandAttempts {
         Lane previous = lanes.put(device, lane);
         if (previous != null) {
             previous.superseded.set(true);
+            previous.supersededNow.complete(null);
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -162,7 +167,7 @@ public class CommandAttempts {
                             // written before the wait, so that another instance makes the attempt if this one dies;
                             // then an item (a Multi drops null ones): attempt again once it comes
                             return inTransaction(() -> ledger.retryAt(command.commandId(), n, now.plus(wait), reason),
-                                    onContext).replaceWith(n).onItem().delayIt().by(wait);
+                                    onContext).chain(() -> pause(n, wait, lane));
                         }))
                 .map(oemId -> {
                     if (made.get() > 1) {
@@ -180,6 +185,16 @@ public class CommandAttempts {
                     return failure instanceof GaveUp ? Settlement.refused(CommandOutcome.FAILED, failure.getMessage())
                             : OemFailures.settlement(failure);
                 });
+    }
+
+    /**
+     * The wait before the next attempt, ended as soon as a later command for the device comes: that command waits for
+     * this one, and {@link #attempt} then gives up without asking the OEM (docs/adr/0014: no further attempt).
+     */
+    private static Uni<Integer> pause(int n, Duration wait, Lane lane) {
+        // a dependent stage each time: cancelling the losing branch must not cancel the lane's own future
+        return Uni.combine().any().of(Uni.createFrom().item(n).onItem().delayIt().by(wait),
+                Uni.createFrom().completionStage(() -> lane.supersededNow.thenApply(ignored -> n)));
     }
 
     /**

@@ -446,6 +446,50 @@ class CommandExecutionTest {
         assertThat(oemCommands(h)).isEmpty();
     }
 
+    private static boolean inLedger(DeviceCommand command) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery("select count(*) from device_command where command_id = :id",
+                            Long.class).setParameter("id", command.commandId()).getSingleResult()))) > 0;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * ADR 0014: a command waiting out a 503 back-off when a later command for the vehicle comes to this instance makes
+     * no further attempt, even once the storm has cleared: FAILED as superseded, the later one ACCEPTED, and the cloud
+     * only ever took the later one.
+     */
+    @Test
+    void aCommandWaitingOutABackOffMakesNoFurtherAttemptOnceALaterOneForTheVehicleCame() throws Throwable {
+        LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "AMPERIA");
+        DeviceCommand limit = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 10.0);
+        DeviceCommand later = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 16.0);
+
+        try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
+            double before = commandCalls("AMPERIA", "server-error");
+            outage("{\"status\":503}");
+            try {
+                send(limit);
+                await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", "server-error") > before);
+                send(later);
+                await().atMost(PATIENCE).until(() -> inLedger(later));
+            } finally {
+                outageEnds();
+            }
+            await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty() && !results(reader, later).isEmpty());
+            assertThat(results(reader, limit)).hasSize(1).first().satisfies(result -> {
+                assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);
+                assertThat(result.reason()).startsWith("superseded by a later command").contains("OEM answered 503");
+            });
+            assertThat(results(reader, later)).extracting(CommandResult::outcome).containsExactly(CommandOutcome.ACCEPTED);
+        }
+        // the earlier command's Idempotency-Key never reached the cloud once the storm cleared: it holds the later only
+        assertThat(oemCommands(h)).hasSize(1).first().satisfies(c -> assertThat(c.get("maxCurrentA")).isEqualTo(16));
+        assertThat(ledgerStatus(limit)).isEqualTo("FAILED");
+    }
+
     @Test
     void aRecordThatIsNotAVehicleCommandGoesToTheDlq() {
         try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.VEHICLE_COMMANDS))) {
