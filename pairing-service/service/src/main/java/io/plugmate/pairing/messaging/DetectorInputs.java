@@ -18,12 +18,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The detector's three inputs. A lifecycle record is handled in one transaction with its inbox mark, the state topics'
- * records a batch at a time ({@link InputBatches}: the bulk of the load), so a redelivery changes nothing. A poison record (not
- * JSON, no envelope, the wrong type for its topic, refused by the detector) rolls back
- * and goes to {@code <topic>-dlq} with the reason, and the partition moves on; any other failure (database blip,
- * deadlock) is retried in place ({@link RetriedInPlace}): the detector depends on order, so the partition waits rather
- * than lose an observation. The three channels run concurrently; the user's row lock in {@code DetectorStore} puts one
- * user's inputs in a line.
+ * records a batch at a time ({@link InputBatches}: the bulk of the load), so a redelivery changes nothing. A poison
+ * record (not JSON, no envelope, the wrong type for its topic, refused by the detector) rolls back and goes to
+ * {@code <topic>-dlq} with the reason, and the partition moves on; any other failure (database blip, deadlock) is
+ * retried in place ({@link RetriedInPlace}): the detector depends on order, so the partition waits rather than lose an
+ * observation. Each channel runs three consumers, each with its own partitions; the user's row lock in
+ * {@code DetectorStore} puts one user's inputs in a line.
  */
 @ApplicationScoped
 @RetriedInPlace

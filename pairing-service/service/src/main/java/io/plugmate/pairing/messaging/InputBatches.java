@@ -26,9 +26,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * A batch of one state topic's records, a transaction per {@link #USERS_PER_TRANSACTION} users: the inbox marks in one
- * statement, each user's detector locked, restored and stored once ({@link PairingService#acceptAll}). One transaction per
- * record was the bound of the
- * live path (its round trips and commit, the snapshot parsed and written per record), not the detector.
+ * statement, each user's detector locked, restored and stored once ({@link PairingService#acceptAll}). One transaction
+ * per record was the bound of the live path (its round trips and commit, the snapshot parsed and written per record),
+ * not the detector.
  * <p>
  * A record that cannot be applied — not JSON, the wrong type, refused by the checks or the detector — is left out
  * (the transaction is rolled back and tried again without it) and goes alone to {@code <topic>-dlq} with its reason
