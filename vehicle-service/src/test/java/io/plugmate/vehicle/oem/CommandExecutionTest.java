@@ -425,16 +425,9 @@ class CommandExecutionTest {
         DeviceCommand later = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 16.0);
 
         try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
-            double before = commandCalls("AMPERIA", "server-error");
-            outage("{\"status\":503}");
-            try {
-                send(limit);
-                await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", "server-error") > before);
-                // the later command, received and being sent by another instance (its row leased for an hour)
-                writtenByAnInstance(later, 1, null, "now() + interval '1 hour'");
-            } finally {
-                outageEnds();
-            }
+            // the later command, received and being sent by another instance (its row leased for an hour)
+            afterItsFirstAttemptFailsInA503Storm(limit,
+                    () -> writtenByAnInstance(later, 1, null, "now() + interval '1 hour'"));
             // this instance's next attempt is not taken; the resume round fails the command as superseded
             await().atMost(PATIENCE).until(() -> resumeRound() > 0);
             await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty());
@@ -444,6 +437,25 @@ class CommandExecutionTest {
             });
         }
         assertThat(oemCommands(h)).isEmpty();
+    }
+
+    /** Sends an AMPERIA command into a 503 storm and, once its first attempt has failed, does {@code meanwhile}. */
+    private void afterItsFirstAttemptFailsInA503Storm(DeviceCommand command, ThrowingRunnable meanwhile)
+            throws Throwable {
+        double before = commandCalls("AMPERIA", "server-error");
+        outage("{\"status\":503}");
+        try {
+            send(command);
+            await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", "server-error") > before);
+            meanwhile.run();
+        } finally {
+            outageEnds();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Throwable;
     }
 
     private static boolean inLedger(DeviceCommand command) {
@@ -468,16 +480,10 @@ class CommandExecutionTest {
         DeviceCommand later = command(h, h.vehicleId(), CommandKind.SET_MAX_CURRENT, 16.0);
 
         try (var reader = KafkaTestClient.reader(Topics.COMMAND_RESULTS)) {
-            double before = commandCalls("AMPERIA", "server-error");
-            outage("{\"status\":503}");
-            try {
-                send(limit);
-                await().atMost(PATIENCE).until(() -> commandCalls("AMPERIA", "server-error") > before);
+            afterItsFirstAttemptFailsInA503Storm(limit, () -> {
                 send(later);
                 await().atMost(PATIENCE).until(() -> inLedger(later));
-            } finally {
-                outageEnds();
-            }
+            });
             await().atMost(PATIENCE).until(() -> !results(reader, limit).isEmpty() && !results(reader, later).isEmpty());
             assertThat(results(reader, limit)).hasSize(1).first().satisfies(result -> {
                 assertThat(result.outcome()).isEqualTo(CommandOutcome.FAILED);

@@ -38,10 +38,6 @@ public class DetectorStore {
             values (:clientId, :userId, cast(cast(:snapshot as text) as jsonb), :now, :now)
             on conflict (client_id, user_id) do nothing
             """;
-    private static final String SAVE = """
-            update user_detector set snapshot = cast(cast(:snapshot as text) as jsonb), version = version + 1,
-            updated_at = :now where client_id = :clientId and user_id = :userId
-            """;
     // several users in one statement each: their keys and snapshots travel as one JSON array (jsonb_to_recordset);
     // rows are locked in key order, the order every batch takes (UserKey)
     private static final String LOCK_ALL = """
@@ -129,19 +125,7 @@ public class DetectorStore {
 
     /** Stores the detector's state; call within the transaction that {@link #lock locked} it. */
     public Uni<Void> save(UserDetector detector, Instant now) {
-        DetectorSnapshot snapshot = detector.snapshot();
-        return Panache.getSession().chain(session -> session.createNativeQuery(SAVE)
-                .setParameter("snapshot", write(snapshot))
-                .setParameter("now", now)
-                .setParameter("clientId", snapshot.clientId())
-                .setParameter("userId", snapshot.userId())
-                .executeUpdate())
-                .invoke(updated -> {
-                    if (updated != 1) {
-                        throw new IllegalStateException("no detector row for the user being saved");
-                    }
-                })
-                .replaceWithVoid();
+        return saveAll(List.of(detector), now);
     }
 
     /** The stored snapshot without a lock (null for a user never seen): for reading, never for a change. */
