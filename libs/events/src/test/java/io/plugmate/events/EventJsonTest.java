@@ -71,6 +71,11 @@ class EventJsonTest {
                 new OemAccountLinked(ID, 3, "acme", "u1", AT, "a1", "TESLA", "acct-tesla-1",
                         List.of(DeviceType.CHARGER), "c2VhbGVk", AT.plusSeconds(3600), false,
                         List.of("charger:read:data", "charger:control:charging")),
+                // docs/adr/0012: the scopes granted for a charger (none at all is an empty list, not unknown)
+                new DeviceLinked(ID, 3, "acme", "u1", AT, DeviceType.CHARGER, "c1", "TESLA",
+                        DeviceCapabilities.none(), null, List.of("charger:read:data")),
+                new DeviceUpdated(ID, 3, "acme", "u1", AT, DeviceType.CHARGER, "c1", "TESLA",
+                        DeviceCapabilities.none(), null, true, null, List.of()),
                 new OemAccountReleased(ID, 1, "acme", "u1", AT, "a1", "TESLA", DeviceType.CHARGER));
     }
 
@@ -151,6 +156,32 @@ class EventJsonTest {
         assertThat(read.scopes()).isNull();
         assertThat(read.explicitLink()).isTrue();
         assertThat(schemaThree.get("scopes").get(0).asText()).isEqualTo("charger:read:data");
+    }
+
+    @Test
+    void aChargerAnnouncedBeforeSchemaThreeReadsWithItsScopesUnknown() throws Exception {
+        String schemaTwo = """
+                {"type":"DeviceUpdated","eventId":"%s","schemaVersion":2,"clientId":"acme","userId":"u1",
+                 "occurredAt":"2026-11-24T10:15:30Z","deviceType":"charger","deviceId":"c1","vendor":"TESLA",
+                 "capabilities":{"startCharging":true,"stopCharging":true,"setMaxCurrent":true,"location":false},
+                 "electrical":null,"isReachable":true,"unreachableReason":null}
+                """.formatted(ID);
+        JsonNode linked = EventJson.mapper().readTree(EventJson.write(new DeviceLinked(ID, DeviceLinked.SCHEMA_VERSION,
+                "acme", "u1", AT, DeviceType.CHARGER, "c1", "TESLA", DeviceCapabilities.none(), null,
+                List.of("charger:control:charging", "charger:read:data"))));
+        JsonNode none = EventJson.mapper().readTree(EventJson.write(new DeviceUpdated(ID, DeviceUpdated.SCHEMA_VERSION,
+                "acme", "u1", AT, DeviceType.CHARGER, "c1", "TESLA", DeviceCapabilities.none(), null, true, null,
+                List.of())));
+
+        assertThat(EventJson.read(schemaTwo, DeviceUpdated.class).scopes()).isNull();
+        assertThat(EventJson.read(schemaTwo.replace("DeviceUpdated", "DeviceLinked"), DeviceLinked.class).scopes())
+                .isNull();
+        assertThat(linked.get("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(linked.get("scopes").get(1).asText()).isEqualTo("charger:read:data");
+        assertThat(none.get("scopes").isArray()).isTrue();
+        assertThat(EventJson.read(none.toString(), DeviceUpdated.class).scopes()).isEmpty();
+        assertThat(new DeviceUpdated(ID, 2, "acme", "u1", AT, DeviceType.CHARGER, "c1", "TESLA",
+                DeviceCapabilities.none(), null, true, null).scopes()).isNull();
     }
 
     @Test
