@@ -16,6 +16,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.plugmate.events.ChargerSessionRecorded;
 import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.DeviceCapabilities;
+import io.plugmate.events.DeviceLifecycleEvent;
+import io.plugmate.events.DeviceRemoved;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.DeviceUpdated;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.Evidence;
 import io.plugmate.events.PairActivated;
@@ -29,7 +34,8 @@ import io.plugmate.testinfra.KafkaTestClient;
 
 /**
  * A fresh API client with one user, a car and a wallbox (random ids, so tests never see each other's data), and the
- * events the device services and pairing-service publish about them, at event times relative to an evening.
+ * events the device services and pairing-service publish about them, at event times relative to an evening (the
+ * device announcements at the wall clock).
  */
 public final class Household {
 
@@ -154,11 +160,34 @@ public final class Household {
         return events;
     }
 
+    /**
+     * charger-service announcing the wallbox again (schema 3) with the scopes the client's latest link granted for it;
+     * null: its account was never told any. Event time is the wall clock, as charger-service stamps it.
+     */
+    public DeviceUpdated chargerScopes(String... scopes) {
+        return new DeviceUpdated(UUID.randomUUID(), DeviceUpdated.SCHEMA_VERSION, clientId, userId, Instant.now(),
+                DeviceType.CHARGER, chargerId, "TESLA", DeviceCapabilities.none(), null, true, null,
+                scopes == null ? null : List.of(scopes));
+    }
+
+    /** An announcement from a charger-service before schema 3: it says nothing about scopes. */
+    public DeviceUpdated chargerUpdatedWithoutScopes() {
+        return new DeviceUpdated(UUID.randomUUID(), 2, clientId, userId, Instant.now(), DeviceType.CHARGER, chargerId,
+                "TESLA", DeviceCapabilities.none(), null, true, null);
+    }
+
+    /** The client unlinked the wallbox. */
+    public DeviceRemoved chargerRemoved() {
+        return new DeviceRemoved(UUID.randomUUID(), DeviceRemoved.SCHEMA_VERSION, clientId, userId, Instant.now(),
+                DeviceType.CHARGER, chargerId);
+    }
+
     public static String topic(PlugmateEvent event) {
         return switch (event) {
             case VehicleStateObserved v -> Topics.VEHICLE_STATE;
             case ChargerStateObserved c -> Topics.CHARGER_STATE;
             case ChargerSessionRecorded r -> Topics.CHARGING_SESSIONS;
+            case DeviceLifecycleEvent d -> Topics.DEVICE_LIFECYCLE;
             default -> Topics.PAIR_EVENTS;
         };
     }

@@ -12,6 +12,7 @@ import io.plugmate.statistics.domain.CrossCheck;
 import io.plugmate.statistics.domain.Gap;
 import io.plugmate.statistics.domain.Source;
 import io.plugmate.statistics.persistence.SessionEntity;
+import io.plugmate.statistics.service.ServedSession;
 
 @Schema(name = "ChargingSession", description = "A charging session: measured by the charger's meter (NATIVE) or "
         + "estimated from telemetry (ESTIMATED), attributed to a vehicle through the pair active during it. Times are "
@@ -35,7 +36,9 @@ public record SessionView(
         @Schema(description = "The vehicle's own estimate of this energy, kept as a cross-check: the difference is the "
                 + "charging loss") CrossCheck crossCheck,
         @Schema(description = "Set when another measurement of the same energy is counted instead (native over "
-                + "estimated, a charger's estimate over a vehicle's); such a session is not listed, only fetched by id") String supersededBy) {
+                + "estimated, a charger's estimate over a vehicle's); such a session is not listed, only fetched by id. "
+                + "Null too when that measurement is withheld from the client (its charger's link did not grant "
+                + "charger:read:data): this one counts") String supersededBy) {
 
     @Schema(name = "Meter")
     public record Meter(Double startKwh, Double stopKwh) {
@@ -45,7 +48,8 @@ public record SessionView(
     public record GapView(Instant from, Instant to, double countedMinutes, String why) {
     }
 
-    static SessionView of(SessionEntity s, boolean nativeServed) {
+    static SessionView of(ServedSession served) {
+        SessionEntity s = served.session();
         Attribution current = new Attribution(s.attribution, s.vehicleId, s.pairId, s.confidence, s.attributedBy,
                 s.candidates, s.attributionAt, s.attributionReason);
         return new SessionView(s.id, s.userId, s.source, s.basis, s.chargerId,
@@ -53,8 +57,7 @@ public record SessionView(
                 round(s.energyKwh),
                 s.source == Source.NATIVE ? new Meter(s.meterStartKwh, s.meterStopKwh) : null,
                 s.gaps.stream().map(SessionView::gap).toList(), AttributionView.of(current),
-                s.attributionHistory.stream().map(AttributionView::of).toList(), s.crossCheck,
-                nativeServed ? s.supersededBy : s.supersededWithoutNativeBy);
+                s.attributionHistory.stream().map(AttributionView::of).toList(), s.crossCheck, served.supersededBy());
     }
 
     private static GapView gap(Gap g) {

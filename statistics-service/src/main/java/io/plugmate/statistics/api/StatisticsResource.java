@@ -59,6 +59,8 @@ public class StatisticsResource {
     @Operation(summary = "Charging statistics in time buckets", description = "The energy of the client's counted "
             + "sessions (one per energy flow: native wins over estimated) in buckets from the one holding startDate to "
             + "the one holding endDate. A session spanning a bucket edge is split by when its energy flowed. "
+            + "A charger whose link did not grant charger:read:data counts nothing it measured (empty buckets for "
+            + "type=charger; a vehicle's own estimate counts for it instead). "
             + "Resolution × range limits: QUARTER_HOUR 7 days, HALF_HOUR 14, HOUR 31, DAY 366, WEEK 157 weeks, MONTH 3 "
             + "years, YEAR 20 years.")
     @APIResponse(responseCode = "200", description = "The buckets, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BucketView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY), examples = @ExampleObject(name = "an evening, hourly, utcOffset=1", value = StatisticsExamples.HOURLY)))
@@ -85,8 +87,10 @@ public class StatisticsResource {
     @Operation(summary = "Charging sessions", description = "The client's counted sessions overlapping "
             + "[startDate, endDate), oldest first, cursor-paginated. A session another measurement stands in for "
             + "(a vehicle's estimate of a native session) is not listed; it shows as that session's crossCheck and can "
-            + "be fetched by id. With native-session-statistics off only estimated sessions are served. Ask for "
-            + "text/csv to get the same page as CSV.")
+            + "be fetched by id. With native-session-statistics off only estimated sessions are served. Nothing "
+            + "measured on a charger whose link did not grant charger:read:data is served (its native sessions, its "
+            + "own estimates); a vehicle's estimate of the same energy is listed instead. Ask for text/csv to get the "
+            + "same page as CSV.")
     @APIResponse(responseCode = "200", description = "One page of sessions", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionPage.class), examples = @ExampleObject(name = "an attributed native session", value = StatisticsExamples.SESSIONS)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING), examples = @ExampleObject(name = "the same as CSV", value = StatisticsExamples.CSV)) })
@@ -96,10 +100,9 @@ public class StatisticsResource {
         String clientId = tenant.clientId();
         var request = page.toRequest();
         Instant[] range = parameters.range(false);
-        boolean nativeServed = queries.nativeServed(clientId);
         SessionRepository.Filter filter = filter(clientId, parameters, filters, range);
         return queries.list(clientId, filter, request).map(
-                p -> new Page<>(p.data().stream().map(s -> SessionView.of(s, nativeServed)).toList(), p.pagination()));
+                p -> new Page<>(p.data().stream().map(SessionView::of).toList(), p.pagination()));
     }
 
     @GET
@@ -126,12 +129,13 @@ public class StatisticsResource {
     @Path("sessions/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A charging session", description = "Any of the client's sessions, also one that another "
-            + "measurement stands in for (supersededBy). 404 for an unknown id and for another client's session.")
+            + "measurement stands in for (supersededBy). 404 for an unknown id, for another client's session, and "
+            + "for a session measured on a charger whose link did not grant charger:read:data.")
     @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(name = "an attributed native session", value = StatisticsExamples.SESSION)))
     @APIResponse(responseCode = "404", description = "No such session for this client", content = @Content(mediaType = PROBLEM))
     public Uni<SessionView> session(@PathParam("id") String id) {
         String clientId = tenant.clientId();
-        return queries.get(clientId, id).map(s -> SessionView.of(s, queries.nativeServed(clientId)));
+        return queries.get(clientId, id).map(SessionView::of);
     }
 
     private SessionRepository.Filter filter(String clientId, ChargingParameters p, SessionFilters f, Instant[] range) {

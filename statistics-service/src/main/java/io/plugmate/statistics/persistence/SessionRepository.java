@@ -14,6 +14,7 @@ import io.plugmate.commons.pagination.PageRequest;
 import io.plugmate.statistics.domain.AttributionStatus;
 import io.plugmate.statistics.domain.Basis;
 import io.plugmate.statistics.domain.Source;
+import io.plugmate.statistics.domain.WithheldChargers;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -49,31 +50,47 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
                 clientId, basis, deviceId, earliest, latest);
     }
 
-    public Uni<Page<SessionEntity>> page(String clientId, Filter filter, PageRequest request) {
+    /** Counted sessions, as {@link #counted}, a page at a time. */
+    public Uni<Page<SessionEntity>> page(String clientId, Filter filter, WithheldChargers withheld,
+            PageRequest request) {
         KeysetQuery keyset = KeysetQuery.of(request, "startedAt", "id", id -> id);
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(clientId, filter, parameters);
+        String where = where(clientId, filter, withheld, parameters);
         return find(where + keyset.and() + " order by " + keyset.orderBy(), keyset.parameters(parameters))
                 .range(0, keyset.fetchSize() - 1).list()
                 .map(rows -> keyset.toPage(rows, s -> new Cursor(s.startedAt, s.id), s -> s));
     }
 
-    /** Every counted session overlapping the filter's range, for buckets. */
-    public Uni<List<SessionEntity>> counted(String clientId, Filter filter) {
+    /**
+     * Every counted session overlapping the filter's range, for buckets. Counted: not withheld (nothing measured on a
+     * withheld charger), and not standing behind another measurement of the same energy that the client is served — a
+     * vehicle's estimate behind a withheld charger's session counts again.
+     */
+    public Uni<List<SessionEntity>> counted(String clientId, Filter filter, WithheldChargers withheld) {
         Map<String, Object> parameters = new HashMap<>();
-        return list(where(clientId, filter, parameters) + " and energyKwh is not null order by startedAt, id",
+        return list(where(clientId, filter, withheld, parameters) + " and energyKwh is not null order by startedAt, id",
                 parameters);
     }
 
-    private static String where(String clientId, Filter filter, Map<String, Object> parameters) {
+    private static String where(String clientId, Filter filter, WithheldChargers withheld,
+            Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder("clientId = :clientId");
         parameters.put("clientId", clientId);
         // only what counts: a measurement standing behind another of the same energy is reached through that one
-        if (filter.nativeServed()) {
-            where.append(" and supersededBy is null");
-        } else {
-            where.append(" and source = :estimated and supersededWithoutNativeBy is null");
+        String standsBehind = filter.nativeServed() ? "supersededBy" : "supersededWithoutNativeBy";
+        if (!filter.nativeServed()) {
+            where.append(" and source = :estimated");
             parameters.put("estimated", Source.ESTIMATED);
+        }
+        if (withheld.isEmpty()) {
+            where.append(" and ").append(standsBehind).append(" is null");
+        } else {
+            // docs/adr/0012: what a withheld charger measured is not served; what it stood in for is again (the
+            // session standing in is always measured on a charger)
+            where.append(" and (chargerId is null or chargerId not in :withheld) and (").append(standsBehind)
+                    .append(" is null or ").append(standsBehind).append(" in (select w.id from SessionEntity w")
+                    .append(" where w.clientId = :clientId and w.chargerId in :withheld))");
+            parameters.put("withheld", withheld.chargerIds());
         }
         if (filter.userId() != null) {
             where.append(" and userId = :userId");

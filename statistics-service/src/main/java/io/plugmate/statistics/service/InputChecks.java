@@ -2,6 +2,7 @@ package io.plugmate.statistics.service;
 
 import io.plugmate.events.ChargerSessionRecorded;
 import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.DeviceLifecycleEvent;
 import io.plugmate.events.InvalidEventException;
 import io.plugmate.events.PairEvent;
 import io.plugmate.events.PlugmateEvent;
@@ -35,6 +36,9 @@ final class InputChecks {
             case PairEvent p when p.pairId() == null || p.vehicleId() == null || p.chargerId() == null ->
                 throw new InvalidEventException(
                         p.type() + " without pairId, vehicleId or chargerId");
+            case DeviceLifecycleEvent d when d.deviceType() == null || d.deviceId() == null || d.deviceId().isBlank() ->
+                throw new InvalidEventException(
+                        d.type() + " without deviceType or deviceId");
             default -> {
                 // usable as it is
             }

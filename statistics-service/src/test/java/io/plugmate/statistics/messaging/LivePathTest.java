@@ -60,6 +60,75 @@ class LivePathTest {
                 .body("supersededBy", org.hamcrest.Matchers.equalTo("s1"));
     }
 
+    /**
+     * docs/adr/0012: the home charge of the first case, then the charger's consent without charger:read:data — the list
+     * (JSON and CSV) shows only the car's own estimate, without cross-check; the native session is a 404, the charger's
+     * buckets are empty and the car's add up to its estimate. Read at read time: a new link with the scope brings the
+     * native session and its cross-check back. Another client's consent for the same charger id, an announcement from
+     * before schema 3 and the charger's removal change nothing.
+     */
+    @Test
+    void aChargerWithoutReadConsentServesNothingItMeasuredAndTheCarsOwnEstimateCounts() {
+        Household h = Household.fresh();
+        String token = Tokens.apiClient(h.clientId());
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.8)));
+        events.addAll(h.homeCharge("s1", 0, 120, 7.2));
+        events.add(h.deactivated(121, "vehicle reported unplugged"));
+        events.add(h.twin().chargerScopes("charger:control:charging"));
+        events.add(h.chargerScopes("charger:control:charging", "charger:read:data"));
+        h.publishAndAwait(events);
+        JsonPath granted = Sessions.list(token, "userId=" + h.userId());
+        assertThat(granted.<String> getList("data.id")).containsExactly("s1");
+        String estimate = granted.getString("data[0].crossCheck.sessionIds[0]");
+        double estimated = granted.getDouble("data[0].crossCheck.estimatedKwh");
+        String day = "&startDate=2026-11-24&endDate=2026-11-25";
+
+        h.publishAndAwait(h.chargerScopes("charger:control:charging"));
+
+        JsonPath withheld = Sessions.list(token, "userId=" + h.userId());
+        assertThat(withheld.<String> getList("data.id")).containsExactly(estimate);
+        assertThat(withheld.getString("data[0].basis")).isEqualTo("VEHICLE_RATE");
+        assertThat(withheld.getString("data[0].attribution.status")).isEqualTo("VEHICLE");
+        assertThat(withheld.getString("data[0].vehicleId")).isEqualTo(h.vehicleId());
+        assertThat(withheld.<Object> get("data[0].crossCheck")).isNull();
+        assertThat(withheld.getString("data[0].supersededBy")).isNull();
+        String csv = given().auth().oauth2(token).accept("text/csv")
+                .get("/statistics/charging/sessions?userId=" + h.userId()).then().statusCode(200).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv.split("\r\n")[1]).startsWith(estimate + ",");
+        given().auth().oauth2(token).get("/statistics/charging/sessions/s1").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).get("/statistics/charging/sessions/" + estimate).then().statusCode(200)
+                .body("supersededBy", org.hamcrest.Matchers.nullValue())
+                .body("crossCheck", org.hamcrest.Matchers.nullValue());
+        JsonPath charger = Sessions.buckets(token, "type=charger&id=" + h.chargerId() + day);
+        assertThat(charger.getList("$")).hasSize(1);
+        assertThat(charger.getDouble("[0].kwhSum")).isZero();
+        assertThat(charger.getInt("[0].sessionCount")).isZero();
+        assertThat(Sessions.buckets(token, "type=vehicle&id=" + h.vehicleId() + day).getDouble("[0].kwhSum"))
+                .isCloseTo(estimated, within(0.002));
+        assertThat(Sessions.buckets(token, "type=vehicle" + day).getDouble("[0].kwhSum"))
+                .isCloseTo(estimated, within(0.002));
+
+        // a charger-service before schema 3 says nothing about the scopes: the consent stays as it was
+        h.publishAndAwait(h.chargerUpdatedWithoutScopes());
+        assertThat(Sessions.list(token, "userId=" + h.userId()).<String> getList("data.id")).containsExactly(estimate);
+
+        // a new link granting charger:read:data: the native session and its cross-check are back
+        h.publishAndAwait(h.chargerScopes("charger:read:data"));
+        JsonPath back = Sessions.list(token, "userId=" + h.userId());
+        assertThat(back.<String> getList("data.id")).containsExactly("s1");
+        assertThat(back.getString("data[0].crossCheck.sessionIds[0]")).isEqualTo(estimate);
+        assertThat(Sessions.buckets(token, "type=charger&id=" + h.chargerId() + day).getDouble("[0].kwhSum"))
+                .isEqualTo(14.4);
+        given().auth().oauth2(token).get("/statistics/charging/sessions/" + estimate).then().statusCode(200)
+                .body("supersededBy", org.hamcrest.Matchers.equalTo("s1"));
+
+        // withheld again and then unlinked: the sessions stay, and so does the consent that covers them
+        h.publishAndAwait(h.chargerScopes(), h.chargerRemoved());
+        assertThat(Sessions.list(token, "userId=" + h.userId()).<String> getList("data.id")).containsExactly(estimate);
+    }
+
     @Test
     void aRejectionAfterwardsTakesTheSessionFromTheCarAndSaysWhenAndWhy() {
         Household h = Household.fresh();
@@ -188,6 +257,18 @@ class LivePathTest {
         double day = Sessions.buckets(token, "type=vehicle&id=" + h.vehicleId()
                 + "&startDate=2026-11-24&endDate=2026-11-25").getDouble("[0].kwhSum");
         assertThat(day).isCloseTo(14.4, within(0.3)).isNotEqualTo(14.4);
+
+        // docs/adr/0012: the charger's own estimate is what it measured too; withheld, the car's estimate counts
+        String chargerEstimate = page.getString("data[0].id");
+        String carEstimate = page.getString("data[0].crossCheck.sessionIds[0]");
+        double carKwh = page.getDouble("data[0].crossCheck.estimatedKwh");
+        h.publishAndAwait(h.chargerScopes());
+        assertThat(Sessions.list(token, "userId=" + h.userId()).<String> getList("data.id")).containsExactly(carEstimate);
+        given().auth().oauth2(token).get("/statistics/charging/sessions/" + chargerEstimate).then().statusCode(404);
+        given().auth().oauth2(token).get("/statistics/charging/sessions/" + carEstimate).then().statusCode(200)
+                .body("supersededBy", org.hamcrest.Matchers.nullValue());
+        assertThat(Sessions.buckets(token, "type=vehicle&id=" + h.vehicleId()
+                + "&startDate=2026-11-24&endDate=2026-11-25").getDouble("[0].kwhSum")).isCloseTo(carKwh, within(0.002));
     }
 
     /** What a session says, without the ids that name the client (estimates' ids are derived from it). */

@@ -15,6 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.ChargerSessionRecorded;
+import io.plugmate.events.DeviceCapabilities;
+import io.plugmate.events.DeviceType;
+import io.plugmate.events.DeviceUpdated;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
@@ -80,6 +83,30 @@ class ReliabilityTest {
         }
         assertThat(Sessions.list(Tokens.apiClient(h.clientId()), "userId=" + h.userId()).<String> getList("data.id"))
                 .containsExactly("s1");
+    }
+
+    /** docs/adr/0012: device-lifecycle's poison goes to its DLQ with the reason; the next announcement still counts. */
+    @Test
+    void aLifecycleRecordWithoutItsDeviceGoesToTheDlqWithItsReason() {
+        Household h = Household.fresh();
+        String key = h.userId();
+        DeviceUpdated noDevice = new DeviceUpdated(UUID.randomUUID(), DeviceUpdated.SCHEMA_VERSION, h.clientId(),
+                h.userId(), Instant.now(), DeviceType.CHARGER, null, "TESLA", DeviceCapabilities.none(), null, true,
+                null, List.of());
+        try (var dlq = KafkaTestClient.reader(Topics.dlq(Topics.DEVICE_LIFECYCLE))) {
+            KafkaTestClient.send(Topics.DEVICE_LIFECYCLE, key, "{this is not json");
+            KafkaTestClient.send(Topics.DEVICE_LIFECYCLE, key, EventJson.write(noDevice));
+            KafkaTestClient.send(Topics.DEVICE_LIFECYCLE, key, EventJson.write(h.session("s1", 0, 60, 7.0)));
+            h.publishAndAwait(h.chargerScopes());
+
+            await().atMost(Household.PATIENCE).until(() -> mine(dlq.poll(), key).size() == 3);
+            assertThat(mine(dlq.poll(), key).stream().map(r -> KafkaTestClient.header(r, Topics.DLQ_REASON_HEADER)))
+                    .allSatisfy(reason -> assertThat(reason).isNotBlank())
+                    .anySatisfy(reason -> assertThat(reason).contains("expected DeviceLifecycleEvent"))
+                    .contains("DeviceUpdated without deviceType or deviceId");
+        }
+        assertThat(Db.count("select count(*) from charger_consent where client_id = '" + h.clientId()
+                + "' and not reads_data")).isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,10 @@ import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** {@code UserDeleted} (docs/adr/0011): the user's sessions, facts and samples go; another client's same user stays. */
+/**
+ * {@code UserDeleted} (docs/adr/0011): the user's sessions, facts, samples and chargers' consent go; another client's
+ * same user stays.
+ */
 @QuarkusTest
 class UserErasureTest {
 
@@ -26,7 +29,8 @@ class UserErasureTest {
         String where = " where client_id = '" + h.clientId() + "' and user_id = '" + h.userId() + "'";
         return Db.count("select count(*) from charging_session" + where)
                 + Db.count("select count(*) from telemetry_sample" + where)
-                + Db.count("select count(*) from user_ledger" + where);
+                + Db.count("select count(*) from user_ledger" + where)
+                + Db.count("select count(*) from charger_consent" + where);
     }
 
     @Test
@@ -34,8 +38,8 @@ class UserErasureTest {
         Household erased = Household.fresh();
         Household twin = erased.twin();
         erased.publish(erased.charger(0, true, true, 7.0));
-        erased.publishAndAwait(erased.session("s1", 0, 60, 7.0));
-        twin.publishAndAwait(twin.session("s1", 0, 60, 7.0));
+        erased.publishAndAwait(erased.session("s1", 0, 60, 7.0), erased.chargerScopes("charger:read:data"));
+        twin.publishAndAwait(twin.session("s1", 0, 60, 7.0), twin.chargerScopes("charger:read:data"));
         assertThat(Sessions.of(Tokens.apiClient(erased.clientId()), erased.userId())).hasSize(1);
 
         KafkaTestClient.send(Topics.USERS, erased.userId(), EventJson.write(new UserDeleted(UUID.randomUUID(), 1,
@@ -44,5 +48,7 @@ class UserErasureTest {
         await().atMost(Household.PATIENCE).until(() -> rowsOf(erased) == 0);
         assertThat(Sessions.of(Tokens.apiClient(erased.clientId()), erased.userId())).isEmpty();
         assertThat(Sessions.of(Tokens.apiClient(twin.clientId()), twin.userId())).hasSize(1);
+        assertThat(Db.count("select count(*) from charger_consent where client_id = '" + twin.clientId() + "'"))
+                .isEqualTo(1);
     }
 }
