@@ -53,6 +53,9 @@ final class LoadRun {
     /** {@code scale} only: each report's due time (user, µs) to the household's report number, see {@link EventTrail}. */
     private final Map<String, Long> dueReports = new java.util.HashMap<>();
 
+    /** After each step, when the services run with NMT: what each one's memory holds (see {@link NativeMemory}). */
+    private final List<NativeMemory.Row> nativeMemory = new ArrayList<>();
+
     /** The benchmark's own JVM in the CPU table of {@code rest}: on two cores the generator competes with the stack. */
     static final String GENERATOR = "benchmark";
 
@@ -245,12 +248,29 @@ final class LoadRun {
         Map<String, StepResult.Consumer> consumers = new LinkedHashMap<>();
         after.forEach((group, position) -> consumers.put(group, new StepResult.Consumer(
                 (position.committed() - before.get(group).committed()) / wall, position.lag())));
+        if (NativeMemory.tracked(options.jvmOptions())) {
+            trackNativeMemory(rate, usage);
+        }
         ConsumerLag.Position published = after.values().stream().findFirst().orElse(null);
         double publishedPerSecond = published == null ? Double.NaN
                 : (published.end() - before.values().iterator().next().end()) / wall;
         return new StepResult(rate, seconds, (intake.accepted() - acceptedBefore) / seconds, publishedPerSecond,
                 answers, behind, consumers, (pairEvents.transitions() - transitionsBefore) / wall, latency,
                 usage, intake.failed(), rest);
+    }
+
+    /** Every service's NMT summary at the end of the step, saved as {@code nmt/<service>-<rate>.txt}. */
+    private void trackNativeMemory(int rate, Map<String, StepResult.Usage> usage) {
+        stack.services().forEach((name, process) -> {
+            NativeMemory.Summary summary = NativeMemory.take(process.pid(), options.out().resolve("nmt")
+                    .resolve(name + "-" + rate + ".txt"));
+            if (summary != null) {
+                double rss = usage.containsKey(name) ? usage.get(name).memoryMib()
+                        : ProcessStats.memoryMib(process.pid());
+                nativeMemory.add(new NativeMemory.Row(rate + "/s", name, rss, summary));
+                Report.progress("%s at %d/s: RSS %.0f MiB, %s".formatted(name, rate, rss, summary.line()));
+            }
+        });
     }
 
     /** The benchmark's own JVM without its children (it forked the whole stack); every other process with them. */
@@ -324,6 +344,10 @@ final class LoadRun {
                 throw new UncheckedIOException(e);
             }
         });
+        if (!nativeMemory.isEmpty()) {
+            Report.write(options.out(), "native-memory.md", "Committed MiB by NMT category at the end of each step\n\n"
+                    + NativeMemory.table(nativeMemory));
+        }
     }
 
     private void close() {

@@ -29,8 +29,9 @@ final class StartupRun {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** {@code nativeMemory}: the JVM's NMT summary a second after the first request, when tracked (else null). */
     record Start(String service, int variant, boolean aotCache, Duration firstRequest, int status, Duration ready,
-            double memoryMib, double memorySettledMib) {
+            double memoryMib, double memorySettledMib, NativeMemory.Summary nativeMemory) {
     }
 
     static List<Start> run(LoadOptions options) {
@@ -44,11 +45,15 @@ final class StartupRun {
                     for (int variant = 0; variant < options.jvmVariants().size(); variant++) {
                         // a token per start: one minted for the whole run expires during a long comparison
                         Start start = once(stack, service, variant, options.jvmVariants().get(variant),
-                                Tokens.apiClient(Fleet.CLIENT));
+                                Tokens.apiClient(Fleet.CLIENT), options.out().resolve("nmt")
+                                        .resolve("%s-%s-%d.txt".formatted(service.name(), letter(variant), run)));
                         Report.progress("run %d %s %s: first request %d ms (%d), ready %d ms, %.0f MiB, %.0f MiB after 1 s"
                                 .formatted(run, start.service(), letter(variant), start.firstRequest().toMillis(),
                                         start.status(), start.ready().toMillis(), start.memoryMib(),
                                         start.memorySettledMib()));
+                        if (start.nativeMemory() != null) {
+                            Report.progress(start.nativeMemory().line());
+                        }
                         starts.add(start);
                     }
                 }
@@ -57,7 +62,8 @@ final class StartupRun {
         return starts;
     }
 
-    private static Start once(Stack stack, Stack.Service service, int variant, List<String> jvmOptions, String token) {
+    private static Start once(Stack stack, Stack.Service service, int variant, List<String> jvmOptions, String token,
+            java.nio.file.Path nmtFile) {
         try (ServiceProcess process = stack.start(service, jvmOptions)) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
@@ -67,8 +73,9 @@ final class StartupRun {
                     double memory = ProcessStats.memoryMib(process.pid());
                     Duration ready = process.awaitAnswer("/q/health/ready", 200, TIMEOUT);
                     ServiceProcess.sleep(1000);
-                    return new Start(service.name(), variant, process.aotCache(), first, status, ready, memory,
-                            ProcessStats.memoryMib(process.pid()));
+                    double settled = ProcessStats.memoryMib(process.pid());
+                    return new Start(service.name(), variant, process.aotCache(), first, status, ready, memory, settled,
+                            NativeMemory.tracked(jvmOptions) ? NativeMemory.take(process.pid(), nmtFile) : null);
                 }
                 ServiceProcess.sleep(20);
             }
@@ -105,7 +112,16 @@ final class StartupRun {
                     compared ? " " + letter(s.variant()) + " |" : "", s.aotCache() ? "yes" : "no",
                     s.firstRequest().toMillis(), s.ready().toMillis(), s.memoryMib(), s.memorySettledMib()));
         }
-        return compared ? table + "\n" + medians(starts, variants.size()) : table.toString();
+        List<NativeMemory.Row> nmt = new ArrayList<>();
+        for (Start s : starts) {
+            if (s.nativeMemory() != null) {
+                nmt.add(new NativeMemory.Row(compared ? letter(s.variant()) : "start", s.service(), s.memorySettledMib(),
+                        s.nativeMemory()));
+            }
+        }
+        String nativeMemory = nmt.isEmpty() ? ""
+                : "\nNMT a second after the first request (committed MiB):\n\n" + NativeMemory.table(nmt);
+        return (compared ? table + "\n" + medians(starts, variants.size()) : table.toString()) + nativeMemory;
     }
 
     /** Per service and variant, the medians over the runs, and each as a ratio of variant A's in the same sitting. */

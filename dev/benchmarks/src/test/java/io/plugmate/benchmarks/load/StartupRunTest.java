@@ -41,6 +41,6 @@ class StartupRunTest {
 
     private static StartupRun.Start start(int variant, long millis, double mib) {
         return new StartupRun.Start("pairing-service", variant, true, Duration.ofMillis(millis), 200,
-                Duration.ofMillis(millis), mib, mib);
+                Duration.ofMillis(millis), mib, mib, null);
     }
 }
