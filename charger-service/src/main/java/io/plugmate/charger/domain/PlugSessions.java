@@ -18,8 +18,8 @@ import java.util.UUID;
  * start was already published) changes nothing;</li>
  * <li>a plugged-in reading with an unplugged one already known after it is a whole session that was missed so far:
  * it is recorded closed at once;</li>
- * <li>an unplugged reading after the open session's start closes it; plugged-in readings already known after that
- * unplugged one are a new session (the cable went in again).</li>
+ * <li>an unplugged reading after the open session's start, or in its very second, closes it; plugged-in readings
+ * already known after that unplugged one are a new session (the cable went in again).</li>
  * </ul>
  * A closed session is final: it is published once and never reopened, moved or recorded again. Pure; the caller
  * stores the changes and publishes the closed sessions.
@@ -99,7 +99,9 @@ public final class PlugSessions {
 
     private static List<Change> unplugged(Reading reading, List<Reading> readings, List<Session> sessions) {
         Instant t = reading.at();
-        Optional<Session> open = sessions.stream().filter(Session::open).filter(s -> s.startedAt().isBefore(t))
+        // an unplug in the very second its session started closes it (zero length): of two readings in one second
+        // the later to arrive is the state, and here that is the unplug
+        Optional<Session> open = sessions.stream().filter(Session::open).filter(s -> !s.startedAt().isAfter(t))
                 .findFirst();
         if (open.isEmpty()) {
             return List.of(); // nothing plugged before it that is not already accounted for

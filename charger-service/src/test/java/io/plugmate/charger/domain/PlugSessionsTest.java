@@ -91,6 +91,20 @@ class PlugSessionsTest {
     }
 
     @Test
+    void anUnplugInTheSecondItsSessionStartedClosesIt() {
+        // of two readings in one second the later to arrive is the state: plugged then unplugged is a closed session
+        UUID id = UUID.randomUUID();
+        assertThat(PlugSessions.apply(unplugged(0, 100.0), List.of(plugged(0, 100.0)), List.of(open(id, 0, 100.0))))
+                .containsExactly(new Close(id, min(0), 100.0));
+        // unplugged then plugged in that second: the cable is in, a session opens
+        assertThat(PlugSessions.apply(plugged(0, 100.0), List.of(unplugged(0, 100.0)), List.of()))
+                .containsExactly(new Open(min(0), 100.0));
+        // and the zero-length session, once published, is final like any other
+        assertThat(replay(List.of(plugged(0, 100.0), unplugged(0, 100.0), plugged(0, 100.0))))
+                .containsExactly(List.of(100.0, 100.0));
+    }
+
+    @Test
     void aLateUnplugInTheMiddleSplitsTheOpenSessionInTwo() {
         UUID id = UUID.randomUUID();
         List<Reading> known = List.of(plugged(0, 100.0), plugged(30, 103.0), plugged(60, 103.0), plugged(70, 104.0));

@@ -121,6 +121,30 @@ class ChargerSessionsTest {
         }
     }
 
+    /**
+     * Issue 13: OEMs date reports to the second. A plug-in and the unplug reported in the same second (in that order of
+     * arrival, so the charger's state is unplugged) are a session that ended as it began, not one left open.
+     */
+    @Test
+    void aPlugInAndItsUnplugInTheSameSecondAreAClosedSession() {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+        Instant t = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+
+        report(c, t, true, 300.0);
+        report(c, t, false, 300.0);
+
+        try (var reader = KafkaTestClient.reader(Topics.CHARGING_SESSIONS)) {
+            await().atMost(PATIENCE).until(() -> !sessions(reader, c.id.toString()).isEmpty());
+            assertThat(sessions(reader, c.id.toString())).singleElement().satisfies(s -> {
+                assertThat(s.startedAt()).isEqualTo(t);
+                assertThat(s.endedAt()).isEqualTo(t);
+                assertThat(s.energyKwh()).isEqualTo(0.0);
+            });
+        }
+        given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
+                .body("chargeState.isPluggedIn", equalTo(false));
+    }
+
     /** The whole path: a car plugged into a simulated wallbox for an hour, its signed pushes, the session out. */
     @Test
     void aSessionInTheSimulatedWorldCarriesTheMeterTheWallboxMeasured() {
