@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.charger.persistence.ChargerEntity;
@@ -62,6 +65,8 @@ public class ChargerResource {
     @GET
     @Path("chargers/{id}")
     @Operation(summary = "Get a charger", description = "404 for an unknown id and for another client's charger.")
+    @APIResponse(responseCode = "200", description = "The charger", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "404", description = "No such charger for this client")
     public Uni<ChargerView> get(@PathParam("id") String id) {
         String clientId = tenant.clientId();
         return chargers.get(clientId, id).map(ChargerView::of);
@@ -70,6 +75,8 @@ public class ChargerResource {
     @DELETE
     @Path("chargers/{id}")
     @Operation(summary = "Unlink a charger", description = "Removes it and publishes DeviceRemoved.")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    @APIResponse(responseCode = "404", description = "No such charger for this client")
     public Uni<Response> unlink(@PathParam("id") String id) {
         return chargers.unlink(tenant.clientId(), id).replaceWith(Response.noContent().build());
     }

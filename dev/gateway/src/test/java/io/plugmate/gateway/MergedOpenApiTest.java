@@ -43,6 +43,27 @@ class MergedOpenApiTest {
                 .body("info.description", containsString("statistics-service"));
     }
 
+    /** What the edge itself answers is in the document, as problems, where it can happen. */
+    @Test
+    void theEdgesOwnRefusalsAreDeclaredPerOperation() {
+        String read = "paths.'/vehicles/{id}'.get.responses.";
+        String command = "paths.'/vehicles/{id}/charging'.post.responses.";
+        String webhook = "paths.'/charger-service/oem/{vendor}/webhooks'.get.responses.";
+        given().get("/q/openapi").then().statusCode(200)
+                .body(read + "'414'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body(read + "'504'.description", containsString("did not answer in time"))
+                .body(read + "'429'.headers.'Retry-After'.schema.type", equalTo("integer"))
+                .body("paths.'/vehicles/{id}'.get.responses", not(hasKey("413")))
+                .body(command + "'413'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                // the rate limit is per API client: an open route has none
+                .body("paths.'/charger-service/oem/{vendor}/webhooks'.get.responses", not(hasKey("429")))
+                .body(webhook + "'414'.description", containsString("longer than the edge accepts"))
+                // what a service declared itself stays as it was
+                .body(read + "'200'.description", equalTo("ok"));
+    }
+
     @Test
     void swaggerUiAndHealthAreServed() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));

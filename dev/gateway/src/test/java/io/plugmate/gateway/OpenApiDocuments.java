@@ -14,14 +14,18 @@ final class OpenApiDocuments {
             case "orchestration-service" -> "/vehicles/{id}/charging";
             default -> "/statistics/charging";
         };
+        // orchestration's stand-in takes a body, as a command does
+        String operation = service.equals("orchestration-service")
+                ? "\"post\": {\"requestBody\": {\"content\": {\"application/json\": {\"schema\": {\"type\": \"object\"}}}},"
+                : "\"get\": {";
         return """
                 {"openapi": "3.1.0", "info": {"title": "%s", "version": "1"},
-                 "paths": {"%s": {"get": {"operationId": "get", "responses": {"200": {"description": "ok",
+                 "paths": {"%s": {%s "operationId": "get", "responses": {"200": {"description": "ok",
                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}},
                    "/q/health": {"get": {"responses": {"200": {"description": "up"}}}}},
                  "components": {"schemas": {
                    "Problem": {"type": "object"},
                    "Thing": {"type": "object", "title": "%s"}}}}
-                """.formatted(service, path, service);
+                """.formatted(service, path, operation, service);
     }
 }

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.commons.tenant.CallerTenant;
@@ -72,6 +75,8 @@ public class LinkResource {
     @GET
     @Path("link-sessions/{id}")
     @Operation(summary = "A link session's status", description = "404 for another client's session.")
+    @APIResponse(responseCode = "200", description = "The link session", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkSessionView.class)))
+    @APIResponse(responseCode = "404", description = "No such link session for this client")
     public Uni<LinkSessionView> session(@PathParam("id") String id) {
         return linking.get(tenant.clientId(), id).map(LinkResource::view);
     }

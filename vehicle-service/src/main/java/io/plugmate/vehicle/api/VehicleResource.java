@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.plugmate.commons.features.Feature;
@@ -65,6 +68,8 @@ public class VehicleResource {
     @GET
     @Path("vehicles/{id}")
     @Operation(summary = "Get a vehicle", description = "404 for an unknown id and for another client's vehicle.")
+    @APIResponse(responseCode = "200", description = "The vehicle", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)))
+    @APIResponse(responseCode = "404", description = "No such vehicle for this client")
     public Uni<VehicleView> get(@PathParam("id") String id) {
         String clientId = tenant.clientId();
         return vehicles.get(clientId, id).map(v -> VehicleViews.of(v, toggles(clientId)));
@@ -73,6 +78,8 @@ public class VehicleResource {
     @DELETE
     @Path("vehicles/{id}")
     @Operation(summary = "Unlink a vehicle", description = "Removes it and publishes DeviceRemoved.")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    @APIResponse(responseCode = "404", description = "No such vehicle for this client")
     public Uni<Response> unlink(@PathParam("id") String id) {
         return vehicles.unlink(tenant.clientId(), id).replaceWith(Response.noContent().build());
     }

@@ -50,8 +50,8 @@ public final class OpenApiMerger {
             addComponents(document.path("components"), components);
             document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
             document.path("paths").properties().forEach(path -> publicPath(service, path.getKey())
-                    .ifPresent(publicPath -> paths.set(publicPath, declareOpenAccess(publicPath,
-                            uniqueOperationIds(service, path.getValue(), operationIds)))));
+                    .ifPresent(publicPath -> paths.set(publicPath, EdgeResponses.declare(publicPath,
+                            declareOpenAccess(publicPath, uniqueOperationIds(service, path.getValue(), operationIds))))));
         });
         if (!components.isEmpty()) {
             merged.set("components", components);

@@ -30,7 +30,14 @@ public class OptionalPropertiesAreNullable implements OASFilter {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
-        openAPI.getComponents().getSchemas().values().forEach(OptionalPropertiesAreNullable::visitObject);
+        openAPI.getComponents().getSchemas().values().stream().filter(OptionalPropertiesAreNullable::writesNulls)
+                .forEach(OptionalPropertiesAreNullable::visitObject);
+    }
+
+    /** The problem body leaves empty fields out (ErrorResponsesAreProblems marks it): absent, never null. */
+    private static boolean writesNulls(Schema schema) {
+        return schema.getExtensions() == null
+                || !Boolean.TRUE.equals(schema.getExtensions().get(ErrorResponsesAreProblems.ABSENT_NOT_NULL));
     }
 
     private static void visitObject(Schema object) {
