@@ -94,6 +94,9 @@ class ManifestsTest {
                 io.plugmate.testinfra.ProjectTree.root().resolve("k8s/images/Dockerfile.jvm"));
         String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
         assertThat(entrypoint).contains("-XX:AOTCache=").doesNotContain("RAMPercentage", "-Xmx", "-Xms", "GC");
+        // the same for the images Jib builds (the root POM's images profile puts these in the entrypoint)
+        String pom = java.nio.file.Files.readString(io.plugmate.testinfra.ProjectTree.root().resolve("pom.xml"));
+        assertThat(pom).doesNotContain("quarkus.jib.jvm-additional-arguments>", "quarkus.jib.jvm-arguments>");
     }
 
     @ParameterizedTest
