@@ -389,6 +389,7 @@ class FaultSuite {
                             && !g.startsWith("test-reader"))
                     .toList();
             for (String group : groups) {
+                awaitEmpty(admin, group);
                 Map<TopicPartition, OffsetAndMetadata> rewound = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).keySet().stream()
                         .collect(Collectors.toMap(tp -> tp, tp -> new OffsetAndMetadata(0)));
@@ -398,6 +399,28 @@ class FaultSuite {
         } catch (Exception e) {
             throw new IllegalStateException("cannot rewind the consumer groups", e);
         }
+    }
+
+    /**
+     * Offsets can only be set on a group without members (as with kafka-consumer-groups --reset-offsets). A service
+     * that stopped gracefully has left its groups; one killed after its shutdown outlived the grace period stays a
+     * member until the broker's session timeout: wait for that, and say so.
+     */
+    private void awaitEmpty(Admin admin, String group) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(90).toNanos();
+        int members = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group)
+                .members().size();
+        if (members == 0) {
+            return;
+        }
+        while (System.nanoTime() < deadline && admin.describeConsumerGroups(List.of(group)).all()
+                .get(30, TimeUnit.SECONDS).get(group).members().size() > 0) {
+            pause(Duration.ofMillis(500));
+        }
+        notes.add("replay: group " + group + " still had " + members + " member(s) after every service stopped (a "
+                + "shutdown cut short by the grace period leaves them to the session timeout); empty after "
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     }
 
     /**
