@@ -12,10 +12,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.EventJson;
 import io.plugmate.pairing.domain.DetectorSettings;
 import io.plugmate.pairing.domain.DetectorSnapshot;
+import io.plugmate.pairing.domain.SnapshotJson;
 import io.plugmate.pairing.domain.UserDetector;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,37 +32,57 @@ import io.smallrye.mutiny.Uni;
 public class DetectorStore {
 
     // jsonb goes in and out as text: the reactive client would otherwise bind a Java string as a JSON string value
-    private static final String LOCK = """
-            select cast(snapshot as text) from user_detector where client_id = :clientId and user_id = :userId
-            for update
-            """;
     private static final String CREATE = """
             insert into user_detector (client_id, user_id, snapshot, created_at, updated_at)
             values (:clientId, :userId, cast(cast(:snapshot as text) as jsonb), :now, :now)
             on conflict (client_id, user_id) do nothing
             """;
     // several users in one statement each: their keys and snapshots travel as one JSON array (jsonb_to_recordset);
-    // rows are locked in key order, the order every batch takes (UserKey)
+    // rows are locked in key order, the order every batch takes (UserKey). The snapshot comes back only where the row
+    // is not at the stamp and version this instance holds it at (DetectorCache, ADR 0020): a row lock and two numbers
+    // instead of 24 KB of jsonb turned into text.
     private static final String LOCK_ALL = """
-            select client_id, user_id, cast(snapshot as text) from user_detector
-            where (client_id, user_id) in (select k.client_id, k.user_id
-                from jsonb_to_recordset(cast(cast(:keys as text) as jsonb)) as k(client_id text, user_id text))
-            order by client_id, user_id
-            for update
+            select d.client_id, d.user_id, d.stamp, d.version,
+                case when d.stamp = k.stamp and d.version = k.version then null else cast(d.snapshot as text) end
+            from user_detector d
+            join jsonb_to_recordset(cast(cast(:keys as text) as jsonb))
+                as k(client_id text, user_id text, stamp bigint, version bigint)
+                on d.client_id = k.client_id and d.user_id = k.user_id
+            order by d.client_id, d.user_id
+            for update of d
             """;
+    // a new stamp for every write, from a sequence: never the same for two stored states, whichever instance wrote
     private static final String SAVE_ALL = """
-            update user_detector d set snapshot = v.snapshot, version = d.version + 1, updated_at = :now
+            update user_detector d set snapshot = v.snapshot, version = d.version + 1,
+                stamp = nextval('user_detector_stamp'), updated_at = :now
             from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as v(client_id text, user_id text, snapshot jsonb)
             where d.client_id = v.client_id and d.user_id = v.user_id
+            returning d.client_id, d.user_id, d.stamp, d.version
             """;
     private static final String READ = """
             select cast(snapshot as text) from user_detector where client_id = :clientId and user_id = :userId
             """;
 
     private final DetectorSettings settings;
+    private final DetectorCache cache;
+    private final Counter fromMemory;
+    private final Counter fromRow;
 
-    public DetectorStore(DetectorSettings settings) {
+    public DetectorStore(DetectorSettings settings, DetectorCache cache, MeterRegistry registry) {
         this.settings = settings;
+        this.cache = cache;
+        this.fromMemory = snapshots(registry, "held");
+        this.fromRow = snapshots(registry, "read");
+    }
+
+    /**
+     * {@code plugmate.pairing.detector.snapshots}: per locked user, whether the snapshot was the one this instance held
+     * ({@code held}) or had to be read from the row ({@code read}): the cache's hit rate.
+     */
+    private static Counter snapshots(MeterRegistry registry, String source) {
+        return Counter.builder("plugmate.pairing.detector.snapshots")
+                .description("Detector snapshots a lock took from memory (held) or from the row (read)")
+                .tag("source", source).register(registry);
     }
 
     /**
@@ -68,56 +91,96 @@ public class DetectorStore {
      * waits for the first and then does nothing, and its lock waits for the first transaction.
      */
     public Uni<UserDetector> lock(String clientId, String userId) {
-        return requireTransaction().chain(() -> selectForUpdate(clientId, userId))
-                .chain(json -> json != null ? Uni.createFrom().item(json)
-                        : create(clientId, userId).chain(() -> selectForUpdate(clientId, userId)))
-                .map(json -> UserDetector.restore(parse(json), settings));
+        UserKey user = new UserKey(clientId, userId);
+        return lockAll(List.of(user)).map(locked -> locked.get(user));
     }
 
     /**
      * {@link #lock} for several users at once, their rows locked in {@link UserKey} order; users seen for the first
-     * time get a fresh detector (created one by one: a new user is rare).
+     * time get a fresh detector (created one by one: a new user is rare). A detector comes from the snapshot this
+     * instance holds when the locked row is still at its stamp and version, else from the row.
      */
     public Uni<Map<UserKey, UserDetector>> lockAll(Collection<UserKey> users) {
         List<UserKey> ordered = users.stream().distinct().sorted().toList();
-        Map<UserKey, UserDetector> locked = new HashMap<>();
-        return requireTransaction().chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(LOCK_ALL, Object[].class)
-                        .setParameter("keys", keys(ordered))
-                        .getResultList())
-                .chain(rows -> {
-                    rows.forEach(row -> locked.put(new UserKey((String) row[0], (String) row[1]),
-                            UserDetector.restore(parse((String) row[2]), settings)));
-                    Uni<Void> fresh = Uni.createFrom().voidItem();
-                    for (UserKey user : ordered) {
-                        if (!locked.containsKey(user)) {
-                            fresh = fresh.chain(() -> lock(user.clientId(), user.userId())
-                                    .invoke(detector -> locked.put(user, detector)).replaceWithVoid());
-                        }
-                    }
-                    return fresh;
-                })
-                .map(ignored -> locked);
+        return requireTransaction().chain(() -> locked(ordered)).chain(found -> {
+            List<UserKey> fresh = ordered.stream().filter(user -> !found.containsKey(user)).toList();
+            if (fresh.isEmpty()) {
+                return Uni.createFrom().item(found);
+            }
+            Uni<Void> created = Uni.createFrom().voidItem();
+            for (UserKey user : fresh) {
+                created = created.chain(() -> create(user)).replaceWithVoid();
+            }
+            return created.chain(() -> locked(fresh)).map(more -> {
+                found.putAll(more);
+                return found;
+            });
+        });
     }
 
-    /** {@link #save} for several detectors in one statement; call within the transaction that locked them. */
+    /** The users' detectors whose rows exist, those rows locked. */
+    private Uni<Map<UserKey, UserDetector>> locked(List<UserKey> users) {
+        Map<UserKey, UserDetector> found = new HashMap<>();
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_ALL, Object[].class)
+                .setParameter("keys", keys(users))
+                .getResultList())
+                .chain(rows -> {
+                    Uni<Void> misses = Uni.createFrom().voidItem();
+                    for (Object[] row : rows) {
+                        UserKey user = new UserKey((String) row[0], (String) row[1]);
+                        long stamp = ((Number) row[2]).longValue();
+                        long version = ((Number) row[3]).longValue();
+                        DetectorSnapshot snapshot = row[4] == null ? cache.at(user, stamp, version)
+                                : parse((String) row[4]);
+                        (row[4] == null && snapshot != null ? fromMemory : fromRow).increment();
+                        if (snapshot == null) {
+                            // held when the statement was sent, gone since (a rolled-back write of this instance
+                            // replaced it, or it was dropped): the row is locked, read it
+                            misses = misses.chain(() -> read(user.clientId(), user.userId())
+                                    .invoke(stored -> found.put(user, restored(user, stamp, version, stored))))
+                                    .replaceWithVoid();
+                        } else {
+                            found.put(user, restored(user, stamp, version, snapshot));
+                        }
+                    }
+                    return misses.replaceWith(found);
+                });
+    }
+
+    /** The detector of a snapshot read under the row lock, which is what the row holds: worth keeping. */
+    private UserDetector restored(UserKey user, long stamp, long version, DetectorSnapshot snapshot) {
+        cache.put(user, new DetectorCache.Stored(stamp, version, snapshot));
+        return UserDetector.restore(snapshot, settings);
+    }
+
+    /**
+     * {@link #save} for several detectors in one statement; call within the transaction that locked them. Each stored
+     * snapshot is kept under the row's new stamp: if the transaction rolls back, that stamp never reaches the row.
+     */
     public Uni<Void> saveAll(Collection<UserDetector> detectors, Instant now) {
         if (detectors.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        Map<UserKey, DetectorSnapshot> snapshots = new HashMap<>();
         ArrayNode rows = EventJson.mapper().createArrayNode();
         for (UserDetector detector : detectors) {
             DetectorSnapshot snapshot = detector.snapshot();
+            snapshots.put(new UserKey(snapshot.clientId(), snapshot.userId()), snapshot);
             rows.addObject().put("client_id", snapshot.clientId()).put("user_id", snapshot.userId())
                     .putRawValue("snapshot", new RawValue(write(snapshot)));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(SAVE_ALL)
+        return Panache.getSession().chain(session -> session.createNativeQuery(SAVE_ALL, Object[].class)
                 .setParameter("rows", rows.toString())
                 .setParameter("now", now)
-                .executeUpdate())
-                .invoke(updated -> {
-                    if (updated != detectors.size()) {
-                        throw new IllegalStateException("saved " + updated + " detector rows of " + detectors.size());
+                .getResultList())
+                .invoke(saved -> {
+                    if (saved.size() != detectors.size()) {
+                        throw new IllegalStateException("saved " + saved.size() + " detector rows of " + detectors.size());
+                    }
+                    for (Object[] row : saved) {
+                        UserKey user = new UserKey((String) row[0], (String) row[1]);
+                        cache.put(user, new DetectorCache.Stored(((Number) row[2]).longValue(),
+                                ((Number) row[3]).longValue(), snapshots.get(user)));
                     }
                 })
                 .replaceWithVoid();
@@ -137,15 +200,9 @@ public class DetectorStore {
                 .map(rows -> rows.isEmpty() ? null : parse(rows.getFirst()));
     }
 
-    private Uni<String> selectForUpdate(String clientId, String userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK, String.class)
-                .setParameter("clientId", clientId)
-                .setParameter("userId", userId)
-                .getResultList())
-                .map((List<String> rows) -> rows.isEmpty() ? null : rows.getFirst());
-    }
-
-    private Uni<Integer> create(String clientId, String userId) {
+    private Uni<Integer> create(UserKey user) {
+        String clientId = user.clientId();
+        String userId = user.userId();
         String fresh = write(UserDetector.start(clientId, userId, settings).snapshot());
         Instant now = WallClock.now();
         return Panache.getSession().chain(session -> session.createNativeQuery(CREATE)
@@ -156,9 +213,16 @@ public class DetectorStore {
                 .executeUpdate());
     }
 
-    private static String keys(List<UserKey> users) {
+    /** The users' keys, each with the stamp and version of the snapshot held for it, if any. */
+    private String keys(List<UserKey> users) {
         ArrayNode keys = EventJson.mapper().createArrayNode();
-        users.forEach(user -> keys.addObject().put("client_id", user.clientId()).put("user_id", user.userId()));
+        for (UserKey user : users) {
+            var key = keys.addObject().put("client_id", user.clientId()).put("user_id", user.userId());
+            DetectorCache.Stored held = cache.get(user);
+            if (held != null) {
+                key.put("stamp", held.stamp()).put("version", held.version());
+            }
+        }
         return keys.toString();
     }
 
@@ -171,7 +235,7 @@ public class DetectorStore {
 
     static String write(DetectorSnapshot snapshot) {
         try {
-            return EventJson.mapper().writeValueAsString(snapshot);
+            return SnapshotJson.write(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a detector snapshot", e);
         }
@@ -179,7 +243,7 @@ public class DetectorStore {
 
     static DetectorSnapshot parse(String json) {
         try {
-            return EventJson.mapper().readValue(json, DetectorSnapshot.class);
+            return SnapshotJson.read(json);
         } catch (JsonProcessingException e) {
             // where, not what: Jackson's messages quote the content, which is a user's telemetry (locations included)
             var at = e.getLocation();

@@ -42,9 +42,12 @@ class SnapshotJsonTest {
 
         assertThat(read).isEqualTo(snapshot);
         assertThat(UserDetector.restore(read, DetectorSettings.defaults()).snapshot()).isEqualTo(snapshot);
-        // the event conventions: ISO-8601 instants, device types by their wire names
-        assertThat(json).contains("\"observedAt\":\"" + h.at(Duration.ofMinutes(1)) + "\"")
+        // ADR 0020: a report is an array, its time in epoch milliseconds; device types by their wire names
+        assertThat(json).contains("[" + h.at(Duration.ofMinutes(1)).toEpochMilli() + ",false,false,")
                 .contains("\"type\":\"vehicle\"");
+        // the form before ADR 0020 (reports as objects) reads into the same state
+        assertThat(DetectorStore.parse(io.plugmate.events.EventJson.mapper().valueToTree(snapshot).toString()))
+                .isEqualTo(snapshot);
         List<Evidence> evidence = read.pairs().getFirst().evidence();
         assertThat(evidence).isNotEmpty();
     }

@@ -34,6 +34,8 @@ class StateInDatabaseTest {
     DetectorStore store;
     @Inject
     PairRepository pairs;
+    @Inject
+    DetectorCache cache;
 
     @Test
     void aDetectorRestoredFromTheStoredSnapshotContinuesExactlyLikeTheService() {
@@ -65,5 +67,72 @@ class StateInDatabaseTest {
         }
         DetectorSnapshot after = Db.inSession(() -> store.read(h.clientId(), h.userId()));
         assertThat(after.pairs()).singleElement().extracting(p -> p.state()).isEqualTo(PairState.INACTIVE);
+    }
+
+    /**
+     * The snapshot an instance holds is used only while the locked row is still at its stamp and version (ADR 0020):
+     * a write by another instance, by an instance of the previous release (no stamp) or after the user was erased and
+     * came back (the version counted again from 0) is read from the row.
+     */
+    @Test
+    void aHeldSnapshotCountsOnlyWhileTheRowIsAtItsStampAndVersion() {
+        Household h = Household.fresh();
+        UserKey user = new UserKey(h.clientId(), h.userId());
+        try (PairEvents events = PairEvents.of(h.clientId())) {
+            h.link();
+            h.plugIn();
+            events.await(PairActivated.class);
+        }
+        DetectorSnapshot stored = Db.inSession(() -> store.read(h.clientId(), h.userId()));
+        long[] row = stampAndVersion(user);
+        DetectorCache.Stored held = cache.get(user);
+        assertThat(held.snapshot()).isEqualTo(stored);
+        assertThat(new long[] { held.stamp(), held.version() }).containsExactly(row);
+        assertThat(locked(user)).isEqualTo(stored);
+
+        // another instance wrote: a new stamp
+        DetectorSnapshot other = withReport(stored, h, h.vehicle(Duration.ofMinutes(30), true, true, 7.2));
+        rewrite(user, other, "version = version + 1, stamp = nextval('user_detector_stamp')");
+        assertThat(locked(user)).isEqualTo(other);
+
+        // an instance of the previous release wrote: the stamp as it was, the version bumped
+        DetectorSnapshot previousRelease = withReport(other, h, h.vehicle(Duration.ofMinutes(31), true, true, 7.1));
+        rewrite(user, previousRelease, "version = version + 1");
+        assertThat(locked(user)).isEqualTo(previousRelease);
+
+        // erased and seen again: the version the instance holds, but a new stamp
+        DetectorSnapshot again = withReport(previousRelease, h, h.vehicle(Duration.ofMinutes(32), true, true, 7.0));
+        rewrite(user, again, "stamp = nextval('user_detector_stamp')");
+        assertThat(locked(user)).isEqualTo(again);
+        assertThat(cache.get(user).snapshot()).isEqualTo(again);
+    }
+
+    private DetectorSnapshot locked(UserKey user) {
+        return Db.inTransaction(() -> store.lock(user.clientId(), user.userId()).map(UserDetector::snapshot));
+    }
+
+    private static long[] stampAndVersion(UserKey user) {
+        return Db.inSession(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("select stamp, version from user_detector where client_id = :c and "
+                        + "user_id = :u", Object[].class).setParameter("c", user.clientId())
+                        .setParameter("u", user.userId()).getSingleResult())
+                .map(r -> new long[] { ((Number) r[0]).longValue(), ((Number) r[1]).longValue() }));
+    }
+
+    private static void rewrite(UserKey user, DetectorSnapshot snapshot, String set) {
+        Db.inTransaction(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("update user_detector set snapshot = cast(cast(:json as text) as jsonb), "
+                        + set + " where client_id = :c and user_id = :u").setParameter("json",
+                                DetectorStore.write(snapshot))
+                        .setParameter("c", user.clientId()).setParameter("u", user.userId()).executeUpdate()));
+    }
+
+    /** The snapshot with one more vehicle report applied: a state the service never held. */
+    private static DetectorSnapshot withReport(DetectorSnapshot snapshot, Household h, VehicleStateObserved report) {
+        UserDetector detector = UserDetector.restore(snapshot, DetectorSettings.defaults());
+        detector.accept(report, true, null);
+        DetectorSnapshot changed = detector.snapshot();
+        assertThat(changed).isNotEqualTo(snapshot);
+        return changed;
     }
 }
