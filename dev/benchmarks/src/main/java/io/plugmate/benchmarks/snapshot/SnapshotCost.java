@@ -23,24 +23,39 @@ import io.plugmate.events.EventJson;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.pairing.domain.DetectorSettings;
 import io.plugmate.pairing.domain.DetectorSnapshot;
+import io.plugmate.pairing.domain.SnapshotJson;
 import io.plugmate.pairing.domain.UserDetector;
 
 /**
  * What one input record costs pairing-service's JVM in the shape of its live path (issue 14): per record the user's
- * stored snapshot is parsed and the detector restored, the record applied, and the snapshot written back as JSON —
- * the same Jackson mapper and snapshot type as {@code DetectorStore}. Timed on the thread's CPU clock, so a machine
- * shared with other work shows less noise than on the wall clock; the database's own part (the row lock, jsonb in and
- * out, the projection, inbox and outbox rows) is not in it. Households are taken from a pairing-benchmark scenario
- * file, each in its delivery order.
+ * stored snapshot is parsed and the detector restored, the record applied, and the snapshot written back — with the
+ * same mapper and snapshot type as {@code DetectorStore} ({@link SnapshotJson}, ADR 0020), and for comparison with the
+ * events' mapper that stored it before (reports as objects). Timed on the thread's CPU clock, so a machine shared with
+ * other work shows less noise than on the wall clock; the database's own part (the row lock, jsonb in and out, the
+ * projection, inbox and outbox rows) is not in it. Households are taken from a pairing-benchmark scenario file, each
+ * in its delivery order.
  */
 public final class SnapshotCost {
 
-    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final ObjectMapper EVENTS_JSON = EventJson.mapper();
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final String[] STEPS = { "parse the snapshot, events' JSON (before ADR 0020)",
+            "parse the snapshot, stored form (ADR 0020)", "restore the detector from the parsed snapshot",
+            "apply the record (the detector)", "write the snapshot, events' JSON (before ADR 0020)",
+            "write the snapshot, stored form (ADR 0020)" };
+    private static final int PARSE_OLD = 0;
+    private static final int PARSE = 1;
+    private static final int RESTORE = 2;
+    private static final int APPLY = 3;
+    private static final int WRITE_OLD = 4;
+    private static final int WRITE = 5;
 
     private final DetectorSettings settings = DetectorSettings.defaults();
     private final List<long[]> samples = new ArrayList<>();
-    private final List<Integer> sizes = new ArrayList<>();
+    private final List<int[]> sizes = new ArrayList<>();
+    private final List<int[]> reports = new ArrayList<>();
+    /** Each household's last stored snapshot. */
+    private final List<String> last = new ArrayList<>();
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(option(args, "--in", "dev/benchmarks/target/pairing-benchmark/single.jsonl"));
@@ -57,24 +72,67 @@ public final class SnapshotCost {
         byHousehold.values().forEach(cost::run);
         cost.samples.clear();
         cost.sizes.clear();
+        cost.reports.clear();
+        cost.last.clear();
         byHousehold.values().forEach(cost::run);
         cost.print(file, byHousehold.size());
+        cost.printHeld();
     }
 
     private void run(List<PlugmateEvent> records) {
         PlugmateEvent first = records.getFirst();
-        String stored = write(UserDetector.start(first.clientId(), first.userId(), settings).snapshot());
+        DetectorSnapshot start = UserDetector.start(first.clientId(), first.userId(), settings).snapshot();
+        String stored = write(start);
+        String storedOld = writeOld(start);
         for (PlugmateEvent event : records) {
+            long[] t = new long[STEPS.length];
             long t0 = CPU.getCurrentThreadCpuTime();
-            UserDetector detector = UserDetector.restore(parse(stored), settings);
+            DetectorSnapshot parsedOld = parseOld(storedOld);
             long t1 = CPU.getCurrentThreadCpuTime();
-            detector.accept(event, true, null);
+            DetectorSnapshot parsed = parse(stored);
             long t2 = CPU.getCurrentThreadCpuTime();
-            stored = write(detector.snapshot());
+            UserDetector detector = UserDetector.restore(parsed, settings);
             long t3 = CPU.getCurrentThreadCpuTime();
-            samples.add(new long[] { t1 - t0, t2 - t1, t3 - t2 });
-            sizes.add(stored.length());
+            detector.accept(event, true, null);
+            long t4 = CPU.getCurrentThreadCpuTime();
+            DetectorSnapshot next = detector.snapshot();
+            storedOld = writeOld(next);
+            long t5 = CPU.getCurrentThreadCpuTime();
+            stored = write(next);
+            long t6 = CPU.getCurrentThreadCpuTime();
+            if (!parsedOld.equals(parsed)) {
+                throw new IllegalStateException("the two forms of one snapshot read differently");
+            }
+            t[PARSE_OLD] = t1 - t0;
+            t[PARSE] = t2 - t1;
+            t[RESTORE] = t3 - t2;
+            t[APPLY] = t4 - t3;
+            t[WRITE_OLD] = t5 - t4;
+            t[WRITE] = t6 - t5;
+            samples.add(t);
+            sizes.add(new int[] { storedOld.length(), stored.length() });
+            reports.add(new int[] { next.devices().stream().mapToInt(d -> d.reports().size()).sum(),
+                    next.devices().size(), next.pending().size() });
         }
+        last.add(stored);
+    }
+
+    /**
+     * What a snapshot held in memory (pairing-service's DetectorCache) takes of the heap: each household's last
+     * snapshot parsed 500 times over and kept, the heap used after a collection before and after, per copy.
+     */
+    private void printHeld() {
+        Runtime heap = Runtime.getRuntime();
+        List<DetectorSnapshot> held = new ArrayList<>();
+        System.gc();
+        long before = heap.totalMemory() - heap.freeMemory();
+        for (int copy = 0; copy < 500; copy++) {
+            last.forEach(json -> held.add(parse(json)));
+        }
+        System.gc();
+        long after = heap.totalMemory() - heap.freeMemory();
+        System.out.printf(Locale.ROOT, "a snapshot held in memory: about %,d bytes of heap (%,d held, the households' "
+                + "last ones; System.gc() before and after)%n", (after - before) / held.size(), held.size());
     }
 
     private void print(Path file, int households) {
@@ -82,27 +140,40 @@ public final class SnapshotCost {
                 "%s, load average %s%nscenario file %s, %d households, %,d records (second pass, after a warm-up "
                         + "pass)%n%n",
                 Machine.describe(), Machine.load(), file, households, samples.size());
-        System.out.println("| step (thread CPU per record) | mean (µs) | median (µs) | p95 (µs) | share |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        String[] steps = { "parse the snapshot, restore the detector", "apply the record (the detector)",
-                "write the snapshot" };
-        double total = 0;
-        double[] means = new double[3];
-        for (int s = 0; s < 3; s++) {
-            means[s] = mean(column(s));
-            total += means[s];
-        }
-        for (int s = 0; s < 3; s++) {
+        System.out.println("| step (thread CPU per record) | mean (µs) | median (µs) | p95 (µs) |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        double[] means = new double[STEPS.length];
+        for (int s = 0; s < STEPS.length; s++) {
             long[] c = column(s);
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.0f %% |%n", steps[s], means[s] / 1e3,
-                    percentile(c, 50) / 1e3, percentile(c, 95) / 1e3, 100 * means[s] / total);
+            means[s] = mean(c);
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", STEPS[s], means[s] / 1e3,
+                    percentile(c, 50) / 1e3, percentile(c, 95) / 1e3);
         }
-        System.out.printf(Locale.ROOT, "| all three | %.1f | | | 100 %% |%n%n", total / 1e3);
-        long[] bytes = sizes.stream().mapToLong(Integer::longValue).toArray();
-        System.out.printf(Locale.ROOT, "snapshot size (characters of JSON): median %,d, p95 %,d, max %,d%n",
-                percentile(bytes, 50), percentile(bytes, 95), Arrays.stream(bytes).max().orElse(0));
-        System.out.printf(Locale.ROOT, "records per second of one core, these three steps only: %,.0f "
-                + "(the detector alone, its state kept in memory: %,.0f)%n", 1e9 / total, 1e9 / means[1]);
+        double before = means[PARSE_OLD] + means[RESTORE] + means[APPLY] + means[WRITE_OLD];
+        double after = means[PARSE] + means[RESTORE] + means[APPLY] + means[WRITE];
+        double held = means[RESTORE] + means[APPLY] + means[WRITE];
+        System.out.printf(Locale.ROOT, "%n| per record | mean (µs) | records/s of one core |%n| --- | ---: | ---: |%n");
+        System.out.printf(Locale.ROOT, "| events' JSON: parse, restore, apply, write | %.1f | %,.0f |%n", before / 1e3,
+                1e9 / before);
+        System.out.printf(Locale.ROOT, "| stored form: parse, restore, apply, write | %.1f | %,.0f |%n", after / 1e3,
+                1e9 / after);
+        System.out.printf(Locale.ROOT,
+                "| stored form, snapshot held in memory (DetectorCache): restore, apply, write | %.1f | %,.0f |%n",
+                held / 1e3, 1e9 / held);
+        System.out.printf(Locale.ROOT, "| the detector alone, its state kept in memory | %.1f | %,.0f |%n%n",
+                means[APPLY] / 1e3, 1e9 / means[APPLY]);
+        for (int form = 0; form < 2; form++) {
+            int f = form;
+            long[] chars = sizes.stream().mapToLong(size -> size[f]).toArray();
+            System.out.printf(Locale.ROOT, "snapshot size, %s (characters of JSON): median %,d, p95 %,d, max %,d%n",
+                    form == 0 ? "events' JSON" : "stored form", percentile(chars, 50), percentile(chars, 95),
+                    Arrays.stream(chars).max().orElse(0));
+        }
+        System.out.printf(Locale.ROOT, "reports kept per device: median %d, max %d; inputs waiting: median %d, max %d%n",
+                percentile(reports.stream().mapToLong(r -> r[1] == 0 ? 0 : r[0] / r[1]).toArray(), 50),
+                reports.stream().mapToLong(r -> r[1] == 0 ? 0 : r[0] / r[1]).max().orElse(0),
+                percentile(reports.stream().mapToLong(r -> r[2]).toArray(), 50),
+                reports.stream().mapToLong(r -> r[2]).max().orElse(0));
     }
 
     private long[] column(int step) {
@@ -144,7 +215,7 @@ public final class SnapshotCost {
 
     private static String write(DetectorSnapshot snapshot) {
         try {
-            return JSON.writeValueAsString(snapshot);
+            return SnapshotJson.write(snapshot);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -152,7 +223,23 @@ public final class SnapshotCost {
 
     private static DetectorSnapshot parse(String json) {
         try {
-            return JSON.readValue(json, DetectorSnapshot.class);
+            return SnapshotJson.read(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String writeOld(DetectorSnapshot snapshot) {
+        try {
+            return EVENTS_JSON.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DetectorSnapshot parseOld(String json) {
+        try {
+            return EVENTS_JSON.readValue(json, DetectorSnapshot.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

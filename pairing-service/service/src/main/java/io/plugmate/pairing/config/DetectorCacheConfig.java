@@ -11,6 +11,6 @@ public interface DetectorCacheConfig {
      * Users whose latest stored snapshot is kept, least recently used dropped first; 0 keeps none (every input reads
      * the snapshot back). A snapshot takes about {@code dev/benchmarks}' measured size in memory (see the README).
      */
-    @WithDefault("2000")
+    @WithDefault("500")
     int size();
 }
