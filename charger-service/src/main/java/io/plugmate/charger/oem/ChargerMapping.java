@@ -1,5 +1,7 @@
 package io.plugmate.charger.oem;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.charger.domain.ChargerScopes;
@@ -13,7 +15,8 @@ import io.plugmate.oem.OemDevice;
  * A charger as its OEM describes it: what every device takes (device-kit), the serial number and the supply (phases,
  * voltage, settable current range), which {@code DeviceLinked} and {@code DeviceUpdated} carry for orchestration — as
  * far as the scopes the client was granted let it (docs/adr/0012): without {@code charger:control:charging} no start,
- * stop or current limit of its own, so orchestration never commands the charger against the consent.
+ * stop or current limit of its own, so orchestration never commands the charger against the consent; the scopes
+ * themselves travel with the announcements, for statistics.
  */
 @ApplicationScoped
 public class ChargerMapping extends DeviceMapping<ChargerEntity> {
@@ -67,6 +70,16 @@ public class ChargerMapping extends DeviceMapping<ChargerEntity> {
     @Override
     public DeviceCapabilities capabilities(ChargerEntity c) {
         return new DeviceCapabilities(c.canStartCharging, c.canStopCharging, c.canSetMaxCurrent, false);
+    }
+
+    /**
+     * The charger's granted scopes, sorted, for {@code DeviceLinked}/{@code DeviceUpdated} (statistics withholds what a
+     * charger measured without {@code charger:read:data}); null while its account was never told any.
+     */
+    @Override
+    public List<String> scopes(ChargerEntity c) {
+        ChargerScopes granted = ChargerScopes.parse(c.grantedScopes);
+        return granted == null ? null : granted.scopes().stream().sorted().toList();
     }
 
     @Override

@@ -169,6 +169,14 @@ class AccountDiscoveryTest {
                 .reduce((first, second) -> second).orElse(null);
     }
 
+    /** The scopes the charger's latest announcement carried (schema 3), for statistics. */
+    private static List<String> lastScopes(KafkaTestClient.Reader lifecycle, String chargerId) {
+        return lifecycle.poll().stream().map(r -> EventJson.read(r.value(), PlugmateEvent.class))
+                .filter(e -> e instanceof DeviceLifecycleEvent d && chargerId.equals(d.deviceId()))
+                .map(e -> e instanceof DeviceLinked l ? l.scopes() : ((DeviceUpdated) e).scopes())
+                .reduce((first, second) -> second).orElse(null);
+    }
+
     /**
      * ADR 0012 for chargers: the scopes the client was granted, carried by {@code OemAccountLinked} (schema 3), govern
      * the charger — without charger:control:charging no start, stop or current limit of its own (in the view and in
@@ -195,6 +203,7 @@ class AccountDiscoveryTest {
                     .body("capabilities.setMaxPower.isCapable", equalTo(false))
                     .body("chargeState", notNullValue());
             await().atMost(PATIENCE).until(() -> none.equals(lastAnnounced(lifecycle, chargerId)));
+            assertThat(lastScopes(lifecycle, chargerId)).containsExactly("charger:read:data");
             given().auth().oauth2(Tokens.apiClient("other-" + clientId)).get(charger).then().statusCode(404)
                     .contentType("application/problem+json");
             given().get(charger).then().statusCode(401);
@@ -203,6 +212,7 @@ class AccountDiscoveryTest {
             // a new link granting control: every service hears the charger can be commanded
             announced(clientId, grant, accountId, List.of("charger:read:data", "charger:control:charging"));
             await().atMost(PATIENCE).until(() -> control.equals(lastAnnounced(lifecycle, chargerId)));
+            assertThat(lastScopes(lifecycle, chargerId)).containsExactly("charger:control:charging", "charger:read:data");
             given().auth().oauth2(Tokens.apiClient(clientId)).get(charger).then()
                     .body("capabilities.startCharging.isCapable", equalTo(true))
                     .body("capabilities.setMaxPower.isCapable", equalTo(true));
@@ -219,9 +229,13 @@ class AccountDiscoveryTest {
             assertThat(Announcements.stored(accountId).scopes)
                     .isEqualTo("charger:control:charging charger:read:data");
 
-            // control without read: the view shows no charge state
+            // control without read: the view shows no charge state, and every service hears the charger's scopes
+            // (statistics withholds what it measured), though its capabilities did not change
             announced(clientId, grant, accountId, List.of("charger:control:charging"));
             await().atMost(PATIENCE).until(() -> "charger:control:charging".equals(Announcements.stored(accountId).scopes));
+            await().atMost(PATIENCE).until(() -> List.of("charger:control:charging")
+                    .equals(lastScopes(lifecycle, chargerId)));
+            assertThat(lastAnnounced(lifecycle, chargerId)).isEqualTo(control);
             given().auth().oauth2(Tokens.apiClient(clientId)).get(charger).then().statusCode(200)
                     .body("chargeState", nullValue()).body("capabilities.startCharging.isCapable", equalTo(true));
         }

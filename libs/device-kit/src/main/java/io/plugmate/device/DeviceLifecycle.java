@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * link, an announcement, a re-sync), and every service told ({@code device-lifecycle}, key userId, through the outbox)
  * of a device discovered in a linked account ({@code DeviceLinked}, with a charger's supply), one whose supply changed
  * or whose account's credential lapsed or works again ({@code DeviceUpdated}, with reachability), one gone from the
- * account, one the client unlinked ({@code DeviceRemoved}).
+ * account, one the client unlinked ({@code DeviceRemoved}). Both announcements carry the scopes the client was granted
+ * for the device where its mapping tells them (a charger's, docs/adr/0012).
  */
 @ApplicationScoped
 public class DeviceLifecycle {
@@ -74,7 +75,8 @@ public class DeviceLifecycle {
                         d -> d.linked().accountId()).apply(device -> {
                             E discovered = mapping.discovered(account, device);
                             return repository.persist(discovered).chain(() -> linked(discovered.linked(),
-                                    mapping.capabilities(discovered), mapping.electrical(discovered)));
+                                    mapping.capabilities(discovered), mapping.electrical(discovered),
+                                    mapping.scopes(discovered)));
                         }, (existing, device) -> refresh(mapping, account, existing, device),
                                 gone -> repository.delete(gone).chain(() -> removed(gone.linked()))));
     }
@@ -101,20 +103,27 @@ public class DeviceLifecycle {
                 }).collect().last()).replaceWithVoid();
     }
 
-    /** The device's whole current description, with whether the OEM can be reached for it. */
+    /**
+     * The device's whole current description, with whether the OEM can be reached for it and the scopes the client was
+     * granted for it ({@link DeviceMapping#scopes}).
+     */
     public <E extends LinkedDeviceEntity> Uni<Void> updated(E device, DeviceMapping<E> mapping, boolean reachable) {
         LinkedDevice d = device.linked();
         return outbox.publish(Topics.DEVICE_LIFECYCLE, d.userId(), new DeviceUpdated(UUID.randomUUID(),
                 DeviceUpdated.SCHEMA_VERSION, d.clientId(), d.userId(), WallClock.now(), devices.type(), d.id(),
                 d.vendor(), mapping.capabilities(device), mapping.electrical(device), reachable,
-                reachable ? null : CREDENTIAL_LAPSED));
+                reachable ? null : CREDENTIAL_LAPSED, mapping.scopes(device)));
     }
 
-    /** A new device, with what it can natively do and (a charger) its supply. */
-    public Uni<Void> linked(LinkedDevice device, DeviceCapabilities capabilities, ElectricalData electrical) {
+    /**
+     * A new device, with what it can natively do, (a charger) its supply, and the scopes the client was granted for it
+     * (null: not told).
+     */
+    public Uni<Void> linked(LinkedDevice device, DeviceCapabilities capabilities, ElectricalData electrical,
+            List<String> scopes) {
         return outbox.publish(Topics.DEVICE_LIFECYCLE, device.userId(), new DeviceLinked(UUID.randomUUID(),
                 DeviceLinked.SCHEMA_VERSION, device.clientId(), device.userId(), WallClock.now(), devices.type(),
-                device.id(), device.vendor(), capabilities, electrical));
+                device.id(), device.vendor(), capabilities, electrical, scopes));
     }
 
     /**

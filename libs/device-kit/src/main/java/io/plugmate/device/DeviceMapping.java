@@ -1,5 +1,6 @@
 package io.plugmate.device;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.plugmate.commons.time.WallClock;
@@ -27,6 +28,15 @@ public abstract class DeviceMapping<E extends LinkedDeviceEntity> {
 
     /** The device's supply as its OEM describes it (chargers); null where unknown or not applicable. */
     public ElectricalData electrical(E device) {
+        return null;
+    }
+
+    /**
+     * The scopes the client was granted for the device, as {@code DeviceLinked} and {@code DeviceUpdated} carry them
+     * (docs/adr/0012: statistics withholds a charger's measurements without {@code charger:read:data}), sorted; null
+     * where not told (the default: a service whose consumers need no scopes of its kind).
+     */
+    public List<String> scopes(E device) {
         return null;
     }
 
