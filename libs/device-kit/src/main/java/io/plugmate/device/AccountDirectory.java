@@ -20,21 +20,32 @@ public interface AccountDirectory {
 
     /**
      * Up to {@code limit} accounts whose devices were last synced before {@code syncedBefore} (or never), the longest
-     * waiting first, each marked as synced at {@code now} so that the next round does not take it again.
+     * waiting first, each marked as synced at {@code now} so that the next round does not take it again. Exclusive
+     * across instances: an account another instance is claiming at the same moment is skipped, and once that claim
+     * commits the account is no longer due (see {@link #claimDue(Class, String, Instant, Instant, int)}).
      */
     Uni<List<Account>> claimDue(Instant syncedBefore, Instant now, int limit);
 
     /**
-     * {@link #claimDue} for an entity: the rows matching {@code eligible} (an HQL condition, or null for all) not
-     * synced since {@code syncedBefore}, the longest waiting first, marked as synced at {@code now}.
+     * {@link #claimDue} for an entity kept in the service's {@code oem_account} table: the rows matching
+     * {@code eligible} (an SQL condition on that table, or null for all) not synced since {@code syncedBefore}, the
+     * longest waiting first, marked as synced at {@code now} in the caller's transaction. The rows are taken
+     * {@code for update skip locked}: two instances ticking together never claim the same account (the second skips the
+     * rows the first holds until it commits, and then finds them synced), so an account's devices are listed at its
+     * OEM and applied once per interval, not once per instance.
      */
-    static <E extends LinkedAccountEntity> Uni<List<Account>> claimDue(Class<E> entity, String eligible, Instant syncedBefore,
-            Instant now, int limit) {
-        String hql = "from " + entity.getSimpleName() + " where " + (eligible == null ? "" : "(" + eligible + ") and ")
-                + "(syncedAt is null or syncedAt < :before) order by syncedAt asc nulls first";
-        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, entity).setParameter("before", syncedBefore)
-                .setMaxResults(limit).getResultList())
-                .map(due -> due.stream().map(stored -> {
+    static <E extends LinkedAccountEntity> Uni<List<Account>> claimDue(Class<E> entity, String eligible,
+            Instant syncedBefore, Instant now, int limit) {
+        String due = "select id from oem_account where " + (eligible == null ? "" : "(" + eligible + ") and ")
+                + "(synced_at is null or synced_at < :before) order by synced_at asc nulls first limit :limit "
+                + "for update skip locked";
+        return Panache.getSession().chain(s -> s.createNativeQuery(due).setParameter("before", syncedBefore)
+                .setParameter("limit", limit).getResultList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<E> of())
+                        : s.createSelectionQuery("from " + entity.getSimpleName()
+                                + " where id in :ids order by syncedAt asc nulls first", entity)
+                                .setParameter("ids", ids).getResultList()))
+                .map(claimed -> claimed.stream().map(stored -> {
                     stored.syncedAt = now;
                     return stored.account();
                 }).toList());

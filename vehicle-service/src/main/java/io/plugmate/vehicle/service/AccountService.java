@@ -78,7 +78,7 @@ public class AccountService implements AccountDirectory {
     @Override
     public Uni<List<Account>> claimDue(Instant syncedBefore, Instant now, int limit) {
         // an account refused by the OEM waits for the user to link again; one linked for chargers only is not ours
-        return AccountDirectory.claimDue(OemAccountEntity.class, "status = 'ACTIVE' and linksVehicles", syncedBefore,
+        return AccountDirectory.claimDue(OemAccountEntity.class, "status = 'ACTIVE' and links_vehicles", syncedBefore,
                 now, limit);
     }
 

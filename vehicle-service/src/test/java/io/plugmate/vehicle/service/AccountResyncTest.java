@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.device.AccountDirectory;
 import io.plugmate.device.AccountResync;
 import io.plugmate.events.DeviceLinked;
 import io.plugmate.events.DeviceRemoved;
@@ -25,6 +26,7 @@ import io.plugmate.events.Topics;
 import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.plugmate.vehicle.LinkedHousehold;
+import io.plugmate.vehicle.OverlappingTransactions;
 import io.plugmate.vehicle.Simulator;
 import io.plugmate.vehicle.StoredAccounts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +41,9 @@ class AccountResyncTest {
 
     @Inject
     AccountResync resync;
+
+    @Inject
+    AccountDirectory accounts;
 
     private static String addCar(LinkedHousehold h, String vendor) {
         return given().baseUri(Simulator.url()).contentType("application/json").body(Map.of("vendor", vendor))
@@ -114,5 +119,35 @@ class AccountResyncTest {
                 .statusCode(200).body("isReachable", equalTo(false))
                 .body("capabilities.startCharging.isCapable", equalTo(false))
                 .body("capabilities.startCharging.interventionIds[0]", equalTo("relink-oem-account"));
+    }
+
+    /**
+     * Two instances ticking at the same moment (issue 14 point 4): the second claim runs while the first has claimed and
+     * not committed. It skips the accounts the first holds, and once the first has committed they are no longer due:
+     * an account's devices are listed at its OEM once per interval, not once per instance.
+     */
+    @Test
+    void twoConcurrentClaimsNeverTakeTheSameAccount() throws Throwable {
+        List<UUID> due = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LinkedHousehold h = LinkedHousehold.link("client-" + UUID.randomUUID(), "NORDAUTO");
+            StoredAccounts.syncedAt(h.accountId(), Instant.now().minus(Duration.ofHours(5)));
+            due.add(h.accountId());
+        }
+        Instant now = Instant.now();
+        Instant before = now.minus(Duration.ofHours(4));
+
+        var claims = OverlappingTransactions.run(() -> accounts.claimDue(before, now, 1000),
+                () -> accounts.claimDue(before, now, 1000));
+
+        List<UUID> first = claims.first().stream().map(AccountDirectory.Account::id).toList();
+        List<UUID> second = claims.second().stream().map(AccountDirectory.Account::id).toList();
+        assertThat(first).containsAll(due);
+        assertThat(second).doesNotContainAnyElementsOf(first);
+        // committed: synced now, so a third claim finds none of them due
+        List<AccountDirectory.Account> third = VertxContextSupport
+                .subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
+                        .withTransaction(() -> accounts.claimDue(before, now, 1000)));
+        assertThat(third).extracting(AccountDirectory.Account::id).doesNotContainAnyElementsOf(due);
     }
 }
