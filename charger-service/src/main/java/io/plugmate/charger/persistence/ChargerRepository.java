@@ -12,6 +12,6 @@ import io.plugmate.device.DeviceRepository;
 public class ChargerRepository extends DeviceRepository<ChargerEntity> {
 
     public ChargerRepository() {
-        super("vendorChargerId");
+        super("vendorChargerId", ChargerEntity.class);
     }
 }

@@ -7,12 +7,14 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
 
 import io.plugmate.commons.pagination.Cursor;
 import io.plugmate.commons.pagination.KeysetQuery;
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
 import io.plugmate.commons.validation.Ids;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
@@ -30,10 +32,17 @@ import io.smallrye.mutiny.Uni;
 public abstract class DeviceRepository<E extends DeviceEntity> implements PanacheRepositoryBase<E, UUID> {
 
     private final String vendorDeviceId;
+    private final Class<E> entity;
+    private final String table;
 
-    /** @param vendorDeviceId the entity's attribute holding the OEM's id of the device, e.g. {@code vendorVehicleId} */
-    protected DeviceRepository(String vendorDeviceId) {
+    /**
+     * @param vendorDeviceId the entity's attribute holding the OEM's id of the device, e.g. {@code vendorVehicleId}
+     * @param entity the device entity (its {@code @Table} names the table the poller's claims read natively)
+     */
+    protected DeviceRepository(String vendorDeviceId, Class<E> entity) {
         this.vendorDeviceId = vendorDeviceId;
+        this.entity = entity;
+        this.table = entity == null ? null : entity.getAnnotation(Table.class).name();
     }
 
     public Uni<E> findOwned(String clientId, UUID id) {
@@ -89,12 +98,40 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
     }
 
     /**
-     * Devices from a linked account (of any client) not heard from since {@code quietSince} or never, the least
-     * recently heard from first: the poller's candidates.
+     * The poller's claim, shared by every instance through the device's {@code poll_due_at} (wall clock, not mapped:
+     * no other writer of the row touches it): up to {@code limit} devices from a linked account (of any client) not
+     * heard from since {@code quietSince} or never and not due later than {@code now}, the least recently heard from
+     * first, each made due again at {@code askAgainAt} in the caller's transaction. Taken {@code for update skip
+     * locked}, so two instances claiming at the same moment never take the same device, and once a claim commits the
+     * device is no longer due for the other: each quiet device is asked once per cadence, not once per instance.
      */
-    public Uni<List<E>> findQuiet(Instant quietSince, int limit) {
-        return find("accountId is not null and (lastSeen is null or lastSeen < ?1) order by lastSeen asc nulls first",
-                quietSince).range(0, limit - 1).list();
+    public Uni<List<E>> claimQuiet(Instant quietSince, Instant now, Instant askAgainAt, int limit) {
+        String due = "select id from " + table + " where account_id is not null and (last_seen is null or last_seen < "
+                + ":quietSince) and (poll_due_at is null or poll_due_at <= :now) order by last_seen asc nulls first "
+                + "limit :limit for update skip locked";
+        String later = "update " + table + " set poll_due_at = :at where id = :id";
+        return Panache.getSession().chain(s -> s.createNativeQuery(due).setParameter("quietSince", quietSince)
+                .setParameter("now", now).setParameter("limit", limit).getResultList()
+                .chain(ids -> {
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(List.<E> of());
+                    }
+                    Uni<Void> claimed = Uni.createFrom().voidItem();
+                    for (Object id : ids) {
+                        claimed = claimed.chain(() -> s.createNativeQuery(later).setParameter("at", askAgainAt)
+                                .setParameter("id", id).executeUpdate().replaceWithVoid());
+                    }
+                    return claimed.chain(() -> find("id in ?1 order by lastSeen asc nulls first", ids).list());
+                }));
+    }
+
+    /**
+     * The OEM rate-limited the account (429): none of its devices is claimed by any instance before {@code until}.
+     */
+    public Uni<Integer> pausePolling(UUID accountId, Instant until) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("update " + table + " set poll_due_at = :until where "
+                + "account_id = :account and (poll_due_at is null or poll_due_at < :until)")
+                .setParameter("until", until).setParameter("account", accountId).executeUpdate());
     }
 
     /** @param userId null for all the client's users */

@@ -1,11 +1,8 @@
 package io.plugmate.device;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,11 +25,13 @@ import io.vertx.mutiny.core.Vertx;
  * one at a time (sequentially, to stay polite), and each reading goes through the same
  * {@link DeviceDirectory#observe} path as a push. A 429 pauses that account for the OEM's Retry-After.
  * <p>
- * A device that was asked goes to the back of the line for one cadence, whatever the answer: devices of dead accounts,
- * devices the OEM no longer knows, or ones whose reading failed would otherwise stay the least recently heard from,
- * fill every round and starve the healthy ones behind them. How many were asked within one cadence is bounded by
- * {@code batch-size × cadence / tick}, so the set left out of the query stays small. A reading measured too far in
- * the future is refused like a pushed one ({@link FutureReportProblem}) and does not end the round.
+ * Which devices to ask is claimed in the database ({@link DeviceRepository#claimQuiet}, {@code for update skip
+ * locked}), not kept in an instance's memory: with several instances each quiet device is asked by one of them once
+ * per cadence, and a 429 one instance met pauses the account for all ({@link DeviceRepository#pausePolling}). A device
+ * that was asked goes to the back of the line for one cadence, whatever the answer: devices of dead accounts, devices
+ * the OEM no longer knows, or ones whose reading failed would otherwise stay the least recently heard from, fill every
+ * round and starve the healthy ones behind them. A reading measured too far in the future is refused like a pushed
+ * one ({@link FutureReportProblem}) and does not end the round.
  */
 @ApplicationScoped
 public class StatePoller {
@@ -45,9 +44,8 @@ public class StatePoller {
     private final AccountCredentials credentials;
     private final OemClient oem;
     private final Vertx vertx;
+    /** This round's 429s, so that the account's other devices claimed in the same round are not asked. */
     private final PollSchedule schedule = new PollSchedule();
-    /** When each device was last asked (this instance); entries older than the cadence are dropped each round. */
-    private final Map<UUID, Instant> asked = new ConcurrentHashMap<>();
     private volatile PeriodicRound rounds;
 
     public StatePoller(PollingConfig config, DeviceRepository<?> repository, DeviceDirectory devices,
@@ -80,29 +78,11 @@ public class StatePoller {
     /** One round; returns the ids of the devices asked, in order. */
     public Uni<List<String>> pollRound() {
         Instant now = WallClock.now();
-        Instant quietSince = now.minus(config.cadence());
-        asked.values().removeIf(at -> at.isBefore(quietSince));
-        // the database selects the quiet ones not asked lately; rate-limited accounts are skipped here, so fetch spare
-        return Panache.withSession(() -> quiet(quietSince, Set.copyOf(asked.keySet()), config.batchSize() * 4))
-                .map(quiet -> quiet.stream().map(DeviceEntity::linked)
-                        .filter(d -> schedule.due(d.accountId().toString(), d.lastSeen(),
-                                config.cadence(), now))
-                        .limit(config.batchSize()).toList())
-                .invoke(due -> due.forEach(d -> asked.put(UUID.fromString(d.id()), now)))
+        return Panache.withTransaction(() -> repository.claimQuiet(now.minus(config.cadence()), now,
+                now.plus(config.cadence()), config.batchSize()))
+                .map(claimed -> claimed.stream().map(DeviceEntity::linked).toList())
                 .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::poll)
                         .collect().asList().replaceWith(due.stream().map(LinkedDevice::id).toList()));
-    }
-
-    /**
-     * {@link DeviceRepository#findQuiet}, without the devices asked within the cadence: the least recently heard from
-     * first, but each asked device behind every one not asked yet.
-     */
-    private Uni<? extends List<? extends DeviceEntity>> quiet(Instant quietSince, Set<UUID> askedLately, int limit) {
-        if (askedLately.isEmpty()) {
-            return repository.findQuiet(quietSince, limit);
-        }
-        return repository.find("accountId is not null and (lastSeen is null or lastSeen < ?1) and id not in ?2 "
-                + "order by lastSeen asc nulls first", quietSince, askedLately).range(0, limit - 1).list();
     }
 
     private Uni<Boolean> poll(LinkedDevice device) {
@@ -120,13 +100,28 @@ public class StatePoller {
                 .onFailure(OemException.class).recoverWithUni(failure -> {
                     OemException e = (OemException) failure;
                     LOG.debugf("polling device %s: %s", device.id(), e.getMessage());
+                    Uni<Boolean> paused = Uni.createFrom().item(false);
                     if (e.status() == 429) {
-                        schedule.rateLimited(account, e.retryAfter(), WallClock.now());
+                        Instant now = WallClock.now();
+                        schedule.rateLimited(account, e.retryAfter(), now);
+                        // the same pause for every instance: the account's devices are claimed again after it
+                        Instant until = now.plus(pause(e.retryAfter()));
+                        paused = Panache.withTransaction(() -> repository.pausePolling(device.accountId(), until))
+                                .replaceWith(false);
                     }
                     return e.credentialInvalid()
-                            ? credentials.refused(device.accountId(), asked).onFailure().recoverWithNull()
-                                    .replaceWith(false)
-                            : Uni.createFrom().item(false);
+                            ? paused.chain(() -> credentials.refused(device.accountId(), asked))
+                                    .onFailure().recoverWithNull().replaceWith(false)
+                            : paused.onFailure().recoverWithItem(false);
                 });
+    }
+
+    /** Retry-After as {@link PollSchedule} takes it: at least a second, at most an hour, a minute when not said. */
+    private static Duration pause(Duration retryAfter) {
+        if (retryAfter == null) {
+            return Duration.ofMinutes(1);
+        }
+        return retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : retryAfter.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : retryAfter;
     }
 }

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 public class VehicleRepository extends DeviceRepository<VehicleEntity> {
 
     public VehicleRepository() {
-        super("vendorVehicleId");
+        super("vendorVehicleId", VehicleEntity.class);
     }
 
     /** The client's vehicles plugged into the charger, locked. */
