@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import io.plugmate.testinfra.KafkaTestClient;
 import io.plugmate.testinfra.Tokens;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -29,6 +31,9 @@ class WebhookTest {
 
     private static final String SECRET = "test-only-webhook-secret-0123456789";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/oem/tesla/webhooks")
+    URI webhooks;
 
     private static String body(VehicleEntity v, Instant observedAt, double battery, boolean plugged, String event) {
         return """
@@ -189,6 +194,53 @@ class WebhookTest {
         assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(70.0);
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("not newer than the state kept")
                 .contains(v.id.toString()));
+    }
+
+    /**
+     * The per-device order promise (docs/adr/0018): one vehicle's reports delivered all at once, in no particular order,
+     * from several threads (as two instances, or one instance's concurrent requests, take them). Each is published
+     * exactly once, none lost; they are taken one at a time under the vehicle's row lock, so the events leave in the
+     * order they were taken, stamped ({@code occurredAt}) in that order; the state is the newest report's, never rolled
+     * back by one taken after it. Their {@code observedAt} order is not promised: a report taken after a newer one is
+     * published late (consumers order by {@code observedAt}), and only its arrival decides that.
+     */
+    @Test
+    void concurrentReportsOfOneVehicleArePublishedOnceEachInTheOrderTheyWereTaken() throws Exception {
+        VehicleEntity v = vehicle();
+        Instant t = Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        int reports = 24;
+        List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, reports).boxed().toList());
+        java.util.Collections.shuffle(order, new java.util.Random(14));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+
+        try (var reader = KafkaTestClient.reader(Topics.VEHICLE_STATE)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int n : order) {
+                String body = body(v, t.plusSeconds(n), 10 + n, true, "vehicle.state");
+                answers.add(threads.submit(() -> http.send(java.net.http.HttpRequest.newBuilder(webhooks)
+                        .header("Content-Type", "application/json")
+                        .header("X-Oem-Delivery-Id", UUID.randomUUID().toString())
+                        .header("X-Oem-Signature", sign(body))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+
+            await().atMost(PATIENCE).until(() -> events(reader, v).size() >= reports);
+            List<VehicleStateObserved> published = events(reader, v);
+            assertThat(published).extracting(VehicleStateObserved::observedAt).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.range(0, reports).mapToObj(t::plusSeconds).toList());
+            assertThat(published).extracting(VehicleStateObserved::eventId).doesNotHaveDuplicates();
+            assertThat(published).extracting(VehicleStateObserved::occurredAt).isSorted();
+        } finally {
+            threads.shutdownNow();
+        }
+        VehicleEntity stored = SeededVehicles.reload(v.id);
+        assertThat(stored.stateObservedAt).isEqualTo(t.plusSeconds(reports - 1));
+        assertThat(stored.batteryLevel).isEqualTo(10.0 + reports - 1);
     }
 
     /**
