@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The NMT summary as JDK 25's {@code jcmd <pid> VM.native_memory summary} prints it, reduced to committed MiB. */
 class NativeMemoryTest {
 
-    /** The head of a real summary (pairing-service after start), categories under 1 MiB left out but one. */
+    /** A summary in JDK 25's layout (figures of pairing-service after start), most categories left out. */
     private static final String SUMMARY = """
             12345:
 
