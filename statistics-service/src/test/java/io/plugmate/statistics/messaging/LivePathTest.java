@@ -33,11 +33,8 @@ class LivePathTest {
     void aHomeChargeIsOneNativeSessionOfThePairedCarWithItsOwnEstimateAsTheLoss() {
         Household h = Household.fresh();
         String token = Tokens.apiClient(h.clientId());
-        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.8)));
-        events.addAll(h.homeCharge("s1", 0, 120, 7.2));
-        events.add(h.deactivated(121, "vehicle reported unplugged"));
 
-        h.publishAndAwait(events);
+        h.publishAndAwait(homeChargeOfThePairedCar(h));
 
         JsonPath page = Sessions.list(token, "userId=" + h.userId());
         assertThat(page.getList("data")).hasSize(1);
@@ -71,9 +68,7 @@ class LivePathTest {
     void aChargerWithoutReadConsentServesNothingItMeasuredAndTheCarsOwnEstimateCounts() {
         Household h = Household.fresh();
         String token = Tokens.apiClient(h.clientId());
-        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.8)));
-        events.addAll(h.homeCharge("s1", 0, 120, 7.2));
-        events.add(h.deactivated(121, "vehicle reported unplugged"));
+        List<PlugmateEvent> events = homeChargeOfThePairedCar(h);
         events.add(h.twin().chargerScopes("charger:control:charging"));
         events.add(h.chargerScopes("charger:control:charging", "charger:read:data"));
         h.publishAndAwait(events);
@@ -269,6 +264,14 @@ class LivePathTest {
                 .body("supersededBy", org.hamcrest.Matchers.nullValue());
         assertThat(Sessions.buckets(token, "type=vehicle&id=" + h.vehicleId()
                 + "&startDate=2026-11-24&endDate=2026-11-25").getDouble("[0].kwhSum")).isCloseTo(carKwh, within(0.002));
+    }
+
+    /** The first case's evening: the pair active, session s1 of two hours at 7.2 kW, the car unplugged. */
+    private static List<PlugmateEvent> homeChargeOfThePairedCar(Household h) {
+        List<PlugmateEvent> events = new ArrayList<>(List.of(h.activated(1, 0.8)));
+        events.addAll(h.homeCharge("s1", 0, 120, 7.2));
+        events.add(h.deactivated(121, "vehicle reported unplugged"));
+        return events;
     }
 
     /** What a session says, without the ids that name the client (estimates' ids are derived from it). */
