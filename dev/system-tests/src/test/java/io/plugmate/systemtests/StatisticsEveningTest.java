@@ -23,7 +23,8 @@ import io.restassured.path.json.JsonPath;
  * its car plugged into its wallbox in the simulator for two hours, the reports pushed as signed webhooks to both device
  * services, pairing-service activating the pair, charger-service recording the native session when the cable comes
  * out — and statistics-service showing that session with the wallbox's true meter difference, attributed to the car
- * through the pair, with the car's own estimate as the cross-check, and hourly buckets that add up to it.
+ * through the pair, with the car's own estimate as the cross-check, and hourly buckets that add up to it; then a new
+ * link without {@code charger:read:data} hides what the wallbox measured, and one with it shows it again (ADR 0012).
  */
 @ExtendWith(Platform.class)
 class StatisticsEveningTest {
@@ -90,6 +91,42 @@ class StatisticsEveningTest {
         List<Float> kwh = hours.getList("kwhSum", Float.class);
         assertThat(kwh.stream().mapToDouble(Float::doubleValue).sum()).isCloseTo(trueKwh, within(0.01));
         assertThat(kwh.stream().filter(k -> k > 0).count()).isBetween(2L, 4L);
+
+        // docs/adr/0012: a new link for the charger without charger:read:data reaches statistics through vehicle-service
+        // (the account's scopes) and charger-service (the charger's, on DeviceUpdated): nothing the wallbox measured is
+        // served — only the car's own estimate, without cross-check; the native session is a 404; the charger counts
+        // nothing, the car its estimate. A link granting the scope again brings the native session back.
+        String nativeId = (String) session.get("id");
+        List<?> estimates = (List<?>) cast((Map<?, ?>) check).get("sessionIds");
+        double estimated = ((Number) cast((Map<?, ?>) check).get("estimatedKwh")).doubleValue();
+        link(vehicles, token, userId, household, "[\"vehicle\",\"charger\"]",
+                "[\"vehicle:read:data\",\"vehicle:control:charging\",\"charger:control:charging\"]");
+        await().atMost(PATIENCE).until(() -> nativeSession(statistics, token, userId) == null);
+        List<Map<String, Object>> listed = sessions(statistics, token, userId);
+        assertThat(listed).extracting(s -> s.get("id")).containsExactlyInAnyOrderElementsOf(estimates);
+        assertThat(listed).allSatisfy(s -> assertThat(s.get("crossCheck")).isNull());
+        given().baseUri(statistics).auth().oauth2(token).get("/statistics/charging/sessions/" + nativeId).then()
+                .statusCode(404);
+        String window = "&resolution=HOUR&startDate=" + pluggedAt.minus(Duration.ofHours(1)) + "&endDate="
+                + unpluggedAt.plus(Duration.ofHours(1));
+        assertThat(sum(statistics, token, "type=charger&id=" + chargerId + window)).isZero();
+        assertThat(sum(statistics, token, "type=vehicle&id=" + vehicleId + window)).isCloseTo(estimated, within(0.01));
+
+        link(vehicles, token, userId, household);
+        Map<String, Object> back = await().atMost(PATIENCE).until(() -> nativeSession(statistics, token, userId),
+                s -> s != null && s.get("crossCheck") != null);
+        assertThat(back.get("id")).isEqualTo(nativeId);
+    }
+
+    private static List<Map<String, Object>> sessions(String statistics, String token, String userId) {
+        return given().baseUri(statistics).auth().oauth2(token).get("/statistics/charging/sessions?userId=" + userId)
+                .then().statusCode(200).extract().jsonPath().getList("data");
+    }
+
+    private static double sum(String statistics, String token, String query) {
+        return given().baseUri(statistics).auth().oauth2(token).get("/statistics/charging?" + query).then()
+                .statusCode(200).extract().jsonPath().getList("kwhSum", Float.class).stream()
+                .mapToDouble(Float::doubleValue).sum();
     }
 
     private static Map<String, Object> nativeSession(String statistics, String token, String userId) {
@@ -121,11 +158,16 @@ class StatisticsEveningTest {
 
     /** vehicle-service's link flow for the household's one account (vehicle and charger), without a browser. */
     private static void link(String vehicles, String token, String userId, JsonPath household) {
+        link(vehicles, token, userId, household, "[\"vehicle\",\"charger\"]",
+                "[\"vehicle:read:data\",\"vehicle:control:charging\",\"charger:read:data\"]");
+    }
+
+    /** A link of the account for these device types (JSON arrays), with these scopes: a new consent for them. */
+    private static void link(String vehicles, String token, String userId, JsonPath household, String types,
+            String scopes) {
         String linkUrl = given().baseUri(vehicles).auth().oauth2(token).contentType("application/json").body("""
-                {"vendor":"TESLA","vendorTypes":["vehicle","charger"],
-                 "scopes":["vehicle:read:data","vehicle:control:charging","charger:read:data"],
-                 "redirectUri":"%s"}""".formatted(REDIRECT)).post("/users/" + userId + "/link").then()
-                .statusCode(201).extract().path("linkUrl");
+                {"vendor":"TESLA","vendorTypes":%s,"scopes":%s,"redirectUri":"%s"}""".formatted(types, scopes,
+                REDIRECT)).post("/users/" + userId + "/link").then().statusCode(201).extract().path("linkUrl");
         assertThat(Simulator.linkInBrowser(linkUrl, household.getString("accounts[0].username"),
                 household.getString("accounts[0].password"))).containsEntry("status", "success");
     }
