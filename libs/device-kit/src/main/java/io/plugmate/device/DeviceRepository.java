@@ -106,23 +106,16 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
      * device is no longer due for the other: each quiet device is asked once per cadence, not once per instance.
      */
     public Uni<List<E>> claimQuiet(Instant quietSince, Instant now, Instant askAgainAt, int limit) {
-        String due = "select id from " + table + " where account_id is not null and (last_seen is null or last_seen < "
-                + ":quietSince) and (poll_due_at is null or poll_due_at <= :now) order by last_seen asc nulls first "
-                + "limit :limit for update skip locked";
-        String later = "update " + table + " set poll_due_at = :at where id = :id";
-        return Panache.getSession().chain(s -> s.createNativeQuery(due).setParameter("quietSince", quietSince)
-                .setParameter("now", now).setParameter("limit", limit).getResultList()
-                .chain(ids -> {
-                    if (ids.isEmpty()) {
-                        return Uni.createFrom().item(List.<E> of());
-                    }
-                    Uni<Void> claimed = Uni.createFrom().voidItem();
-                    for (Object id : ids) {
-                        claimed = claimed.chain(() -> s.createNativeQuery(later).setParameter("at", askAgainAt)
-                                .setParameter("id", id).executeUpdate().replaceWithVoid());
-                    }
-                    return claimed.chain(() -> find("id in ?1 order by lastSeen asc nulls first", ids).list());
-                }));
+        // one statement: the due rows locked (skipping those another instance holds) and made due later
+        String claim = "update " + table + " set poll_due_at = :at where id in (select id from " + table
+                + " where account_id is not null and (last_seen is null or last_seen < :quietSince) and (poll_due_at is"
+                + " null or poll_due_at <= :now) order by last_seen asc nulls first limit :limit for update skip locked)"
+                + " returning id";
+        return Panache.getSession().chain(s -> s.createNativeQuery(claim).setParameter("at", askAgainAt)
+                .setParameter("quietSince", quietSince).setParameter("now", now).setParameter("limit", limit)
+                .getResultList()
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<E> of())
+                        : find("id in ?1 order by lastSeen asc nulls first", ids).list()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.plugmate.device;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -102,10 +101,8 @@ public class StatePoller {
                     LOG.debugf("polling device %s: %s", device.id(), e.getMessage());
                     Uni<Boolean> paused = Uni.createFrom().item(false);
                     if (e.status() == 429) {
-                        Instant now = WallClock.now();
-                        schedule.rateLimited(account, e.retryAfter(), now);
                         // the same pause for every instance: the account's devices are claimed again after it
-                        Instant until = now.plus(pause(e.retryAfter()));
+                        Instant until = schedule.rateLimited(account, e.retryAfter(), WallClock.now());
                         paused = Panache.withTransaction(() -> repository.pausePolling(device.accountId(), until))
                                 .replaceWith(false);
                     }
@@ -114,14 +111,5 @@ public class StatePoller {
                                     .onFailure().recoverWithNull().replaceWith(false)
                             : paused.onFailure().recoverWithItem(false);
                 });
-    }
-
-    /** Retry-After as {@link PollSchedule} takes it: at least a second, at most an hour, a minute when not said. */
-    private static Duration pause(Duration retryAfter) {
-        if (retryAfter == null) {
-            return Duration.ofMinutes(1);
-        }
-        return retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                : retryAfter.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : retryAfter;
     }
 }

@@ -22,12 +22,17 @@ public final class PollSchedule {
         return lastSeen == null || !now.isBefore(lastSeen.plus(cadence));
     }
 
-    /** The OEM answered 429: leave the account alone for Retry-After (at least a second, at most an hour). */
-    public void rateLimited(String account, Duration retryAfter, Instant now) {
+    /**
+     * The OEM answered 429: leave the account alone for Retry-After (at least a second, at most an hour, a minute when
+     * not said).
+     *
+     * @return until when the account is paused (a longer pause already known is kept)
+     */
+    public Instant rateLimited(String account, Duration retryAfter, Instant now) {
         Duration pause = retryAfter == null ? Duration.ofMinutes(1)
                 : retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
                         : retryAfter.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : retryAfter;
-        pausedUntil.merge(account, now.plus(pause), (a, b) -> a.isAfter(b) ? a : b);
+        return pausedUntil.merge(account, now.plus(pause), (a, b) -> a.isAfter(b) ? a : b);
     }
 
     public boolean paused(String account, Instant now) {
