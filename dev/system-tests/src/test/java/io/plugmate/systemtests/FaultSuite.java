@@ -257,6 +257,7 @@ class FaultSuite {
                 notes.add("%s: household %d %s at %s — %s; its reports %s; commands its OEMs carried out then %s"
                         .formatted(fault.name(), c.household(), c.plugged() ? "plugged in" : "unplugged", c.at(),
                                 effects.get(i), ledger.reports(c), oemCommandsAround(c)));
+                writeTrail(fault.name(), load.household(c.household()));
             }
         }
         long lost = Ledger.count(effects, e -> !e.complete());
@@ -309,6 +310,21 @@ class FaultSuite {
             }
         }
         return done.toString();
+    }
+
+    /**
+     * The pairing inputs of a household with a change lost, for {@code Replay --explain} to show what the detector
+     * made of them: target/fault-trails/&lt;fault&gt;/&lt;user&gt;.jsonl.
+     */
+    private void writeTrail(String fault, Household h) {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "fault-trails", fault.replaceAll("[^A-Za-z0-9]+", "-"),
+                h.userId + ".jsonl");
+        try {
+            seen.writeTrail(file, List.of(Topics.DEVICE_LIFECYCLE, Topics.VEHICLE_STATE, Topics.CHARGER_STATE),
+                    h.userId);
+        } catch (java.io.IOException e) {
+            notes.add("%s: the trail of household %s could not be written: %s".formatted(fault, h.userId, e));
+        }
     }
 
     /** Changes of plug-ins learnt only after their unplug (ADR 0017): not activatable, found in the pair's history. */

@@ -81,6 +81,23 @@ final class Observed implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes one user's records of these topics, in the order they were read, as the JSONL file the detector's offline
+     * replay ({@code io.plugmate.pairing.replay.Replay}) takes: what pairing was given for that user, to replay it.
+     */
+    void writeTrail(java.nio.file.Path file, List<String> topics, String userId) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        synchronized (records) {
+            for (Rec r : records) {
+                if (topics.contains(r.topic()) && userId.equals(r.text("userId"))) {
+                    lines.add(JSON.writeValueAsString(r.value()));
+                }
+            }
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
     private static JsonNode parse(String value) {
         try {
             return value == null ? null : JSON.readTree(value);
