@@ -82,15 +82,17 @@ final class Observed implements AutoCloseable {
     }
 
     /**
-     * Writes one user's records of these topics, in the order they were read, as the JSONL file the detector's offline
-     * replay ({@code io.plugmate.pairing.replay.Replay}) takes: what pairing was given for that user, to replay it.
+     * Writes one user's records of these topics, in the order they were read, as the JSONL file of {@code topic}, {@code key}
+     * and {@code value} the detector's offline replay ({@code pairing-service/bin/replay}) takes: what pairing was given for
+     * that user, to replay it.
      */
     void writeTrail(java.nio.file.Path file, List<String> topics, String userId) throws java.io.IOException {
         List<String> lines = new ArrayList<>();
         synchronized (records) {
             for (Rec r : records) {
                 if (topics.contains(r.topic()) && userId.equals(r.text("userId"))) {
-                    lines.add(JSON.writeValueAsString(r.value()));
+                    var line = JSON.createObjectNode().put("topic", r.topic()).put("key", r.key());
+                    lines.add(JSON.writeValueAsString(line.set("value", r.value())));
                 }
             }
         }

@@ -180,21 +180,28 @@ final class Timeline {
     }
 
     /**
-     * The ended plug-in whose first plugged report lies within {@code tolerance} of {@code around}, even when newer
-     * ones have begun since: its first plugged and its first unplugged report; null if none. With {@code around} null,
-     * the latest ended plug-in. Only plug-ins whose beginning is still known count (see {@link #endedRunBefore}).
+     * The ended plug-in whose first plugged report lies nearest to {@code around}, within {@code tolerance}, even when
+     * newer ones have begun since: its first plugged and its first unplugged report; null if none. With {@code around}
+     * null, the latest ended plug-in. Only plug-ins whose beginning is still known count (see {@link #endedRunBefore}).
      */
     Marks endedPlugInNear(Instant around, Duration tolerance) {
+        Marks nearest = null;
+        Duration distance = null;
         for (int[] run = endedRunBefore(reports.size()); run != null; run = endedRunBefore(run[0])) {
             Instant first = reports.get(run[0]).observedAt();
-            if (around == null || Duration.between(first, around).abs().compareTo(tolerance) <= 0) {
+            if (around == null) {
                 return new Marks(first, reports.get(run[1]).observedAt());
             }
+            Duration apart = Duration.between(first, around).abs();
+            if (apart.compareTo(tolerance) <= 0 && (distance == null || apart.compareTo(distance) < 0)) {
+                nearest = new Marks(first, reports.get(run[1]).observedAt());
+                distance = apart;
+            }
             if (first.isBefore(around.minus(tolerance))) {
-                return null;
+                break;
             }
         }
-        return null;
+        return nearest;
     }
 
     /**

@@ -52,9 +52,11 @@ final class UnactivatedSessions {
 
     /**
      * An ended plug-in of each of the pair's two devices that began and ended together; null if there is none. Each
-     * device's latest ended plug-in is matched with the other's ended plug-in that began around it (one device's
-     * reports may come late, when the other has already begun its next plug-in). Each is given as (first plugged
-     * report, first unplugged report).
+     * device's latest ended plug-in is matched with the other's ended plug-in that began nearest to it (one device's
+     * reports may come late, when the other has already begun its next plug-in), and only if that one is in turn
+     * nearest to it: with plug-ins minutes apart, a car's plug-in whose wallbox reports have not come yet would
+     * otherwise be matched with the wallbox's previous plug-in, and the history would tell of the wrong one. Each is
+     * given as (first plugged report, first unplugged report).
      */
     private Together endedTogether(Pair p) {
         if (!p.live() || p.state() == PairState.ACTIVE) {
@@ -69,13 +71,20 @@ final class UnactivatedSessions {
         Marks latestOwn = vehicle.timeline.endedPlugInNear(null, plugInClose);
         Marks latestChargers = charger.timeline.endedPlugInNear(null, plugInClose);
         Together t = latestOwn == null ? null
-                : together(p, latestOwn, charger.timeline.endedPlugInNear(latestOwn.lastBefore().minus(clock),
-                        plugInClose));
+                : together(p, latestOwn, nearestOf(charger, latestOwn.lastBefore().minus(clock)));
+        if (t != null && !latestOwn.equals(nearestOf(vehicle, t.charger().lastBefore().plus(clock)))) {
+            t = null;
+        }
         if (t == null && latestChargers != null) {
-            Marks own = vehicle.timeline.endedPlugInNear(latestChargers.lastBefore().plus(clock), plugInClose);
-            t = own == null ? null : together(p, own, latestChargers);
+            Marks own = nearestOf(vehicle, latestChargers.lastBefore().plus(clock));
+            t = own == null || !latestChargers.equals(nearestOf(charger, own.lastBefore().minus(clock))) ? null
+                    : together(p, own, latestChargers);
         }
         return t;
+    }
+
+    private Marks nearestOf(DeviceTrack device, Instant around) {
+        return device.timeline.endedPlugInNear(around, plugInClose);
     }
 
     /** The two ended plug-ins as one, if the unplugs were together too; {@code own} on the vehicle's clock. */

@@ -721,6 +721,37 @@ class DetectionRulesTest {
     }
 
     /**
+     * Plug-ins four minutes apart, as the fault suite's households make them: the first is learnt as it happens and
+     * activated; of the second the car's reports come on time (and its third plug-in begins) before the wallbox's. The
+     * car's second plug-in ended eight minutes after the wallbox's first (within the timing tolerances), but the two
+     * are not each other's nearest: the entry is for the second plug-in, dated by the wallbox's own reports of it.
+     */
+    @Test
+    void aLatePlugInIsWrittenDownWithItsOwnWallboxPlugInNotThePreviousOne() {
+        Feed feed = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, false, 0.0)
+                .chargerEvery("c1", "18:00:30", "18:03:30", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:00:30", "18:03:30", 60, true, true, 10.2, HOME)
+                .charger("c1", "18:04:05", false, false, 0.0)
+                .vehicle("v1", "18:04:10", false, false, 0.0, HOME)
+                .vehicleEvery("v1", "18:08:30", "18:11:30", 60, true, true, 10.2, HOME)
+                .vehicle("v1", "18:12:10", false, false, 0.0, HOME)
+                .vehicleEvery("v1", "18:16:30", "18:17:30", 60, true, true, 10.2, HOME);
+        for (int s = 0; s < 240; s += 30) {
+            String time = Feed.at("18:08:05").plusSeconds(s).toString().substring(11, 19);
+            feed.chargerDelivered("c1", time, "18:18", true, s > 0, s > 0 ? 11.0 : 0.0);
+        }
+        Feed.Run run = feed.chargerDelivered("c1", "18:12:05", "18:18", false, false, 0.0).inTimeOrder().run();
+
+        assertThat(run.activations()).isEqualTo(1);
+        assertThat(run.history()).filteredOn(t -> t.reason().startsWith("plugged in and out together"))
+                .singleElement().satisfies(t -> assertThat(t.reason()).contains("2026-03-02T18:08:05Z",
+                        "2026-03-02T18:12:05Z"));
+    }
+
+    /**
      * Only a plug-in whose beginning is known is written down: one that was going on when the reports begin (or whose
      * first reports have been forgotten after a day) has no plug-in time to show, and forgetting would otherwise move
      * its apparent beginning report by report.
