@@ -1,7 +1,6 @@
 package io.plugmate.messaging;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +58,7 @@ public class CommandLedger {
     private static final String SETTLE_SENDING = """
             update device_command set status = :status, oem_command_id = :oem, reason = :reason, completed_at = :now,
                 next_attempt_at = null where command_id = :id and status = 'SENDING'""";
-    private static final String DUE = """
+    private static final NativeSelect DUE = NativeSelect.of("""
             with due as (
                 select command_id from device_command
                 where status = 'SENDING' and device_type = :type and next_attempt_at <= :now and payload is not null
@@ -68,7 +67,7 @@ public class CommandLedger {
             returning d.payload, d.target, d.deadline, d.attempts, d.last_error, exists (
                 select 1 from device_command later where later.device_id = d.device_id
                 and later.device_type = d.device_type and later.client_id = d.client_id
-                and later.received_at > d.received_at)""";
+                and later.received_at > d.received_at)""");
 
     private final Outbox outbox;
 
@@ -175,32 +174,23 @@ public class CommandLedger {
      * holds are skipped ({@code for update skip locked}), so two instances never take the same one.
      */
     public Uni<List<Pending>> due(DeviceType deviceType, Instant now, Instant leaseUntil, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(DUE, Object[].class)
-                .setParameter("type", deviceType.wireName()).setParameter("now", now).setParameter("lease", leaseUntil)
-                .setParameter("limit", limit).getResultList())
+        return DUE.with("type", deviceType.wireName()).with("now", now).with("lease", leaseUntil).with("limit", limit)
+                .list()
                 .map(rows -> rows.stream().map(row -> new Pending(EventJson.read((String) row[0], DeviceCommand.class),
-                        (String) row[1], instant(row[2]), ((Number) row[3]).intValue(), (String) row[4],
+                        (String) row[1], NativeSelect.instant(row[2]), ((Number) row[3]).intValue(), (String) row[4],
                         Boolean.TRUE.equals(row[5]))).toList());
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case OffsetDateTime at -> at.toInstant();
-            case java.util.Date at -> at.toInstant();
-            default -> (Instant) value;
-        };
     }
 
     /** A command the OEM accepted and has not finished, to follow up on. */
     public record Open(DeviceCommand command, String oemCommandId) {
     }
 
-    private static final String ACCEPTED = """
+    private static final NativeSelect ACCEPTED = NativeSelect.of("""
             update device_command set followed_up_at = :now where command_id in (
                 select command_id from device_command
                 where status = 'ACCEPTED' and device_type = :type and oem_command_id is not null
                 order by followed_up_at asc nulls first, received_at limit :limit for update skip locked)
-            returning command_id, action_id, client_id, device_id, kind, oem_command_id, user_id""";
+            returning command_id, action_id, client_id, device_id, kind, oem_command_id, user_id""");
 
     /**
      * Inside a transaction: accepted commands of one device type to ask the OEM about — those never asked first, then
@@ -209,9 +199,7 @@ public class CommandLedger {
      * others; {@code skip locked} lets two instances share the work.
      */
     public Uni<List<Open>> accepted(DeviceType deviceType, int limit) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(ACCEPTED, Object[].class)
-                .setParameter("type", deviceType.wireName()).setParameter("limit", limit)
-                .setParameter("now", now()).getResultList())
+        return ACCEPTED.with("type", deviceType.wireName()).with("limit", limit).with("now", now()).list()
                 .map(rows -> rows.stream().map(row -> new Open(new DeviceCommand(UUID.randomUUID(),
                         DeviceCommand.SCHEMA_VERSION, (String) row[2], (String) row[6], now(), (UUID) row[0], (UUID) row[1],
                         deviceType, (String) row[3], CommandKind.valueOf((String) row[4]), null, null, null),

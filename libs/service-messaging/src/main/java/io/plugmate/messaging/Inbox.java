@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,12 +24,12 @@ public class Inbox {
             insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing
             """;
 
-    // the ids travel as one JSON array: a statement per batch, not per record
-    private static final String RECORD_ALL = """
+    // one statement per batch whatever its size: the ids travel as one array parameter
+    private static final NativeSelect RECORD_ALL = NativeSelect.of("""
             insert into processed_event (consumer, event_id)
-            select :consumer, cast(id as uuid) from jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) as id
-            on conflict do nothing returning cast(event_id as text)
-            """;
+            select cast(:consumer as text), unnest(cast(:ids as uuid[]))
+            on conflict do nothing returning event_id
+            """);
 
     /**
      * @return true the first time this consumer sees the event; false for a duplicate, which must change nothing
@@ -56,20 +55,14 @@ public class Inbox {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        // a UUID's text needs no JSON escaping
-        String ids = eventIds.stream().map(UUID::toString).distinct()
-                .collect(Collectors.joining("\",\"", "[\"", "\"]"));
+        UUID[] ids = eventIds.stream().distinct().toArray(UUID[]::new);
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Inbox.firstDeliveries needs an active transaction"))
-                .chain(transaction -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(RECORD_ALL, String.class)
-                        .setParameter("consumer", consumer)
-                        .setParameter("ids", ids)
-                        .getResultList())
+                .chain(transaction -> RECORD_ALL.with("consumer", consumer).with("ids", ids).list())
                 .map(inserted -> {
                     Set<UUID> first = new HashSet<>();
-                    inserted.forEach(id -> first.add(UUID.fromString(id)));
+                    inserted.forEach(row -> first.add((UUID) row[0]));
                     return first;
                 });
     }
