@@ -58,6 +58,11 @@ public final class LoadBenchmark {
                                     options.services(), String.join(" ", options.jvmOptions()))
                     + Report.steps(steps);
             Report.write(options.out(), options.command() + ".md", text);
+        } else if (options.trainAot() != null) {
+            text = Report.header("AOT cache trained on a start and a workload", command) + "JVM "
+                    + String.join(" ", options.jvmOptions()) + "\n\n"
+                    + StartupRun.trainingTable(StartupRun.train(options), options.trainAot());
+            Report.write(options.out(), "aot-training.md", text);
         } else {
             List<StartupRun.Start> starts = StartupRun.run(options);
             text = Report.header("Start and footprint", command) + (options.jvmVariants().size() > 1 ? ""

@@ -12,7 +12,8 @@ import java.util.List;
 /** The command line of {@code ./plugmate bench load}; see dev/benchmarks/README.md. */
 record LoadOptions(String command, List<Integer> rates, Duration step, Duration warmup, int households, int phase,
         int partitions, List<String> services, List<List<String>> jvmVariants, int runs, boolean allSteps,
-        Path out, RestMix mix, int connections, boolean direct, String intake, int instances, List<String> scaleRuns) {
+        Path out, RestMix mix, int connections, boolean direct, String intake, int instances, List<String> scaleRuns,
+        String trainAot) {
 
     static final String USAGE = """
             usage: load-benchmark topics|webhooks [--rates 250,500,1000,2000] [--step 30] [--warmup 15] [--households 500]
@@ -25,6 +26,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                                         [--rates 500,1000,2000] [--step 30] [--households 500] [--phase 5] [--out DIR]
                    load-benchmark startup [--runs 3] [--services ...] [--heap 358m | --jvm-opts "..." [--jvm-opts "..."]...]
                                           [--out DIR]
+                   load-benchmark startup --train-aot app.aot [--services ...] [--jvm-opts "..."] [--out DIR]
             """;
 
     static LoadOptions parse(String[] args) {
@@ -52,6 +54,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         RestMix mix = RestMix.parse(RestMix.DEFAULT);
         int connections = 64;
         boolean direct = false;
+        String trainAot = null;
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -75,6 +78,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                     }
                 }
                 case "--intake" -> intake = value;
+                case "--train-aot" -> trainAot = value;
                 case "--instances" -> instances = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 case "--mix" -> mix = RestMix.parse(value);
@@ -129,8 +133,13 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         if (variants.size() > 1 && !args[0].equals("startup")) {
             throw new IllegalArgumentException("several --jvm-opts are compared by startup only");
         }
+        if (trainAot != null && (!args[0].equals("startup") || variants.size() > 1 || trainAot.contains("/"))) {
+            throw new IllegalArgumentException("--train-aot takes a file name (written into each service's"
+                    + " target/quarkus-app), with startup and one JVM variant");
+        }
         return new LoadOptions(args[0], rates, step, warmup, households, phase, partitions, services,
-                List.copyOf(variants), runs, allSteps, out, mix, connections, direct, intake, instances, scaleRuns);
+                List.copyOf(variants), runs, allSteps, out, mix, connections, direct, intake, instances, scaleRuns,
+                trainAot);
     }
 
     /** Where the services' JVM options are written, for k8s/ and ./plugmate run alike. */

@@ -43,6 +43,20 @@ final class ProcessStats {
         return pids.stream().mapToLong(p -> kib(p, "smaps_rollup", "Pss:")).sum() / 1024.0;
     }
 
+    /**
+     * A lone process's resident memory split by what backs it, in MiB: {@code rss} = {@code anon} (heap, C heap, thread
+     * stacks, and every page of a private file mapping the process wrote to) + {@code file} (pages of mapped files it
+     * only read: libjvm, the jars, the parts of the AOT cache left as mapped); {@code pss} counts each page shared with
+     * other processes (other JVMs of the same JDK share libjvm's) by its share.
+     */
+    record Memory(double rss, double anon, double file, double pss) {
+    }
+
+    static Memory ownMemory(long pid) {
+        return new Memory(kib(pid, "status", "VmRSS:") / 1024.0, kib(pid, "status", "RssAnon:") / 1024.0,
+                kib(pid, "status", "RssFile:") / 1024.0, kib(pid, "smaps_rollup", "Pss:") / 1024.0);
+    }
+
     private static Stream<Long> tree(long pid) {
         return ProcessHandle.of(pid).map(h -> Stream.concat(Stream.of(h), h.descendants()).map(ProcessHandle::pid))
                 .orElse(Stream.empty());

@@ -32,11 +32,13 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final ParentDeathWatchdog watchdog;
     private final String url;
+    private final Path app;
     private final long forkedAt;
-    private final boolean aotCache;
+    private final String aotCache;
 
-    private ServiceProcess(String name, Process process, String url, long forkedAt, boolean aotCache) {
+    private ServiceProcess(String name, Process process, String url, Path app, long forkedAt, String aotCache) {
         this.name = name;
+        this.app = app;
         this.process = process;
         this.watchdog = ParentDeathWatchdog.guard(process.pid(), null);
         this.url = url;
@@ -68,8 +70,9 @@ final class ServiceProcess implements AutoCloseable {
                 command.add(option);
             }
         }
-        boolean aot = Files.isRegularFile(app.resolve("app.aot"));
-        if (aot) {
+        // the build's cache unless the options name one (-XX:AOTCache=app-boot.aot), train one or turn it off
+        String aot = aotCache(command, app);
+        if (aot.equals("app.aot") && command.stream().noneMatch(option -> option.startsWith("-XX:AOTCache="))) {
             command.add("-XX:AOTCache=app.aot");
         }
         command.add("-Dquarkus.http.port=" + port);
@@ -83,7 +86,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            return new ServiceProcess(name, process, url, forkedAt, aot);
+            return new ServiceProcess(name, process, url, app, forkedAt, aot);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,8 +104,24 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    boolean aotCache() {
+    /** The AOT cache file the JVM runs with ("no" without one, "training" while it writes one). */
+    String aotCache() {
         return aotCache;
+    }
+
+    private static String aotCache(List<String> options, Path app) {
+        for (String option : options.reversed()) {
+            if (option.startsWith("-XX:AOTCacheOutput=") || option.equals("-XX:AOTMode=record")) {
+                return "training";
+            }
+            if (option.equals("-XX:AOTMode=off")) {
+                return "no";
+            }
+            if (option.startsWith("-XX:AOTCache=")) {
+                return option.substring("-XX:AOTCache=".length());
+            }
+        }
+        return Files.isRegularFile(app.resolve("app.aot")) ? "app.aot" : "no";
     }
 
     /** Time since the JVM was forked. */
@@ -165,16 +184,33 @@ final class ServiceProcess implements AutoCloseable {
     /** SIGTERM (Quarkus drains its outbox), SIGKILL after 20 s. */
     @Override
     public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * SIGTERM, SIGKILL after {@code grace}; returns how long the JVM took to exit (a JVM training an AOT cache writes it
+     * on the way out, which takes longer than the 20 s of {@link #close()}), or null when it had to be killed.
+     */
+    Duration stop(Duration grace) {
+        long signalled = System.nanoTime();
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
+                return null;
             }
+            return Duration.ofNanos(System.nanoTime() - signalled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return null;
+        } finally {
+            watchdog.close();
         }
-        watchdog.close();
+    }
+
+    Path app() {
+        return app;
     }
 
     static void sleep(long millis) {

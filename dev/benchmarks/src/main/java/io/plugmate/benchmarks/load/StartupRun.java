@@ -30,8 +30,12 @@ final class StartupRun {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** {@code nativeMemory}: the JVM's NMT summary a second after the first request, when tracked (else null). */
-    record Start(String service, int variant, boolean aotCache, Duration firstRequest, int status, Duration ready,
-            double memoryMib, double memorySettledMib, NativeMemory.Summary nativeMemory) {
+    record Start(String service, int variant, String aotCache, Duration firstRequest, int status, Duration ready,
+            double memoryMib, ProcessStats.Memory settled, NativeMemory.Summary nativeMemory) {
+
+        double memorySettledMib() {
+            return settled.rss();
+        }
     }
 
     static List<Start> run(LoadOptions options) {
@@ -62,6 +66,98 @@ final class StartupRun {
         return starts;
     }
 
+    /** What a training run did: how long the JVM took to write its cache on the way out, and the cache's size. */
+    record Training(String service, Duration firstRequest, int requests, Duration exit, double cacheMib) {
+    }
+
+    /**
+     * Trains a JDK 25 AOT cache per service on a real start (issue 14 point 3): the service is started against the
+     * running database, Kafka and issuer with {@code -XX:AOTCacheOutput=<file>} (in its {@code target/quarkus-app}),
+     * answers its first request, then {@link #workload} — so the cache holds the classes loaded and linked, and the
+     * method profiles taken, after {@code main} too (the PostgreSQL and Kafka clients, OIDC, Hibernate Reactive, the
+     * request path), not only those of the boot that {@code quarkus.appcds.generate} stops after — and is stopped with
+     * SIGTERM; the JVM writes the cache as it exits (several seconds to a minute: it is given ten).
+     */
+    static List<Training> train(LoadOptions options) {
+        List<Training> trainings = new ArrayList<>();
+        Report.progress("starting PostgreSQL, Kafka and the issuer");
+        try (Stack stack = Stack.infrastructure(options.out().resolve("logs"), options.jvmOptions(),
+                options.partitions())) {
+            System.setProperty(OidcResource.URL_PROPERTY, stack.issuer());
+            for (Stack.Service service : options.selected()) {
+                List<String> jvm = new ArrayList<>(options.jvmOptions().stream()
+                        .filter(option -> !option.startsWith("-XX:AOTCache")).toList());
+                jvm.add("-XX:AOTCacheOutput=" + options.trainAot());
+                String token = Tokens.apiClient(Fleet.CLIENT);
+                ServiceProcess process = stack.start(service, jvm);
+                java.nio.file.Path cache = process.app().resolve(options.trainAot());
+                Duration first = firstAnswer(process, service, token);
+                process.awaitAnswer("/q/health/ready", 200, TIMEOUT);
+                int requests = workload(process, service, token);
+                Duration exit = process.stop(Duration.ofMinutes(10));
+                double mib = java.nio.file.Files.isRegularFile(cache) ? cache.toFile().length() / 1048576.0 : 0;
+                if (exit == null || mib == 0) {
+                    throw new IllegalStateException(service.name() + " wrote no AOT cache at " + cache + "; see its log");
+                }
+                Report.progress("%s: trained %s (%.0f MiB) on its start and %d requests; exit took %d ms".formatted(
+                        service.name(), cache, mib, requests, exit.toMillis()));
+                trainings.add(new Training(service.name(), first, requests, exit, mib));
+            }
+        }
+        return trainings;
+    }
+
+    /**
+     * The training's workload after the first request: the service's list endpoint as the client, a request without
+     * a token (401) and one for a path nobody serves (404, a problem+json body), the health checks and the metrics a
+     * kubelet and Prometheus ask for; then five quiet seconds in which the Kafka consumers poll and the outbox relay
+     * and the schedulers run their rounds.
+     */
+    static int workload(ServiceProcess process, Stack.Service service, String token) {
+        String api = process.url() + FIRST_REQUEST.get(service.name());
+        int requests = 0;
+        for (int i = 0; i < 200; i++) {
+            request(api, token);
+            requests++;
+            if (i % 10 == 0) {
+                request(api, null);
+                request(process.url() + "/no-such-path", token);
+                request(process.url() + "/q/health/ready", null);
+                request(process.url() + "/q/health/live", null);
+                requests += 4;
+            }
+            if (i % 100 == 0) {
+                request(process.url() + "/q/metrics", null);
+                requests++;
+            }
+        }
+        ServiceProcess.sleep(5000);
+        return requests;
+    }
+
+    private static Duration firstAnswer(ServiceProcess process, Stack.Service service, String token) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            int status = request(process.url() + FIRST_REQUEST.get(service.name()), token);
+            if (status > 0 && status < 500) {
+                return process.elapsed();
+            }
+            ServiceProcess.sleep(20);
+        }
+        throw new IllegalStateException(service.name() + " answered no request within " + TIMEOUT);
+    }
+
+    static String trainingTable(List<Training> trainings, String cache) {
+        StringBuilder table = new StringBuilder(("AOT cache `%s` trained in each service's target/quarkus-app\n\n"
+                + "| service | first request ms (training) | requests | exit and cache written ms | cache MiB |\n"
+                + "|---|---:|---:|---:|---:|\n").formatted(cache));
+        for (Training t : trainings) {
+            table.append("| %s | %d | %d | %d | %.0f |\n".formatted(t.service(), t.firstRequest().toMillis(),
+                    t.requests(), t.exit().toMillis(), t.cacheMib()));
+        }
+        return table.toString();
+    }
+
     private static Start once(Stack stack, Stack.Service service, int variant, List<String> jvmOptions, String token,
             java.nio.file.Path nmtFile) {
         try (ServiceProcess process = stack.start(service, jvmOptions)) {
@@ -73,7 +169,7 @@ final class StartupRun {
                     double memory = ProcessStats.memoryMib(process.pid());
                     Duration ready = process.awaitAnswer("/q/health/ready", 200, TIMEOUT);
                     ServiceProcess.sleep(1000);
-                    double settled = ProcessStats.memoryMib(process.pid());
+                    ProcessStats.Memory settled = ProcessStats.ownMemory(process.pid());
                     return new Start(service.name(), variant, process.aotCache(), first, status, ready, memory, settled,
                             NativeMemory.tracked(jvmOptions) ? NativeMemory.take(process.pid(), nmtFile) : null);
                 }
@@ -84,9 +180,12 @@ final class StartupRun {
     }
 
     private static int request(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -105,12 +204,12 @@ final class StartupRun {
             table.append("\n");
         }
         table.append("| service |" + (compared ? " JVM |" : "") + " AOT cache | first request ms | ready ms"
-                + " | RSS after first request MiB | RSS 1 s later MiB |\n|---|" + (compared ? "---|" : "")
-                + "---|---:|---:|---:|---:|\n");
+                + " | RSS after first request MiB | RSS 1 s later MiB | of it file-backed MiB | PSS 1 s later MiB |\n|---|"
+                + (compared ? "---|" : "") + "---|---:|---:|---:|---:|---:|---:|\n");
         for (Start s : starts) {
-            table.append("| %s |%s %s | %d | %d | %.0f | %.0f |\n".formatted(s.service(),
-                    compared ? " " + letter(s.variant()) + " |" : "", s.aotCache() ? "yes" : "no",
-                    s.firstRequest().toMillis(), s.ready().toMillis(), s.memoryMib(), s.memorySettledMib()));
+            table.append("| %s |%s %s | %d | %d | %.0f | %.0f | %.0f | %.0f |\n".formatted(s.service(),
+                    compared ? " " + letter(s.variant()) + " |" : "", s.aotCache(), s.firstRequest().toMillis(),
+                    s.ready().toMillis(), s.memoryMib(), s.settled().rss(), s.settled().file(), s.settled().pss()));
         }
         List<NativeMemory.Row> nmt = new ArrayList<>();
         for (Start s : starts) {
@@ -127,7 +226,7 @@ final class StartupRun {
     /** Per service and variant, the medians over the runs, and each as a ratio of variant A's in the same sitting. */
     private static String medians(List<Start> starts, int variants) {
         StringBuilder table = new StringBuilder("Medians (ratio to A):\n\n| service | JVM | first request ms | ready ms"
-                + " | RSS after first request MiB | RSS 1 s later MiB |\n|---|---|---:|---:|---:|---:|\n");
+                + " | RSS after first request MiB | RSS 1 s later MiB | PSS 1 s later MiB |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (String service : starts.stream().map(Start::service).distinct().toList()) {
             double[] base = null;
             for (int v = 0; v < variants; v++) {
@@ -135,11 +234,12 @@ final class StartupRun {
                 List<Start> mine = starts.stream().filter(s -> s.service().equals(service) && s.variant() == variant)
                         .toList();
                 double[] m = { median(mine, s -> s.firstRequest().toMillis()), median(mine, s -> s.ready().toMillis()),
-                        median(mine, Start::memoryMib), median(mine, Start::memorySettledMib) };
+                        median(mine, Start::memoryMib), median(mine, Start::memorySettledMib),
+                        median(mine, s -> s.settled().pss()) };
                 base = base == null ? m : base;
-                table.append("| %s | %s | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) |\n".formatted(service,
-                        letter(v), m[0], m[0] / base[0], m[1], m[1] / base[1], m[2], m[2] / base[2], m[3],
-                        m[3] / base[3]));
+                table.append("| %s | %s | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) |\n"
+                        .formatted(service, letter(v), m[0], m[0] / base[0], m[1], m[1] / base[1], m[2], m[2] / base[2],
+                                m[3], m[3] / base[3], m[4], m[4] / base[4]));
             }
         }
         return table.toString();

@@ -35,12 +35,26 @@ class StartupRunTest {
                 start(1, 3000, 170), start(0, 3000, 310), start(1, 9000, 160));
         String table = StartupRun.table(starts, List.of(List.of("-Xmx358m"), List.of("-XX:+UseSerialGC")));
         assertThat(table).contains("- A: `-Xmx358m`", "- B: `-XX:+UseSerialGC`")
-                .contains("| pairing-service | A | 3000 (1.00) | 3000 (1.00) | 310 (1.00) | 310 (1.00) |")
-                .contains("| pairing-service | B | 3000 (1.00) | 3000 (1.00) | 160 (0.52) | 160 (0.52) |");
+                .contains("| pairing-service | A | 3000 (1.00) | 3000 (1.00) | 310 (1.00) | 310 (1.00) | 305 (1.00) |")
+                .contains("| pairing-service | B | 3000 (1.00) | 3000 (1.00) | 160 (0.52) | 160 (0.52) | 155 (0.51) |")
+                .contains("| pairing-service | A | app.aot | 2000 | 2000 | 300 | 300 | 20 | 295 |");
+    }
+
+    @Test
+    void anAotCacheIsTrainedByStartupIntoAFileOfTheApp() {
+        assertThat(LoadOptions.parse(new String[] { "startup", "--train-aot", "app-workload.aot",
+                "--jvm-opts", "-XX:+UseSerialGC" }).trainAot())
+                .isEqualTo("app-workload.aot");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] { "topics", "--train-aot", "app.aot", "--jvm-opts",
+                "-Xmx64m" }))
+                .hasMessageContaining("--train-aot");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] { "startup", "--train-aot", "/tmp/app.aot",
+                "--jvm-opts", "-Xmx64m" }))
+                .hasMessageContaining("file name");
     }
 
     private static StartupRun.Start start(int variant, long millis, double mib) {
-        return new StartupRun.Start("pairing-service", variant, true, Duration.ofMillis(millis), 200,
-                Duration.ofMillis(millis), mib, mib, null);
+        return new StartupRun.Start("pairing-service", variant, "app.aot", Duration.ofMillis(millis), 200,
+                Duration.ofMillis(millis), mib, new ProcessStats.Memory(mib, mib - 20, 20, mib - 5), null);
     }
 }
