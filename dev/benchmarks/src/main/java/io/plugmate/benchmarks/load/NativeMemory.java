@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  */
 final class NativeMemory {
 
-    /** {@code -  Java Heap (reserved=524288KB, committed=183616KB)} — one category of the summary. */
+    /**
+     * {@code -  Java Heap (reserved=524288KB, committed=183616KB)} — one category of the summary; the AOT cache's
+     * {@code Shared class space} adds {@code , readonly=0KB}.
+     */
     private static final Pattern CATEGORY = Pattern
-            .compile("(?m)^-\\s+(\\S.*?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
+            .compile("(?m)^-\\s+(\\S.*?) \\(reserved=(\\d+)KB, committed=(\\d+)KB(?:, [^)]*)?\\)");
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total: reserved=(\\d+)KB, committed=(\\d+)KB");
     private static final Pattern MALLOC = Pattern.compile("(?m)^\\s+malloc: (\\d+)KB");
     private static final Pattern COUNT = Pattern.compile("\\((classes|threads) #(\\d+)\\)");

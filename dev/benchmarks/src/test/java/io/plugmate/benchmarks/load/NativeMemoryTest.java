@@ -63,6 +63,17 @@ class NativeMemoryTest {
     }
 
     @Test
+    void theAotCacheMappedIsACategoryToo() {
+        NativeMemory.Summary summary = NativeMemory.parse("""
+                Total: reserved=1764177KB, committed=413689KB
+                       malloc: 45933KB #600000, peak=70631KB #531022
+                -        Shared class space (reserved=81920KB, committed=70744KB, readonly=0KB)
+                                            (mmap: reserved=81920KB, committed=70744KB, peak=71744KB)
+                """);
+        assertThat(summary.committedKib()).containsEntry("Shared class space", 70744L);
+    }
+
+    @Test
     void noSummaryWithoutTracking() {
         assertThat(NativeMemory.parse("12345:\nNative memory tracking is not enabled\n")).isNull();
         assertThat(NativeMemory.tracked(List.of("-XX:+UseSerialGC", "-XX:NativeMemoryTracking=summary"))).isTrue();
