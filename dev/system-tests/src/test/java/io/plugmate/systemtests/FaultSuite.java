@@ -237,12 +237,13 @@ class FaultSuite {
         long deadline = cleared + AFTER.toMillis() + SETTLE.toMillis();
         while (System.currentTimeMillis() < deadline) {
             long now = System.currentTimeMillis();
-            if (recoveredAt < 0 && readiness.allUp() && ledger.caughtUp(fault.name(), cleared)) {
+            if (recoveredAt < 0 && readiness.allUp() && ledger.caughtUp(fault.name(), cleared)
+                    && unanswered(fault.name()).isEmpty()) {
                 recoveredAt = now;
             }
             if (now >= cleared + AFTER.toMillis()) {
                 load.idle();
-                if (recoveredAt >= 0 && ledger.caughtUp(fault.name(), now)) {
+                if (recoveredAt >= 0 && ledger.caughtUp(fault.name(), now) && unanswered(fault.name()).isEmpty()) {
                     break;
                 }
             }
@@ -444,13 +445,31 @@ class FaultSuite {
      * have a result (none is lost) and how many commands reached the OEMs meanwhile. A device's cloud holding more
      * commands than the platform ever asked of it is a duplicate at the OEM (counted where first seen).
      */
+    /** The device commands published so far for the charging actions taken during this fault's row. */
+    private java.util.Set<String> commandsOf(String fault) {
+        java.util.Set<String> taken = load.actions().stream().filter(a -> a.fault().equals(fault))
+                .map(Load.Action::actionId).filter(Objects::nonNull).collect(Collectors.toSet());
+        return java.util.stream.Stream.of(Topics.VEHICLE_COMMANDS, Topics.CHARGER_COMMANDS)
+                .flatMap(t -> seen.on(t, r -> taken.contains(r.text("actionId"))).stream())
+                .map(r -> r.text("commandId")).collect(Collectors.toSet());
+    }
+
+    /**
+     * This row's commands without a result so far. A row has recovered only once they have one: otherwise a command
+     * held up by the fault is still in flight when the next row's fault begins, and is counted against this row.
+     */
+    private java.util.Set<String> unanswered(String fault) {
+        java.util.Set<String> commands = new java.util.HashSet<>(commandsOf(fault));
+        seen.on(Topics.COMMAND_RESULTS, r -> commands.contains(r.text("commandId")))
+                .forEach(r -> commands.remove(r.text("commandId")));
+        return commands;
+    }
+
     private String commands(String fault, long[] lostAndDuplicated) {
         List<Load.Action> actions = load.actions().stream().filter(a -> a.fault().equals(fault)).toList();
         java.util.Set<String> taken = actions.stream().map(Load.Action::actionId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        java.util.Set<String> commands = java.util.stream.Stream.of(Topics.VEHICLE_COMMANDS, Topics.CHARGER_COMMANDS)
-                .flatMap(t -> seen.on(t, r -> taken.contains(r.text("actionId"))).stream())
-                .map(r -> r.text("commandId")).collect(Collectors.toSet());
+        java.util.Set<String> commands = commandsOf(fault);
         List<Observed.Rec> results = seen.on(Topics.COMMAND_RESULTS, r -> commands.contains(r.text("commandId")));
         java.util.Set<String> answered = results.stream().map(r -> r.text("commandId")).collect(Collectors.toSet());
         // each command's latest outcome, as the device services reported it (a redelivered result counts once)
