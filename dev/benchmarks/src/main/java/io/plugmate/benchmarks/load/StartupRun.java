@@ -88,6 +88,7 @@ final class StartupRun {
                 List<String> jvm = new ArrayList<>(options.jvmOptions().stream()
                         .filter(option -> !option.startsWith("-XX:AOTCache")).toList());
                 jvm.add("-XX:AOTCacheOutput=" + options.trainAot());
+                requireClassPathPackaging(service);
                 String token = Tokens.apiClient(Fleet.CLIENT);
                 ServiceProcess process = stack.start(service, jvm);
                 java.nio.file.Path cache = process.app().resolve(options.trainAot());
@@ -133,6 +134,24 @@ final class StartupRun {
         }
         ServiceProcess.sleep(5000);
         return requests;
+    }
+
+    /**
+     * The JDK caches only classes its own loaders load: Quarkus' default fast-jar loads the application through its own
+     * class loader, so a cache trained on it would hold the JDK's classes alone. The aot-jar packaging lists every jar
+     * in the launcher's {@code Class-Path}.
+     */
+    private static void requireClassPathPackaging(Stack.Service service) {
+        java.nio.file.Path launcher = service.app().resolve("quarkus-run.jar");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(launcher.toFile())) {
+            String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+            if (classPath == null || !classPath.contains("app/")) {
+                throw new IllegalStateException(service.name() + " is packaged as fast-jar: package it with"
+                        + " -Dquarkus.package.jar.type=aot-jar to train its AOT cache (or run without --no-build)");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Duration firstAnswer(ServiceProcess process, Stack.Service service, String token) {
