@@ -43,4 +43,8 @@ public class DetectorCache {
     void put(UserKey user, Stored snapshot) {
         stored.put(user, snapshot);
     }
+
+    void remove(UserKey user) {
+        stored.invalidate(user);
+    }
 }

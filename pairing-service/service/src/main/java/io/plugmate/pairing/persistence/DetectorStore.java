@@ -1,6 +1,7 @@
 package io.plugmate.pairing.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +10,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.commons.time.WallClock;
-import io.plugmate.events.EventJson;
+import io.plugmate.messaging.NativeSelect;
 import io.plugmate.pairing.domain.DetectorSettings;
 import io.plugmate.pairing.domain.DetectorSnapshot;
 import io.plugmate.pairing.domain.SnapshotJson;
@@ -31,37 +30,45 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DetectorStore {
 
-    // jsonb goes in and out as text: the reactive client would otherwise bind a Java string as a JSON string value
-    private static final String CREATE = """
+    // Every statement has one text whatever the number of users, the users' keys and snapshots travelling as arrays,
+    // and runs as a NativeSelect: Hibernate Reactive would add a query plan cache entry on every execution of a native
+    // select (StateInDatabaseTest.theStatementsMakeNoNewQueryPlan). The snapshot is text (V5): PostgreSQL stores it as
+    // it comes, without parsing it.
+
+    // a row for each user not seen yet, in key order, before any row is locked (see lockAll)
+    private static final NativeSelect CREATE_ALL = NativeSelect.of("""
             insert into user_detector (client_id, user_id, snapshot, created_at, updated_at)
-            values (:clientId, :userId, cast(cast(:snapshot as text) as jsonb), :now, :now)
+            select k.client_id, k.user_id, k.snapshot, :now, :now
+            from unnest(cast(:clientIds as text[]), cast(:userIds as text[]), cast(:snapshots as text[]))
+                as k(client_id, user_id, snapshot)
+            order by k.client_id, k.user_id
             on conflict (client_id, user_id) do nothing
-            """;
-    // several users in one statement each: their keys and snapshots travel as one JSON array (jsonb_to_recordset);
-    // rows are locked in key order, the order every batch takes (UserKey). The snapshot comes back only where the row
-    // is not at the stamp and version this instance holds it at (DetectorCache, ADR 0020): a row lock and two numbers
-    // instead of 24 KB of jsonb turned into text.
-    private static final String LOCK_ALL = """
+            """);
+    // rows are locked in key order, the one order every transaction takes. The snapshot comes back only where the row is
+    // not at the stamp and version this instance holds it at (DetectorCache, ADR 0020): a row lock and two numbers
+    // instead of 10 KB of text.
+    private static final NativeSelect LOCK_ALL = NativeSelect.of("""
             select d.client_id, d.user_id, d.stamp, d.version,
-                case when d.stamp = k.stamp and d.version = k.version then null else cast(d.snapshot as text) end
+                case when d.stamp = k.stamp and d.version = k.version then null else d.snapshot end
             from user_detector d
-            join jsonb_to_recordset(cast(cast(:keys as text) as jsonb))
-                as k(client_id text, user_id text, stamp bigint, version bigint)
+            join unnest(cast(:clientIds as text[]), cast(:userIds as text[]), cast(:stamps as bigint[]),
+                    cast(:versions as bigint[])) as k(client_id, user_id, stamp, version)
                 on d.client_id = k.client_id and d.user_id = k.user_id
             order by d.client_id, d.user_id
             for update of d
-            """;
+            """);
     // a new stamp for every write, from a sequence: never the same for two stored states, whichever instance wrote
-    private static final String SAVE_ALL = """
+    private static final NativeSelect SAVE_ALL = NativeSelect.of("""
             update user_detector d set snapshot = v.snapshot, version = d.version + 1,
                 stamp = nextval('user_detector_stamp'), updated_at = :now
-            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as v(client_id text, user_id text, snapshot jsonb)
+            from unnest(cast(:clientIds as text[]), cast(:userIds as text[]), cast(:snapshots as text[]))
+                as v(client_id, user_id, snapshot)
             where d.client_id = v.client_id and d.user_id = v.user_id
             returning d.client_id, d.user_id, d.stamp, d.version
-            """;
-    private static final String READ = """
-            select cast(snapshot as text) from user_detector where client_id = :clientId and user_id = :userId
-            """;
+            """);
+    private static final NativeSelect READ = NativeSelect.of("""
+            select snapshot from user_detector where client_id = :clientId and user_id = :userId
+            """);
 
     private final DetectorSettings settings;
     private final DetectorCache cache;
@@ -96,34 +103,54 @@ public class DetectorStore {
     }
 
     /**
-     * {@link #lock} for several users at once, their rows locked in {@link UserKey} order; users seen for the first
-     * time get a fresh detector (created one by one: a new user is rare). A detector comes from the snapshot this
-     * instance holds when the locked row is still at its stamp and version, else from the row.
+     * {@link #lock} for several users at once. Every transaction takes its users' rows in one order (the keys as
+     * PostgreSQL sorts them: both statements order by them), so two of them sharing users wait for each other, never in a
+     * circle: first a row
+     * is created for each user this instance holds no snapshot of (one statement, in key order, nothing locked yet;
+     * an existing row is left alone), then all the rows are locked (one statement, in key order). A user held in
+     * memory whose row is gone since (erased by another instance) cannot be created now without locking out of order:
+     * the transaction fails without effect and is retried, the user no longer held. A detector comes from the snapshot
+     * this instance holds when the locked row is still at its stamp and version, else from the row.
      */
     public Uni<Map<UserKey, UserDetector>> lockAll(Collection<UserKey> users) {
         List<UserKey> ordered = users.stream().distinct().sorted().toList();
-        return requireTransaction().chain(() -> locked(ordered)).chain(found -> {
-            List<UserKey> fresh = ordered.stream().filter(user -> !found.containsKey(user)).toList();
-            if (fresh.isEmpty()) {
-                return Uni.createFrom().item(found);
-            }
-            Uni<Void> created = Uni.createFrom().voidItem();
-            for (UserKey user : fresh) {
-                created = created.chain(() -> create(user)).replaceWithVoid();
-            }
-            return created.chain(() -> locked(fresh)).map(more -> {
-                found.putAll(more);
-                return found;
-            });
-        });
+        List<UserKey> unheld = ordered.stream().filter(user -> cache.get(user) == null).toList();
+        return requireTransaction()
+                .chain(() -> unheld.isEmpty() ? Uni.createFrom().voidItem() : create(unheld))
+                .chain(() -> locked(ordered))
+                .chain(found -> {
+                    List<UserKey> gone = ordered.stream().filter(user -> !found.containsKey(user)).toList();
+                    if (gone.isEmpty()) {
+                        return Uni.createFrom().item(found);
+                    }
+                    gone.forEach(cache::remove);
+                    if (!found.isEmpty()) {
+                        return Uni.createFrom().failure(new IllegalStateException("the detector rows of " + gone.size()
+                                + " users held in memory are gone (erased?); the transaction is tried again"));
+                    }
+                    // nothing locked yet: creating them now keeps the order
+                    return create(gone).chain(() -> locked(gone)).invoke(more -> {
+                        if (more.size() != gone.size()) {
+                            throw new IllegalStateException("detector rows erased while they were created");
+                        }
+                    });
+                });
     }
 
     /** The users' detectors whose rows exist, those rows locked. */
     private Uni<Map<UserKey, UserDetector>> locked(List<UserKey> users) {
+        Long[] stamps = new Long[users.size()];
+        Long[] versions = new Long[users.size()];
+        for (int i = 0; i < users.size(); i++) {
+            DetectorCache.Stored held = cache.get(users.get(i));
+            if (held != null) {
+                stamps[i] = held.stamp();
+                versions[i] = held.version();
+            }
+        }
         Map<UserKey, UserDetector> found = new HashMap<>();
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_ALL, Object[].class)
-                .setParameter("keys", keys(users))
-                .getResultList())
+        return LOCK_ALL.with("clientIds", clientIds(users)).with("userIds", userIds(users))
+                .with("stamps", stamps).with("versions", versions).list()
                 .chain(rows -> {
                     Uni<Void> misses = Uni.createFrom().voidItem();
                     for (Object[] row : rows) {
@@ -162,17 +189,17 @@ public class DetectorStore {
             return Uni.createFrom().voidItem();
         }
         Map<UserKey, DetectorSnapshot> snapshots = new HashMap<>();
-        ArrayNode rows = EventJson.mapper().createArrayNode();
+        List<UserKey> users = new ArrayList<>();
+        String[] written = new String[detectors.size()];
         for (UserDetector detector : detectors) {
             DetectorSnapshot snapshot = detector.snapshot();
-            snapshots.put(new UserKey(snapshot.clientId(), snapshot.userId()), snapshot);
-            rows.addObject().put("client_id", snapshot.clientId()).put("user_id", snapshot.userId())
-                    .putRawValue("snapshot", new RawValue(write(snapshot)));
+            UserKey user = new UserKey(snapshot.clientId(), snapshot.userId());
+            snapshots.put(user, snapshot);
+            written[users.size()] = write(snapshot);
+            users.add(user);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(SAVE_ALL, Object[].class)
-                .setParameter("rows", rows.toString())
-                .setParameter("now", now)
-                .getResultList())
+        return SAVE_ALL.with("clientIds", clientIds(users)).with("userIds", userIds(users))
+                .with("snapshots", written).with("now", now).list()
                 .invoke(saved -> {
                     if (saved.size() != detectors.size()) {
                         throw new IllegalStateException("saved " + saved.size() + " detector rows of " + detectors.size());
@@ -193,37 +220,27 @@ public class DetectorStore {
 
     /** The stored snapshot without a lock (null for a user never seen): for reading, never for a change. */
     public Uni<DetectorSnapshot> read(String clientId, String userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(READ, String.class)
-                .setParameter("clientId", clientId)
-                .setParameter("userId", userId)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? null : parse(rows.getFirst()));
+        return READ.with("clientId", clientId).with("userId", userId).value()
+                .map(json -> json == null ? null : parse((String) json));
     }
 
-    private Uni<Integer> create(UserKey user) {
-        String clientId = user.clientId();
-        String userId = user.userId();
-        String fresh = write(UserDetector.start(clientId, userId, settings).snapshot());
-        Instant now = WallClock.now();
-        return Panache.getSession().chain(session -> session.createNativeQuery(CREATE)
-                .setParameter("clientId", clientId)
-                .setParameter("userId", userId)
-                .setParameter("snapshot", fresh)
-                .setParameter("now", now)
-                .executeUpdate());
-    }
-
-    /** The users' keys, each with the stamp and version of the snapshot held for it, if any. */
-    private String keys(List<UserKey> users) {
-        ArrayNode keys = EventJson.mapper().createArrayNode();
-        for (UserKey user : users) {
-            var key = keys.addObject().put("client_id", user.clientId()).put("user_id", user.userId());
-            DetectorCache.Stored held = cache.get(user);
-            if (held != null) {
-                key.put("stamp", held.stamp()).put("version", held.version());
-            }
+    /** A row with a fresh detector for each user that has none; existing rows are left as they are. */
+    private Uni<Void> create(List<UserKey> users) {
+        String[] fresh = new String[users.size()];
+        for (int i = 0; i < users.size(); i++) {
+            UserKey user = users.get(i);
+            fresh[i] = write(UserDetector.start(user.clientId(), user.userId(), settings).snapshot());
         }
-        return keys.toString();
+        return CREATE_ALL.with("clientIds", clientIds(users)).with("userIds", userIds(users))
+                .with("snapshots", fresh).with("now", WallClock.now()).list().replaceWithVoid();
+    }
+
+    private static String[] clientIds(List<UserKey> users) {
+        return users.stream().map(UserKey::clientId).toArray(String[]::new);
+    }
+
+    private static String[] userIds(List<UserKey> users) {
+        return users.stream().map(UserKey::userId).toArray(String[]::new);
     }
 
     private static Uni<Void> requireTransaction() {

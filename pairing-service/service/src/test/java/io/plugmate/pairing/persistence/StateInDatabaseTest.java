@@ -3,9 +3,14 @@ package io.plugmate.pairing.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.ChargerStateObserved;
@@ -36,6 +41,8 @@ class StateInDatabaseTest {
     PairRepository pairs;
     @Inject
     DetectorCache cache;
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     @Test
     void aDetectorRestoredFromTheStoredSnapshotContinuesExactlyLikeTheService() {
@@ -105,6 +112,31 @@ class StateInDatabaseTest {
         rewrite(user, again, "stamp = nextval('user_detector_stamp')");
         assertThat(locked(user)).isEqualTo(again);
         assertThat(cache.get(user).snapshot()).isEqualTo(again);
+    }
+
+    /**
+     * Every transaction of the state topics locks, reads and stores detectors: each statement must cost one cached plan
+     * whatever the number of users, not a new entry in Hibernate's query plan cache per call (a native select made one
+     * every time, all under the same hash: see orchestration's UserLockTest). Batches of other sizes, held and not
+     * held, new users and known ones: no plan cache miss after the first.
+     */
+    @Test
+    void theStatementsMakeNoNewQueryPlan() {
+        String client = "plans-" + UUID.randomUUID();
+        assertThat(sessions.getStatistics().isStatisticsEnabled()).as("statistics in the test profile").isTrue();
+        lockAndSave(client, 1);
+        long missed = sessions.getStatistics().getQueryPlanCacheMissCount();
+        for (int n = 2; n <= 16; n *= 2) {
+            lockAndSave(client, n);
+            cache.remove(new UserKey(client, "user-0")); // read from its row next time
+        }
+        Db.inSession(() -> store.read(client, "user-1"));
+        assertThat(sessions.getStatistics().getQueryPlanCacheMissCount() - missed).isZero();
+    }
+
+    private void lockAndSave(String client, int users) {
+        List<UserKey> keys = IntStream.range(0, users).mapToObj(i -> new UserKey(client, "user-" + i)).toList();
+        Db.inTransaction(() -> store.lockAll(keys).chain(locked -> store.saveAll(locked.values(), Instant.now())));
     }
 
     private DetectorSnapshot locked(UserKey user) {

@@ -1,0 +1,107 @@
+package io.plugmate.pairing.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.pairing.Db;
+import io.plugmate.pairing.domain.DetectorSettings;
+import io.plugmate.pairing.domain.UserDetector;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Two transactions sharing users never wait for each other in a circle: each takes its users' rows in key order, a
+ * user seen for the first time included. Before, {@code lockAll} locked the rows that existed and then created the
+ * missing ones: with user {@code a} created by another transaction still open, it held {@code b} while it waited for
+ * {@code a}, and that transaction, taking {@code b} next (in key order), waited for it — PostgreSQL's 40P01, seen once
+ * between the vehicle- and charger-state consumers under a flood of new users. Played here step by step on two real
+ * connections: the other transaction is a plain JDBC one, told when to take its next lock.
+ */
+@QuarkusTest
+class LockOrderTest {
+
+    @Inject
+    DetectorStore store;
+
+    @Test
+    void aNewUserIsTakenInKeyOrderBeforeAnyRowIsLocked() throws Exception {
+        String client = "order-" + UUID.randomUUID();
+        UserKey a = new UserKey(client, "a");
+        UserKey b = new UserKey(client, "b");
+        Db.inTransaction(() -> store.lockAll(List.of(b))); // b exists (and this instance holds it)
+
+        try (Connection other = connect()) {
+            other.setAutoCommit(false);
+            // the other transaction creates a (first in key order): nobody else sees the row until it commits
+            try (PreparedStatement insert = other.prepareStatement("""
+                    insert into user_detector (client_id, user_id, snapshot, created_at, updated_at)
+                    values (?, ?, ?, now(), now())""")) {
+                insert.setString(1, client);
+                insert.setString(2, a.userId());
+                insert.setString(3, DetectorStore.write(UserDetector.start(client, a.userId(),
+                        DetectorSettings.defaults()).snapshot()));
+                insert.executeUpdate();
+            }
+            int otherPid = pid(other);
+
+            CompletableFuture<Map<UserKey, UserDetector>> locking = CompletableFuture
+                    .supplyAsync(() -> Db.inTransaction(() -> store.lockAll(List.of(b, a))));
+            // lockAll comes to a and waits for the other transaction
+            try (Connection watcher = connect()) {
+                await().atMost(60, TimeUnit.SECONDS).until(() -> waitsFor(watcher, otherPid));
+            }
+
+            // the other transaction goes on to b: free, because lockAll has locked nothing while it waits for a
+            try (PreparedStatement lockB = other.prepareStatement(
+                    "select 1 from user_detector where client_id = ? and user_id = ? for update nowait")) {
+                lockB.setString(1, client);
+                lockB.setString(2, b.userId());
+                assertThat(lockB.executeQuery().next()).isTrue();
+            }
+            other.commit();
+
+            assertThat(locking.get(60, TimeUnit.SECONDS)).containsOnlyKeys(a, b);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("plugmate.test.postgres.jdbc-url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (ResultSet pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
+    }
+
+    /** Whether some backend is waiting for a lock the given one holds. */
+    private static boolean waitsFor(Connection watcher, int holder) throws SQLException {
+        try (PreparedStatement waiting = watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+            waiting.setInt(1, holder);
+            try (ResultSet count = waiting.executeQuery()) {
+                count.next();
+                return count.getInt(1) > 0;
+            }
+        }
+    }
+}
