@@ -6,21 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When to ask an OEM for a device's state: only when the device has been quiet (no push, no poll) for its vendor's
- * cadence, and never while that OEM account is rate-limited. Plain Java, fed the time, so the rules are unit-tested.
+ * Which OEM accounts to leave alone: an account whose OEM answered 429 is not asked again before its Retry-After. Which
+ * devices are due is the device table's own claim ({@code poll_due_at}, shared by every instance), not decided here.
+ * Plain Java, fed the time, so the rules are unit-tested.
  */
 public final class PollSchedule {
 
     private final Map<String, Instant> pausedUntil = new HashMap<>();
-
-    /** @param lastSeen when we last heard from the device (null: never) */
-    public boolean due(String account, Instant lastSeen, Duration cadence, Instant now) {
-        Instant paused = pausedUntil.get(account);
-        if (paused != null && now.isBefore(paused)) {
-            return false;
-        }
-        return lastSeen == null || !now.isBefore(lastSeen.plus(cadence));
-    }
 
     /**
      * The OEM answered 429: leave the account alone for Retry-After (at least a second, at most an hour, a minute when

@@ -14,20 +14,6 @@ import net.jqwik.api.constraints.LongRange;
 class PollScheduleTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
-    private static final Duration CADENCE = Duration.ofMinutes(7);
-
-    @Test
-    void aDeviceNeverHeardFromIsDue() {
-        assertThat(new PollSchedule().due("a", null, CADENCE, NOW)).isTrue();
-    }
-
-    @Test
-    void aDeviceIsDueOnceItHasBeenQuietForTheCadence() {
-        PollSchedule schedule = new PollSchedule();
-
-        assertThat(schedule.due("a", NOW.minus(CADENCE).plusSeconds(1), CADENCE, NOW)).isFalse();
-        assertThat(schedule.due("a", NOW.minus(CADENCE), CADENCE, NOW)).isTrue();
-    }
 
     @Test
     void aRateLimitedAccountWaitsForRetryAfterAndOthersDoNot() {
@@ -35,9 +21,9 @@ class PollScheduleTest {
 
         schedule.rateLimited("a", Duration.ofSeconds(90), NOW);
 
-        assertThat(schedule.due("a", null, CADENCE, NOW.plusSeconds(89))).isFalse();
-        assertThat(schedule.due("a", null, CADENCE, NOW.plusSeconds(90))).isTrue();
-        assertThat(schedule.due("b", null, CADENCE, NOW)).isTrue();
+        assertThat(schedule.paused("a", NOW.plusSeconds(89))).isTrue();
+        assertThat(schedule.paused("a", NOW.plusSeconds(90))).isFalse();
+        assertThat(schedule.paused("b", NOW)).isFalse();
     }
 
     @Test
@@ -65,13 +51,12 @@ class PollScheduleTest {
     }
 
     @Property
-    void neverDueWhilePaused(@ForAll @LongRange(min = 1, max = 3600) long retryAfter,
+    void pausedExactlyUntilRetryAfter(@ForAll @LongRange(min = 1, max = 3600) long retryAfter,
             @ForAll @LongRange(min = 0, max = 7200) long later) {
         PollSchedule schedule = new PollSchedule();
-        schedule.rateLimited("a", Duration.ofSeconds(retryAfter), NOW);
+        Instant until = schedule.rateLimited("a", Duration.ofSeconds(retryAfter), NOW);
 
-        boolean due = schedule.due("a", null, CADENCE, NOW.plusSeconds(later));
-
-        assertThat(due).isEqualTo(later >= retryAfter);
+        assertThat(until).isEqualTo(NOW.plusSeconds(retryAfter));
+        assertThat(schedule.paused("a", NOW.plusSeconds(later))).isEqualTo(later < retryAfter);
     }
 }
