@@ -49,12 +49,44 @@ final class ProcessStats {
      * only read: libjvm, the jars, the parts of the AOT cache left as mapped); {@code pss} counts each page shared with
      * other processes (other JVMs of the same JDK share libjvm's) by its share.
      */
-    record Memory(double rss, double anon, double file, double pss) {
+    record Memory(double rss, double anon, double file, double pss, Mapping aotCache) {
     }
 
     static Memory ownMemory(long pid) {
         return new Memory(kib(pid, "status", "VmRSS:") / 1024.0, kib(pid, "status", "RssAnon:") / 1024.0,
-                kib(pid, "status", "RssFile:") / 1024.0, kib(pid, "smaps_rollup", "Pss:") / 1024.0);
+                kib(pid, "status", "RssFile:") / 1024.0, kib(pid, "smaps_rollup", "Pss:") / 1024.0,
+                mapping(pid, ".aot"));
+    }
+
+    /**
+     * What of the mapped files whose name ends with {@code suffix} (the JDK's AOT cache) is resident, in MiB:
+     * {@code resident} all of it, {@code written} the pages the process wrote (private dirty: its own, shared with no
+     * one), the rest only read (clean: file pages another process mapping the same file may share).
+     */
+    record Mapping(double resident, double written) {
+    }
+
+    private static final java.util.regex.Pattern MAPPING_HEADER = java.util.regex.Pattern.compile("[0-9a-f]+-[0-9a-f]+ ");
+
+    static Mapping mapping(long pid, String suffix) {
+        long rss = 0;
+        long dirty = 0;
+        boolean inside = false;
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "smaps"))) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (MAPPING_HEADER.matcher(line).lookingAt()) {
+                    // a mapping's header: address range, permissions, offset, device, inode[, path]
+                    inside = line.strip().endsWith(suffix);
+                } else if (inside && line.startsWith("Rss:")) {
+                    rss += Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                } else if (inside && line.startsWith("Private_Dirty:")) {
+                    dirty += Long.parseLong(line.substring(14).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Mapping(0, 0);
+        }
+        return new Mapping(rss / 1024.0, dirty / 1024.0);
     }
 
     private static Stream<Long> tree(long pid) {

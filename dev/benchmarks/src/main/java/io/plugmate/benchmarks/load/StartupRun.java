@@ -223,12 +223,14 @@ final class StartupRun {
             table.append("\n");
         }
         table.append("| service |" + (compared ? " JVM |" : "") + " AOT cache | first request ms | ready ms"
-                + " | RSS after first request MiB | RSS 1 s later MiB | of it file-backed MiB | PSS 1 s later MiB |\n|---|"
-                + (compared ? "---|" : "") + "---|---:|---:|---:|---:|---:|---:|\n");
+                + " | RSS after first request MiB | RSS 1 s later MiB | of it file-backed MiB | PSS 1 s later MiB"
+                + " | AOT cache resident / written MiB |\n|---|" + (compared ? "---|" : "")
+                + "---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Start s : starts) {
-            table.append("| %s |%s %s | %d | %d | %.0f | %.0f | %.0f | %.0f |\n".formatted(s.service(),
+            table.append("| %s |%s %s | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f / %.0f |\n".formatted(s.service(),
                     compared ? " " + letter(s.variant()) + " |" : "", s.aotCache(), s.firstRequest().toMillis(),
-                    s.ready().toMillis(), s.memoryMib(), s.settled().rss(), s.settled().file(), s.settled().pss()));
+                    s.ready().toMillis(), s.memoryMib(), s.settled().rss(), s.settled().file(), s.settled().pss(),
+                    s.settled().aotCache().resident(), s.settled().aotCache().written()));
         }
         List<NativeMemory.Row> nmt = new ArrayList<>();
         for (Start s : starts) {
