@@ -13,6 +13,7 @@ import io.plugmate.charger.persistence.ChargerSessionEntity;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerSessionRecorded;
 import io.plugmate.events.Topics;
+import io.plugmate.messaging.NativeSelect;
 import io.plugmate.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +26,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ChargerSessionService {
 
-    private static final String OPEN_START = """
-            select min(started_at) from charger_session where charger_id = :c and ended_at is null""";
-    private static final String READINGS = """
+    private static final NativeSelect OPEN_START = NativeSelect.of("""
+            select min(started_at) from charger_session where charger_id = :c and ended_at is null""");
+    private static final NativeSelect READINGS = NativeSelect.of("""
             select observed_at, is_plugged_in, energy_meter_kwh from charger_observation
-            where charger_id = :c and observed_at >= :from and is_plugged_in is not null order by observed_at, received_at""";
+            where charger_id = :c and observed_at >= :from and is_plugged_in is not null order by observed_at, received_at""");
 
     private final Outbox outbox;
 
@@ -39,8 +40,7 @@ public class ChargerSessionService {
 
     /** Places one new reading (already stored in {@code charger_observation}) among the charger's sessions. */
     public Uni<Void> place(ChargerEntity charger, PlugSessions.Reading reading) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(OPEN_START, Instant.class)
-                .setParameter("c", charger.id).getSingleResultOrNull()
+        return Panache.getSession().chain(s -> OPEN_START.with("c", charger.id).value().map(NativeSelect::instant)
                 .chain(openStart -> {
                     Instant from = openStart != null && openStart.isBefore(reading.at()) ? openStart : reading.at();
                     return readings(charger.id, from).chain(readings -> s.createSelectionQuery(
@@ -53,9 +53,8 @@ public class ChargerSessionService {
     }
 
     private Uni<List<PlugSessions.Reading>> readings(UUID chargerId, Instant from) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(READINGS, Object[].class)
-                .setParameter("c", chargerId).setParameter("from", from).getResultList())
-                .map(rows -> rows.stream().map(row -> new PlugSessions.Reading(instant(row[0]), (Boolean) row[1],
+        return READINGS.with("c", chargerId).with("from", from).list()
+                .map(rows -> rows.stream().map(row -> new PlugSessions.Reading(NativeSelect.instant(row[0]), (Boolean) row[1],
                         row[2] == null ? null : ((Number) row[2]).doubleValue())).toList());
     }
 
@@ -111,14 +110,5 @@ public class ChargerSessionService {
 
     private static ChargerSessionEntity find(List<ChargerSessionEntity> sessions, UUID id) {
         return sessions.stream().filter(s -> s.id.equals(id)).findFirst().orElseThrow();
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp " + value.getClass());
-        };
     }
 }

@@ -1,9 +1,12 @@
 package io.plugmate.device;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import io.plugmate.messaging.NativeSelect;
 import io.plugmate.oem.OemDevice;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,19 +39,21 @@ public interface AccountDirectory {
      */
     static <E extends LinkedAccountEntity> Uni<List<Account>> claimDue(Class<E> entity, String eligible,
             Instant syncedBefore, Instant now, int limit) {
-        String due = "select id from oem_account where " + (eligible == null ? "" : "(" + eligible + ") and ")
+        // the text is fixed per service (its eligible condition is a constant): one prepared statement, no plan
+        NativeSelect due = NativeSelect.of("select id from oem_account where "
+                + (eligible == null ? "" : "(" + eligible + ") and ")
                 + "(synced_at is null or synced_at < :before) order by synced_at asc nulls first limit :limit "
-                + "for update skip locked";
-        return Panache.getSession().chain(s -> s.createNativeQuery(due).setParameter("before", syncedBefore)
-                .setParameter("limit", limit).getResultList()
+                + "for update skip locked");
+        return due.with("before", syncedBefore).with("limit", limit).list()
+                .map(rows -> rows.stream().map(row -> row[0]).toList())
+                // one statement for any number of ids (multi-load binds an array; an HQL "in" list would not)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<E> of())
-                        : s.createSelectionQuery("from " + entity.getSimpleName()
-                                + " where id in :ids order by syncedAt asc nulls first", entity)
-                                .setParameter("ids", ids).getResultList()))
-                .map(claimed -> claimed.stream().map(stored -> {
-                    stored.syncedAt = now;
-                    return stored.account();
-                }).toList());
+                        : Panache.getSession().chain(s -> s.find(entity, ids.toArray())))
+                .map(claimed -> claimed.stream().filter(Objects::nonNull).sorted(Comparator.comparing(
+                        (E stored) -> stored.syncedAt, Comparator.nullsFirst(Comparator.naturalOrder()))).map(stored -> {
+                            stored.syncedAt = now;
+                            return stored.account();
+                        }).toList());
     }
 
     /**

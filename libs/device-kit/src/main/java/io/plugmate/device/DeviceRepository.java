@@ -1,8 +1,10 @@
 package io.plugmate.device;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -14,6 +16,7 @@ import io.plugmate.commons.pagination.KeysetQuery;
 import io.plugmate.commons.pagination.Page;
 import io.plugmate.commons.pagination.PageRequest;
 import io.plugmate.commons.validation.Ids;
+import io.plugmate.messaging.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +37,7 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
     private final String vendorDeviceId;
     private final Class<E> entity;
     private final String table;
+    private final NativeSelect claim;
 
     /**
      * @param vendorDeviceId the entity's attribute holding the OEM's id of the device, e.g. {@code vendorVehicleId}
@@ -43,6 +47,12 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
         this.vendorDeviceId = vendorDeviceId;
         this.entity = entity;
         this.table = entity == null ? null : entity.getAnnotation(Table.class).name();
+        // one statement: the due rows locked (skipping those another instance holds) and made due later
+        this.claim = table == null ? null
+                : NativeSelect.of("update " + table + " set poll_due_at = :at where id in ("
+                        + "select id from " + table + " where account_id is not null and (last_seen is null or last_seen < "
+                        + ":quietSince) and (poll_due_at is null or poll_due_at <= :now) order by last_seen asc nulls first "
+                        + "limit :limit for update skip locked) returning id");
     }
 
     public Uni<E> findOwned(String clientId, UUID id) {
@@ -106,16 +116,20 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
      * device is no longer due for the other: each quiet device is asked once per cadence, not once per instance.
      */
     public Uni<List<E>> claimQuiet(Instant quietSince, Instant now, Instant askAgainAt, int limit) {
-        // one statement: the due rows locked (skipping those another instance holds) and made due later
-        String claim = "update " + table + " set poll_due_at = :at where id in (select id from " + table
-                + " where account_id is not null and (last_seen is null or last_seen < :quietSince) and (poll_due_at is"
-                + " null or poll_due_at <= :now) order by last_seen asc nulls first limit :limit for update skip locked)"
-                + " returning id";
-        return Panache.getSession().chain(s -> s.createNativeQuery(claim).setParameter("at", askAgainAt)
-                .setParameter("quietSince", quietSince).setParameter("now", now).setParameter("limit", limit)
-                .getResultList()
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<E> of())
-                        : find("id in ?1 order by lastSeen asc nulls first", ids).list()));
+        return claim.with("at", askAgainAt).with("quietSince", quietSince).with("now", now).with("limit", limit).list()
+                .map(rows -> rows.stream().map(row -> row[0]).toList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<E> of()) : byIds(ids))
+                .map(claimed -> claimed.stream().sorted(Comparator.comparing((E device) -> device.linked().lastSeen(),
+                        Comparator.nullsFirst(Comparator.naturalOrder()))).toList());
+    }
+
+    /**
+     * The rows with these ids, in one statement whatever their number: Hibernate's multi-load binds them as one array
+     * ({@code id = any($1)}), where an HQL {@code in} list would be a statement text per list size.
+     */
+    private Uni<List<E>> byIds(List<Object> ids) {
+        return Panache.getSession().chain(s -> s.find(entity, ids.toArray()))
+                .map(found -> found.stream().filter(Objects::nonNull).toList());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.messaging.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +28,9 @@ public class UnlinkedDevices {
             do update set user_id = excluded.user_id, account_id = excluded.account_id, unlinked_at = excluded.unlinked_at
             """;
 
+    private static final NativeSelect UNLINKED = NativeSelect.of("""
+            select vendor_device_id from unlinked_device where client_id = :client and vendor = :vendor""");
+
     /** The client unlinked the device at {@code at}. */
     public Uni<Void> record(LinkedDevice device, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("client", device.clientId())
@@ -37,10 +41,11 @@ public class UnlinkedDevices {
 
     /** The OEM ids of the client's unlinked devices of the vendor. */
     public Uni<Set<String>> of(String clientId, String vendor) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "select vendor_device_id from unlinked_device where client_id = :client and vendor = :vendor",
-                String.class).setParameter("client", clientId).setParameter("vendor", vendor).getResultList())
-                .map(HashSet::new);
+        return UNLINKED.with("client", clientId).with("vendor", vendor).list().map(rows -> {
+            Set<String> ids = new HashSet<>();
+            rows.forEach(row -> ids.add((String) row[0]));
+            return ids;
+        });
     }
 
     /** The user linked the account again, listing these devices: they are the client's again. */

@@ -11,7 +11,6 @@ import java.util.function.IntFunction;
 import jakarta.inject.Inject;
 
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.events.DeviceType;
@@ -55,19 +54,32 @@ class QueryPlanCacheTest {
         assertThat(((Number) seen).longValue()).isEqualTo(1);
     }
 
-    private void assertNoNewPlan(IntFunction<Uni<?>> call) throws Throwable {
-        Statistics statistics = sessions.getStatistics();
-        assertThat(statistics.isStatisticsEnabled()).as("quarkus.hibernate-orm.statistics in the test profile").isTrue();
-        inTransaction(call, 1); // the first call may make the plans
-        long missed = statistics.getQueryPlanCacheMissCount();
-        for (int n = 2; n <= 6; n++) {
-            inTransaction(call, n);
-        }
-        assertThat(statistics.getQueryPlanCacheMissCount() - missed).isZero();
+    @Test
+    void rowsLoadedByIdsAreOneStatementTextForAnyNumberOfIdsUnlikeAnInList() throws Throwable {
+        NativeSelect prepared = NativeSelect.of("""
+                select statement from pg_prepared_statements where statement like '%from Note n1_0 where n1_0.id%'""");
+        List<Object[]> statements = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> {
+            Uni<?> loads = Uni.createFrom().voidItem();
+            for (int n = 1; n <= 5; n++) {
+                Object[] ids = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    ids[i] = -1L - i;
+                }
+                List<Object> inList = List.of(ids);
+                loads = loads.chain(() -> Panache.getSession().chain(s -> s.find(Note.class, ids)))
+                        .chain(() -> Note.list("id in ?1", inList));
+            }
+            return loads.chain(() -> prepared.call().list());
+        }));
+        // the multi-load binds one array (id = any($1)); an HQL "in" list has a marker per value, and Hibernate's
+        // padding (on in Quarkus) repeats the last numbered marker, so each size still is a text of its own
+        List<String> texts = statements.stream().map(row -> (String) row[0]).toList();
+        assertThat(texts).filteredOn(text -> text.contains("any")).hasSize(1);
+        assertThat(texts).filteredOn(text -> text.contains(" in (")).hasSize(5);
     }
 
-    private static void inTransaction(IntFunction<Uni<?>> call, int n) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> call.apply(n)));
+    private void assertNoNewPlan(IntFunction<Uni<?>> call) throws Throwable {
+        assertThat(QueryPlans.plannedAgain(sessions, 5, call)).isEmpty();
     }
 
     private static List<UUID> ids(int n) {
