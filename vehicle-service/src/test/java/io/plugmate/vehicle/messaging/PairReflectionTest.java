@@ -148,6 +148,8 @@ class PairReflectionTest {
         String clientId = "client-" + UUID.randomUUID();
         VehicleEntity v = SeededVehicles.seed(clientId, "alice");
         publish(Topics.PAIR_EVENTS, activated(v, "pair-5", "charger-5"));
+        // the two topics have their own consumers: a charger reading taken before the pair reaches no vehicle
+        await().atMost(PATIENCE).until(() -> "charger-5".equals(view(v).getString("chargeState.pluggedInChargerId")));
         publish(Topics.CHARGER_STATE, chargerRate(v, "charger-5", 7.2, Instant.now()));
         await().atMost(PATIENCE).until(() -> "CHARGER".equals(view(v).getString("chargeState.chargeRateSource")));
 
