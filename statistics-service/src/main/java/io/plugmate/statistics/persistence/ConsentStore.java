@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.plugmate.messaging.NativeSelect;
 import io.plugmate.statistics.domain.ChargerConsent;
 import io.plugmate.statistics.domain.WithheldChargers;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,8 +21,8 @@ public class ConsentStore {
             on conflict (client_id, charger_id) do update set user_id = excluded.user_id,
             reads_data = excluded.reads_data, said_at = excluded.said_at, updated_at = excluded.updated_at
             where charger_consent.said_at <= excluded.said_at""";
-    private static final String WITHHELD = """
-            select charger_id from charger_consent where client_id = :c and not reads_data""";
+    private static final NativeSelect WITHHELD = NativeSelect.of("""
+            select charger_id from charger_consent where client_id = :c and not reads_data""");
 
     /** Records what an announcement at {@code saidAt} (its occurredAt) said, unless a later one said otherwise. */
     public Uni<Void> say(String clientId, String userId, String chargerId, ChargerConsent consent, Instant saidAt,
@@ -34,7 +35,7 @@ public class ConsentStore {
 
     /** The client's chargers whose measurements are not served. */
     public Uni<WithheldChargers> withheld(String clientId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(WITHHELD, String.class).setParameter("c", clientId)
-                .getResultList()).map(WithheldChargers::of);
+        return WITHHELD.with("c", clientId).list()
+                .map(rows -> WithheldChargers.of(rows.stream().map(row -> (String) row[0]).toList()));
     }
 }

@@ -141,9 +141,10 @@ class ReliabilityTest {
                 .isEqualTo(2);
     }
 
+    /** The service's user lock (LedgerStore: one upsert, which waits for the row like any writer) waiting. */
     private static int waitingOnUserLedger(Connection c) throws Exception {
         try (PreparedStatement q = c.prepareStatement("select pid from pg_stat_activity where wait_event_type = "
-                + "'Lock' and query like '%user_ledger%for update%' and pid <> pg_backend_pid()");
+                + "'Lock' and query like '%insert into user_ledger%on conflict%' and pid <> pg_backend_pid()");
                 ResultSet rs = q.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         }
