@@ -111,6 +111,27 @@ class OutboxTest {
         }
     }
 
+    /** More than a batch committed at once: the relay's rounds follow one another, and order and count still hold. */
+    @Test
+    void aBacklogOfSeveralBatchesArrivesWholeAndInCommitOrder() throws Throwable {
+        String topic = "outbox-backlog-" + UUID.randomUUID();
+        List<DeviceRemoved> events = java.util.stream.IntStream.range(0, 650).mapToObj(i -> removed("v" + i)).toList();
+
+        run(() -> Panache.withTransaction(() -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (DeviceRemoved event : events) {
+                all = all.chain(() -> outbox.publish(topic, "same-user", event));
+            }
+            return all;
+        }));
+
+        try (TopicReader reader = new TopicReader(topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().size() >= events.size());
+            assertThat(eventIds(reader.poll()))
+                    .containsExactlyElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
+        }
+    }
+
     @Test
     void anEventTheBrokerRefusesIsParkedWithItsReasonAndHoldsBackNothingElse() throws Throwable {
         String topic = "outbox-refused-" + UUID.randomUUID();
