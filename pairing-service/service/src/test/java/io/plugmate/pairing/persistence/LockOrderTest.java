@@ -1,6 +1,7 @@
 package io.plugmate.pairing.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -37,6 +38,8 @@ class LockOrderTest {
 
     @Inject
     DetectorStore store;
+    @Inject
+    DetectorCache cache;
 
     @Test
     void aNewUserIsTakenInKeyOrderBeforeAnyRowIsLocked() throws Exception {
@@ -76,6 +79,38 @@ class LockOrderTest {
             other.commit();
 
             assertThat(locking.get(60, TimeUnit.SECONDS)).containsOnlyKeys(a, b);
+        }
+    }
+
+    /**
+     * A user held in memory whose row is gone (erased by another instance) is not created behind a lock already taken:
+     * the transaction fails without effect, and the next one, the user no longer held, creates the row before locking.
+     * Alone in its transaction, the user is created at once (nothing was locked before it).
+     */
+    @Test
+    void aHeldUserWhoseRowIsGoneIsCreatedOnlyBeforeAnyLock() throws Exception {
+        String client = "gone-" + UUID.randomUUID();
+        UserKey a = new UserKey(client, "a");
+        UserKey b = new UserKey(client, "b");
+        Db.inTransaction(() -> store.lockAll(List.of(a, b))); // both held
+        delete(a);
+
+        assertThatThrownBy(() -> Db.inTransaction(() -> store.lockAll(List.of(a, b))))
+                .hasStackTraceContaining("tried again");
+        assertThat(cache.get(a)).isNull();
+        assertThat(Db.inTransaction(() -> store.lockAll(List.of(a, b)))).containsOnlyKeys(a, b);
+
+        delete(a);
+        assertThat(Db.inTransaction(() -> store.lock(client, a.userId())).snapshot().userId()).isEqualTo("a");
+    }
+
+    private static void delete(UserKey user) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from user_detector where client_id = ? and user_id = ?")) {
+            delete.setString(1, user.clientId());
+            delete.setString(2, user.userId());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
         }
     }
 
