@@ -2,6 +2,7 @@ package io.plugmate.gateway.edge;
 
 import java.net.ConnectException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.netty.channel.EventLoop;
 import io.plugmate.commons.problem.Problem;
 import io.plugmate.commons.problem.ProblemType;
 import io.plugmate.commons.problem.ProblemWriter;
@@ -19,6 +21,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -28,19 +31,28 @@ import io.vertx.httpproxy.ProxyResponse;
 /**
  * Sends a routed request to its service with Vert.x's reverse proxy ({@link ProxyRequest}/{@link ProxyResponse}: hop-
  * by-hop headers, streaming the answer back) and turns an unreachable or silent service into a problem.
+ * <p>
+ * One HTTP client (with its own keep-alive connection pool) per event loop: a pooled connection belongs to the event
+ * loop that opened it, and a client shared by all loops hands a request the connection used last, whatever its loop —
+ * so requests crossed threads twice (the request written on the connection's loop, the answer handed back to the
+ * caller's), each crossing a wake-up of the other thread (5 % of the gateway's CPU samples at 1,000 reads/s). With a client per
+ * loop the request, the upstream exchange
+ * and the answer stay on the thread that took the request.
  */
 @ApplicationScoped
 public class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions options = new HttpClientOptions().setConnectTimeout(5_000).setMaxPoolSize(50);
+    private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
     private final Upstreams upstreams;
     private final ProblemWriter problems;
     private final long timeoutMillis;
 
     public Forwarder(Vertx vertx, Upstreams upstreams, ProblemWriter problems, GatewayConfig config) {
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setMaxPoolSize(50));
+        this.vertx = vertx;
         this.upstreams = upstreams;
         this.problems = problems;
         this.timeoutMillis = config.upstreamTimeout().toMillis();
@@ -65,7 +77,7 @@ public class Forwarder {
         proxied.putHeader("X-Forwarded-For", remote(context));
         proxied.putHeader("X-Forwarded-Proto", request.scheme());
         proxied.putHeader("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
-        client.request(new RequestOptions().setServer(address).setMethod(proxied.getMethod())
+        client().request(new RequestOptions().setServer(address).setMethod(proxied.getMethod())
                 .setURI(proxied.getURI()).setIdleTimeout(timeoutMillis))
                 .compose(proxied::send)
                 .compose(ProxyResponse::send)
@@ -92,6 +104,13 @@ public class Forwarder {
         }
     }
 
+    /** The client of the event loop this runs on (handlers run on the loop of the request's connection). */
+    HttpClient client() {
+        EventLoop loop = ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
+        HttpClient client = clients.get(loop);
+        return client != null ? client : clients.computeIfAbsent(loop, key -> vertx.createHttpClient(options));
+    }
+
     static String remote(RoutingContext context) {
         var address = context.request().remoteAddress();
         return address == null ? "unknown" : address.hostAddress();
@@ -99,6 +118,6 @@ public class Forwarder {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
     }
 }
