@@ -1,0 +1,107 @@
+package io.plugmate.gateway.edge;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.plugmate.commons.time.WallClock;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Bearer tokens the gateway has verified, remembered until they expire: a client sends the same token with every
+ * request, and verifying it (RSA signature, parsing it twice, issuer, audience, expiry — quarkus-oidc) was half of the
+ * gateway's CPU samples at 1,000 requests/s. Envoy's JWT filter (under {@code k8s/}'s Envoy Gateway) can keep the same
+ * kind of cache ({@code jwt_cache_config}).
+ * <p>
+ * Only a token quarkus-oidc accepted is remembered (a refused one is verified, and refused, every time), under its exact
+ * text, and only while it is valid: never past its {@code exp}, and at most {@link #LONGEST} (a key withdrawn from the
+ * issuer's JWKS stops being honoured here within that; every service verifies the token again regardless). A request
+ * with a remembered token gets the identity quarkus-oidc built for it, with this request's routing context (the
+ * remembered identity itself still refers to the first request's: one finished request kept per remembered token).
+ */
+@ApplicationScoped
+public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+
+    static final Duration LONGEST = Duration.ofMinutes(5);
+
+    private final OidcIdentityProvider oidc;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().expireAfterWrite(LONGEST)
+            .maximumSize(10_000).build();
+
+    public VerifiedTokens(OidcIdentityProvider oidc) {
+        this.oidc = oidc;
+    }
+
+    /** An identity quarkus-oidc built for a token, and the token's expiry. */
+    record Verified(SecurityIdentity identity, Instant expires) {
+
+        /** Like the verification itself: a token is expired from its {@code exp} on. */
+        boolean validAt(Instant now) {
+            return now.isBefore(expires);
+        }
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Asked before quarkus-oidc, which it asks itself for a token it does not remember. */
+    @Override
+    public int priority() {
+        return oidc.priority() + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!(request.getToken() instanceof AccessTokenCredential)) {
+            return Uni.createFrom().nullItem(); // quarkus-oidc's own answer to anything else
+        }
+        String token = request.getToken().getToken();
+        Verified known = verified.getIfPresent(token);
+        if (known != null && known.validAt(WallClock.now())) {
+            return Uni.createFrom().item(forRequest(known.identity(), HttpSecurityUtils.getRoutingContextAttribute(request)));
+        }
+        if (known != null) {
+            verified.invalidate(token);
+        }
+        return oidc.authenticate(request, context).invoke(identity -> remember(token, identity));
+    }
+
+    /** Whether a token is remembered as verified (and not yet expired). */
+    boolean remembers(String token) {
+        Verified known = verified.getIfPresent(token);
+        return known != null && known.validAt(WallClock.now());
+    }
+
+    private void remember(String token, SecurityIdentity identity) {
+        if (identity != null && identity.getAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME) instanceof Long exp) {
+            verified.put(token, new Verified(identity, Instant.ofEpochSecond(exp)));
+        }
+    }
+
+    /** The identity as quarkus-oidc builds it for a request: the request's own routing context among its attributes. */
+    private static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext context) {
+        var builder = QuarkusSecurityIdentity.builder(identity);
+        if (context != null) {
+            builder.addAttribute(RoutingContext.class.getName(), context);
+            builder.addAttribute(AuthenticationRequestContext.class.getName(),
+                    context.get(AuthenticationRequestContext.class.getName()));
+        }
+        return builder.build();
+    }
+}
