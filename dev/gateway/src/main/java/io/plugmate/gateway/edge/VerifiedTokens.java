@@ -74,7 +74,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         String token = request.getToken().getToken();
         Verified known = verified.getIfPresent(token);
         if (known != null && known.validAt(WallClock.now())) {
-            return Uni.createFrom().item(forRequest(known.identity(), HttpSecurityUtils.getRoutingContextAttribute(request)));
+            return Uni.createFrom().item(
+                    forRequest(known.identity(), HttpSecurityUtils.getRoutingContextAttribute(request), context));
         }
         if (known != null) {
             verified.invalidate(token);
@@ -94,13 +95,17 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         }
     }
 
-    /** The identity as quarkus-oidc builds it for a request: the request's own routing context among its attributes. */
-    private static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext context) {
+    /**
+     * The identity as quarkus-oidc builds it for a request: the request's own routing context and authentication
+     * context among its attributes, the latter also on the routing context (where quarkus-oidc puts it).
+     */
+    private static SecurityIdentity forRequest(SecurityIdentity identity, RoutingContext routing,
+            AuthenticationRequestContext authentication) {
         var builder = QuarkusSecurityIdentity.builder(identity);
-        if (context != null) {
-            builder.addAttribute(RoutingContext.class.getName(), context);
-            builder.addAttribute(AuthenticationRequestContext.class.getName(),
-                    context.get(AuthenticationRequestContext.class.getName()));
+        if (routing != null) {
+            routing.put(AuthenticationRequestContext.class.getName(), authentication);
+            builder.addAttribute(RoutingContext.class.getName(), routing);
+            builder.addAttribute(AuthenticationRequestContext.class.getName(), authentication);
         }
         return builder.build();
     }
