@@ -31,7 +31,7 @@ import io.vertx.ext.web.RoutingContext;
  * text, and only while it is valid: never past its {@code exp}, and at most {@link #LONGEST} (a key withdrawn from the
  * issuer's JWKS stops being honoured here within that; every service verifies the token again regardless). A request
  * with a remembered token gets the identity quarkus-oidc built for it, with this request's routing context (the
- * remembered identity itself still refers to the first request's: one finished request kept per remembered token).
+ * remembered identity is kept without the first request's, so no finished request stays in memory with it).
  */
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
@@ -89,9 +89,20 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return known != null && known.validAt(WallClock.now());
     }
 
+    /** The identity remembered for a token; null when none. */
+    SecurityIdentity remembered(String token) {
+        Verified known = verified.getIfPresent(token);
+        return known == null ? null : known.identity();
+    }
+
     private void remember(String token, SecurityIdentity identity) {
         if (identity != null && identity.getAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME) instanceof Long exp) {
-            verified.put(token, new Verified(identity, Instant.ofEpochSecond(exp)));
+            // kept without the first request's routing and authentication contexts (each request gets its own in
+            // forRequest): a remembered token must not hold a finished request, its headers and body, in memory
+            SecurityIdentity detached = QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(RoutingContext.class.getName(), null)
+                    .addAttribute(AuthenticationRequestContext.class.getName(), null).build();
+            verified.put(token, new Verified(detached, Instant.ofEpochSecond(exp)));
         }
     }
 

@@ -34,6 +34,19 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aRememberedTokenHoldsNoFinishedRequest() {
+        String token = Tokens.apiClient("detached-client");
+        given().auth().oauth2(token).get("/vehicles/v-1").then().statusCode(200);
+
+        assertThat(tokens.remembered(token)).isNotNull().satisfies(identity -> {
+            assertThat(identity.getPrincipal().getName()).isNotBlank();
+            assertThat((Object) identity.getAttribute(io.vertx.ext.web.RoutingContext.class.getName())).isNull();
+            assertThat((Object) identity.getAttribute(
+                    io.quarkus.security.identity.AuthenticationRequestContext.class.getName())).isNull();
+        });
+    }
+
+    @Test
     void aRefusedTokenIsNeverRemembered() {
         for (String token : new String[] { Tokens.unknownKey("forgotten"), Tokens.expired("forgotten"),
                 Tokens.forClient("forgotten").roles("api-client").audience("someone-else").mint() }) {
