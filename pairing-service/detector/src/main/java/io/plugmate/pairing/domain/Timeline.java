@@ -10,8 +10,9 @@ import java.util.List;
 import io.plugmate.events.GeoLocation;
 
 /**
- * A device's reports in event-time order, whatever order they arrived in. A report with an event time already known
- * is a duplicate (a re-delivery, or a sleeping car's cloud re-sending its last report) and is ignored. Reports older
+ * A device's reports in event-time order, whatever order they arrived in. A report equal to one already known is a
+ * duplicate (a re-delivery, or a sleeping car's cloud re-sending its last report) and is ignored; a different report of
+ * the same second is kept after the others of that second, in the order it was taken. Reports older
  * than {@code recentWindow} before the newest are thinned to the ones around a change of state (so plug-in and
  * charging-start marks survive) and one every {@code maxGap}; which reports survive depends only on the set of reports and the
  * newest event time,
@@ -46,7 +47,21 @@ final class Timeline {
     boolean add(Observation observation) {
         int at = Collections.binarySearch(reports, observation, BY_TIME);
         if (at >= 0) {
-            return false;
+            // the same second as a kept report: the same report again is a duplicate; another one (a plug-in and its
+            // unplug, or a command's effect, in one second) goes after those of its second, in the order the reports
+            // were taken (ADR 0018), so that the later one is the device's state
+            int first = at;
+            while (first > 0 && reports.get(first - 1).observedAt().equals(observation.observedAt())) {
+                first--;
+            }
+            int end = at;
+            while (end < reports.size() && reports.get(end).observedAt().equals(observation.observedAt())) {
+                end++;
+            }
+            if (reports.subList(first, end).contains(observation)) {
+                return false;
+            }
+            at = -end - 1;
         }
         reports.add(-at - 1, observation);
         int before = reports.size();
@@ -54,10 +69,15 @@ final class Timeline {
         return reports.size() == before || reports.contains(observation);
     }
 
-    /** Whether a report with this event time is kept. */
-    boolean has(Instant observedAt) {
-        int at = indexAtOrAfter(observedAt);
-        return at < reports.size() && reports.get(at).observedAt().equals(observedAt);
+    /** Whether this report (its event time and content) is kept. */
+    boolean has(Observation report) {
+        int at = indexAtOrAfter(report.observedAt());
+        for (int i = at; i < reports.size() && reports.get(i).observedAt().equals(report.observedAt()); i++) {
+            if (reports.get(i).equals(report)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Observation latest() {

@@ -195,8 +195,8 @@ public final class UserDetector {
             return true;
         }
         return switch (event) {
-            case VehicleStateObserved v -> knownReport(vehicles, v.vehicleId(), v.observedAt());
-            case ChargerStateObserved c -> knownReport(chargers, c.chargerId(), c.observedAt());
+            case VehicleStateObserved v -> knownReport(vehicles, v.vehicleId(), Observation.of(v));
+            case ChargerStateObserved c -> knownReport(chargers, c.chargerId(), Observation.of(c));
             case DeviceLinked l -> !lifecyclePending(l.deviceId()) && devicesOf(l.deviceType()).containsKey(l.deviceId())
                     && devicesOf(l.deviceType()).get(l.deviceId()).linked;
             case DeviceRemoved r -> !lifecyclePending(r.deviceId()) && removed.contains(r.deviceId());
@@ -204,18 +204,22 @@ public final class UserDetector {
         };
     }
 
-    private boolean knownReport(Map<String, DeviceTrack> devices, String deviceId, Instant observedAt) {
+    /**
+     * The same report (event time and content) is known or waiting; another report of the same second is not a repeat
+     * (a plug-in and its unplug in one second: the device services publish both, ADR 0018).
+     */
+    private boolean knownReport(Map<String, DeviceTrack> devices, String deviceId, Observation report) {
         if (removed.contains(deviceId) && !lifecyclePending(deviceId)) {
             return true;
         }
         DeviceTrack track = devices.get(deviceId);
-        if (track != null && track.timeline.has(observedAt)) {
+        if (track != null && track.timeline.has(report)) {
             return true;
         }
         return inputs.holds(e -> e instanceof VehicleStateObserved v && v.vehicleId().equals(deviceId)
-                && v.observedAt().equals(observedAt)
+                && Observation.of(v).equals(report)
                 || e instanceof ChargerStateObserved c && c.chargerId().equals(deviceId)
-                        && c.observedAt().equals(observedAt));
+                        && Observation.of(c).equals(report));
     }
 
     private boolean lifecyclePending(String deviceId) {

@@ -721,6 +721,23 @@ class DetectionRulesTest {
     }
 
     /**
+     * The wallbox's periodic report and its unplug in the same second (the fault suite's vehicle-service row): both are
+     * published, in the order they were taken, and the unplug ends the activation. Dropped as a "duplicate" second, the
+     * wallbox stayed plugged in pairing's view and its next plug-in was never activated.
+     */
+    @Test
+    void anUnplugInTheSameSecondAsAPluggedReportEndsTheActivation() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .charger("c1", "18:20", true, true, 11.0)
+                .charger("c1", "18:20", false, false, 0.0)
+                .vehicle("v1", "18:21", true, false, 0.0, HOME)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.INACTIVE);
+    }
+
+    /**
      * Plug-ins four minutes apart, as the fault suite's households make them: the first is learnt as it happens and
      * activated; of the second the car's reports come on time (and its third plug-in begins) before the wallbox's. The
      * car's second plug-in ended eight minutes after the wallbox's first (within the timing tolerances), but the two
