@@ -38,12 +38,17 @@ final class StartupRun {
         }
     }
 
+    /** PostgreSQL, Kafka and the issuer the services start against, the issuer's URL set for the token helpers. */
+    private static Stack infrastructure(LoadOptions options) {
+        Report.progress("starting PostgreSQL, Kafka and the issuer");
+        Stack stack = Stack.infrastructure(options.out().resolve("logs"), options.jvmOptions(), options.partitions());
+        System.setProperty(OidcResource.URL_PROPERTY, stack.issuer());
+        return stack;
+    }
+
     static List<Start> run(LoadOptions options) {
         List<Start> starts = new ArrayList<>();
-        Report.progress("starting PostgreSQL, Kafka and the issuer");
-        try (Stack stack = Stack.infrastructure(options.out().resolve("logs"), options.jvmOptions(),
-                options.partitions())) {
-            System.setProperty(OidcResource.URL_PROPERTY, stack.issuer());
+        try (Stack stack = infrastructure(options)) {
             for (int run = 1; run <= options.runs(); run++) {
                 for (Stack.Service service : options.selected()) {
                     for (int variant = 0; variant < options.jvmVariants().size(); variant++) {
@@ -80,10 +85,7 @@ final class StartupRun {
      */
     static List<Training> train(LoadOptions options) {
         List<Training> trainings = new ArrayList<>();
-        Report.progress("starting PostgreSQL, Kafka and the issuer");
-        try (Stack stack = Stack.infrastructure(options.out().resolve("logs"), options.jvmOptions(),
-                options.partitions())) {
-            System.setProperty(OidcResource.URL_PROPERTY, stack.issuer());
+        try (Stack stack = infrastructure(options)) {
             for (Stack.Service service : options.selected()) {
                 List<String> jvm = new ArrayList<>(options.jvmOptions().stream()
                         .filter(option -> !option.startsWith("-XX:AOTCache")).toList());
