@@ -13,7 +13,7 @@ public record DetectorSettings(Inputs inputs, Reports reports, Clock clock, Plug
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(
-                new Inputs(Duration.ofMinutes(15)),
+                new Inputs(Duration.ofMinutes(15), Duration.ofSeconds(2)),
                 new Reports(Duration.ofSeconds(90), Duration.ofSeconds(150), Duration.ofMinutes(20),
                         Duration.ofMinutes(45), Duration.ofHours(24), 2000),
                 new Clock(10, 2, Duration.ofMinutes(10), Duration.ofMinutes(30)),
@@ -41,8 +41,11 @@ public record DetectorSettings(Inputs inputs, Reports reports, Clock clock, Plug
      * @param maxSkew an input waits for the other input streams to show something as new, but not once they have been
      *        silent this long (by the inputs' {@code occurredAt}) while its own stream went on: consumers further
      *        apart than this are no longer evened out
+     * @param concurrent two state reports produced less than this apart by the two device services are taken in the
+     *        order of their event time: so close together, their production order says nothing (two hosts' clocks,
+     *        or both services sending a backlog at once after an outage)
      */
-    public record Inputs(Duration maxSkew) {
+    public record Inputs(Duration maxSkew, Duration concurrent) {
     }
 
     /**

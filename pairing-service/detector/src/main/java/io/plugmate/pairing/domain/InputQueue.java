@@ -22,8 +22,11 @@ import io.plugmate.events.VehicleStateObserved;
  * stream of the user has shown something at least as new — or the caller vouches that everything up to a time has
  * been given, or the other has been silent for {@code maxSkew} while this one went on. The order in which the detector
  * sees the reports then does not depend on how far apart the consumers are, as long as that is less than
- * {@code maxSkew} (less the other stream's longest silence). Links and unlinks are taken as they come: a report of a
- * device not linked yet waits for its link.
+ * {@code maxSkew} (less the other stream's longest silence). Two reports of the two streams produced less than
+ * {@code concurrent} apart are taken in the order of their {@code observedAt} instead: their production order says
+ * nothing then (two services, two hosts' clocks; after an outage both send their backlog at once, so a car's reports
+ * of the next minutes can be produced a few milliseconds before its wallbox's plug-in). Links and unlinks are taken
+ * as they come: a report of a device not linked yet waits for its link.
  */
 final class InputQueue {
 
@@ -44,11 +47,13 @@ final class InputQueue {
     }
 
     private final Duration maxSkew;
+    private final Duration concurrent;
     /** In arrival order; each stream's entries keep their own order. */
     private final List<PlugmateEvent> pending;
 
-    InputQueue(Duration maxSkew, List<PlugmateEvent> pending) {
-        this.maxSkew = maxSkew;
+    InputQueue(DetectorSettings.Inputs settings, List<PlugmateEvent> pending) {
+        this.maxSkew = settings.maxSkew();
+        this.concurrent = settings.concurrent();
         this.pending = new ArrayList<>(pending);
     }
 
@@ -92,7 +97,7 @@ final class InputQueue {
         }
         int chosen = -1;
         for (int head : heads) {
-            if (head >= 0 && (chosen < 0 || at(pending.get(head)).isBefore(at(pending.get(chosen))))) {
+            if (head >= 0 && (chosen < 0 || takenBefore(pending.get(head), pending.get(chosen)))) {
                 chosen = head; // ties keep the stream rank
             }
         }
@@ -119,6 +124,30 @@ final class InputQueue {
             return null;
         }
         return pending.remove(chosen);
+    }
+
+    /**
+     * Whether one stream's head goes before the other's: by production time, or by event time when they were produced
+     * concurrently. Only the two heads are compared, and a report waits for the other stream's head, so the order
+     * stays a function of the two streams, not of how far apart their consumers are.
+     */
+    private boolean takenBefore(PlugmateEvent a, PlugmateEvent b) {
+        Instant seenA = observedAt(a);
+        Instant seenB = observedAt(b);
+        boolean together = a.occurredAt() != null && b.occurredAt() != null
+                && Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(concurrent) < 0;
+        if (together && seenA != null && seenB != null) {
+            return seenA.isBefore(seenB);
+        }
+        return at(a).isBefore(at(b));
+    }
+
+    private static Instant observedAt(PlugmateEvent event) {
+        return switch (event) {
+            case VehicleStateObserved v -> v.observedAt();
+            case ChargerStateObserved c -> c.observedAt();
+            default -> null;
+        };
     }
 
     /** When the producing service learnt of it; an input without that time waits for nothing. */

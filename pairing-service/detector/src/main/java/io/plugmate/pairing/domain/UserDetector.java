@@ -45,7 +45,7 @@ public final class UserDetector {
         }
         this.book = new PairBook(clientId, userId, snapshot.sequence(), snapshot.pairs());
         this.decisions = new Decisions(settings, vehicles, chargers, book);
-        this.inputs = new InputQueue(settings.inputs().maxSkew(), snapshot.pending());
+        this.inputs = new InputQueue(settings.inputs(), snapshot.pending());
     }
 
     public static UserDetector start(String clientId, String userId, DetectorSettings settings) {

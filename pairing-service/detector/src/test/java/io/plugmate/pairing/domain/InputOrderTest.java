@@ -115,6 +115,38 @@ class InputOrderTest {
         }
     }
 
+    /**
+     * After a database outage both device services send their backlog at once, and the car's reports of the next four
+     * minutes happen to be produced a few milliseconds before its wallbox's plug-in (the fault suite's PostgreSQL row,
+     * household 3). Taken in that production order, the pair was activated only at the car's last report, after the
+     * wallbox's unplug, and ended at once; reports produced together are taken in event time, so the pair is active
+     * from the car's first charging report (the rates compared) to the wallbox's unplug.
+     */
+    @org.junit.jupiter.api.Test
+    void aBacklogBothDeviceServicesSendAtOnceIsDecidedInEventTime() {
+        Feed feed = new Feed().linked(io.plugmate.events.DeviceType.VEHICLE, "v1")
+                .linked(io.plugmate.events.DeviceType.CHARGER, "c1")
+                .charger("c1", "18:00", false, false, 0.0)
+                .vehicle("v1", "18:00:30", false, false, 0.0, Feed.HOME)
+                .vehicleDelivered("v1", "18:02:33", "18:10:00.100", true, false, 0.0, Feed.HOME)
+                .vehicleDelivered("v1", "18:02:40", "18:10:00.110", true, true, 10.2, Feed.HOME)
+                .vehicleDelivered("v1", "18:04:26", "18:10:00.120", true, true, 10.2, Feed.HOME)
+                .vehicleDelivered("v1", "18:06:11", "18:10:00.130", true, true, 10.2, Feed.HOME)
+                .chargerDelivered("c1", "18:02:01", "18:10:00.200", true, false, 0.0);
+        for (int s = 8; s < 240; s += 20) {
+            String time = Feed.at("18:02:01").plusSeconds(s).toString().substring(11, 19);
+            feed.chargerDelivered("c1", time, "18:10:00.%03d".formatted(200 + s * 2), true, true, 11.0);
+        }
+        List<PairEvent> events = consumeUnvouched(feed.chargerDelivered("c1", "18:06:01", "18:10:00.900", false, false,
+                0.0).vehicleDelivered("v1", "18:06:33", "18:10:00.950", false, false, 0.0, Feed.HOME)
+                .charger("c1", "18:10:20", false, false, 0.0).vehicle("v1", "18:12", false, false, 0.0, Feed.HOME)
+                .events());
+
+        assertThat(activity(events)).containsExactly(
+                "PairActivated 2026-03-02T18:02:40Z " + Ids.pairId(Feed.CLIENT, Feed.USER, "v1", "c1"),
+                "PairDeactivated 2026-03-02T18:06:01Z " + Ids.pairId(Feed.CLIENT, Feed.USER, "v1", "c1"));
+    }
+
     /** Every event as it comes, vouching for nothing; at the end the topics are known complete. */
     private static List<PairEvent> consumeUnvouched(List<PlugmateEvent> events) {
         UserDetector detector = UserDetector.start(Feed.CLIENT, Feed.USER, DetectorSettings.defaults());
