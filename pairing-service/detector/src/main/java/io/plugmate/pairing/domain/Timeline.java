@@ -49,7 +49,10 @@ final class Timeline {
         if (at >= 0) {
             // the same second as a kept report: the same report again is a duplicate; another one (a plug-in and its
             // unplug, or a command's effect, in one second) goes after those of its second, in the order the reports
-            // were taken (ADR 0018), so that the later one is the device's state
+            // were taken (ADR 0018), so that the later one is the device's state — unless it says what the device
+            // said before that second while the second already holds the change: then it is a reading taken before
+            // the change (a poll answered before a push, times in whole seconds) and goes first, so the change stays
+            // the state (a cable out and in again within one second does not happen)
             int first = at;
             while (first > 0 && reports.get(first - 1).observedAt().equals(observation.observedAt())) {
                 first--;
@@ -61,7 +64,7 @@ final class Timeline {
             if (reports.subList(first, end).contains(observation)) {
                 return false;
             }
-            at = -end - 1;
+            at = readBeforeTheChange(observation, first, end) ? -first - 1 : -end - 1;
         }
         reports.add(-at - 1, observation);
         int before = reports.size();
@@ -70,6 +73,16 @@ final class Timeline {
     }
 
     /** Whether this report (its event time and content) is kept. */
+    /** The report repeats the plug state from before its second, which a report of that second has changed. */
+    private boolean readBeforeTheChange(Observation report, int first, int end) {
+        if (first == 0) {
+            return false;
+        }
+        boolean before = reports.get(first - 1).isPlugged();
+        return report.isPlugged() == before
+                && reports.subList(first, end).stream().anyMatch(r -> r.isPlugged() != before);
+    }
+
     boolean has(Observation report) {
         int at = indexAtOrAfter(report.observedAt());
         for (int i = at; i < reports.size() && reports.get(i).observedAt().equals(report.observedAt()); i++) {

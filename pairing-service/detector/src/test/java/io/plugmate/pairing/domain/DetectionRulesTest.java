@@ -738,6 +738,49 @@ class DetectionRulesTest {
     }
 
     /**
+     * The same two reports the other way round (the fault suite's vehicle-service row, session 10): the unplug is taken
+     * first, then a state read the charger-service's poller took earlier in the same second, when the cable was still
+     * in. Taken last, that read kept the wallbox plugged in pairing's view, so its next plug-in four minutes later looked
+     * like the same one and the pair was withdrawn on "charging started at different times". Within one second, a
+     * report that says what the device said before that second was read before the change: the change stays last.
+     */
+    @Test
+    void aReadFromBeforeAnUnplugInTheSameSecondDoesNotUndoTheUnplug() {
+        Feed.Run run = evening(new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1"), "v1", "c1")
+                .charger("c1", "18:20", false, false, 0.0)
+                .charger("c1", "18:20", true, true, 11.0)
+                .vehicle("v1", "18:20:30", false, false, 0.0, HOME)
+                .vehicle("v1", "18:24", true, false, 0.0, HOME)
+                .charger("c1", "18:24:30", true, false, 0.0)
+                .chargerEvery("c1", "18:25", "18:30", 30, true, true, 11.0)
+                .vehicleEvery("v1", "18:25", "18:30", 60, true, true, 10.2, HOME)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated", "PairDeactivated",
+                "PairActivated");
+        assertThat(run.pair("v1", "c1").state()).isEqualTo(PairState.ACTIVE);
+        assertThat(run.pair("v1", "c1").plugInAt()).isEqualTo(Feed.at("18:24"));
+    }
+
+    /** And the same for a plug-in: a read from before it, taken after it in the same second, does not undo it. */
+    @Test
+    void aReadFromBeforeAPlugInInTheSameSecondDoesNotUndoThePlugIn() {
+        Feed.Run run = new Feed().linked(VEHICLE, "v1").linked(CHARGER, "c1")
+                .vehicle("v1", "17:50", false, false, 0.0, HOME)
+                .charger("c1", "17:55", false, false, 0.0)
+                .charger("c1", "18:00:05", true, false, 0.0)
+                .charger("c1", "18:00:05", false, false, 0.0)
+                .chargerEvery("c1", "18:00:30", "18:10", 30, true, true, 11.0)
+                .vehicle("v1", "18:01:30", true, true, 10.2, HOME)
+                .run();
+
+        assertThat(run.types()).containsExactly("PairEstablished", "PairActivated");
+        assertThat(run.history()).filteredOn(t -> t.to() == PairState.ACTIVE).singleElement()
+                .satisfies(t -> assertThat(t.evidence()).anySatisfy(e -> assertThat(e.detail()).isEqualTo(
+                        "both reported plug-in 85s apart")));
+    }
+
+    /**
      * Plug-ins four minutes apart, as the fault suite's households make them: the first is learnt as it happens and
      * activated; of the second the car's reports come on time (and its third plug-in begins) before the wallbox's. The
      * car's second plug-in ended eight minutes after the wallbox's first (within the timing tolerances), but the two
