@@ -47,6 +47,8 @@ final class Load implements AutoCloseable {
         return thread;
     });
     private volatile String fault = "setup";
+    /** Held while a step makes its change: {@link #idle} waits for it. */
+    private final Object stepLock = new Object();
     private volatile boolean idle = true;
     private volatile boolean running = true;
     private volatile int failedSteps;
@@ -67,9 +69,15 @@ final class Load implements AutoCloseable {
         this.idle = false;
     }
 
-    /** Only simulated time moves from now on. */
+    /**
+     * Only simulated time moves from now on. Returns once a step under way has made its change, so that every change of
+     * the row is in {@link #changes()} when it returns (a change recorded just after the row's tally had no reports yet
+     * and counted as lost: the 429 storm row of session 10).
+     */
     void idle() {
-        this.idle = true;
+        synchronized (stepLock) {
+            this.idle = true;
+        }
     }
 
     /** A fresh token of the household's API client: a Household's own expires after 5 minutes, the suite runs 40. */
@@ -113,10 +121,12 @@ final class Load implements AutoCloseable {
         while (running) {
             long started = System.currentTimeMillis();
             try {
-                if (!idle) {
-                    int i = step++ % households.size();
-                    change(i);
-                    act((i + households.size() - 1) % households.size(), step / households.size() % 2 == 0);
+                synchronized (stepLock) {
+                    if (!idle) {
+                        int i = step++ % households.size();
+                        change(i);
+                        act((i + households.size() - 1) % households.size(), step / households.size() % 2 == 0);
+                    }
                 }
                 Simulator.advance(STEP);
             } catch (Exception | AssertionError e) {
