@@ -65,7 +65,7 @@ class ShutdownDrainIT {
     void anEventCommittedJustBeforeSigtermIsPublishedByTheShutdownDrain() throws Exception {
         int port = freePort();
         Process app = start(port);
-        try (ParentDeathWatchdog guard = ParentDeathWatchdog.guard(app.pid(), null)) {
+        try (ParentDeathWatchdog guard = ParentDeathWatchdog.guardJvm(app.pid())) {
             awaitReady(app, port);
             String clientId = "client-" + UUID.randomUUID();
             SimulatorGrant.Grant grant = SimulatorGrant.forNewHousehold("[\"NORDAUTO\"]", "[\"ZAPLINE\"]", "ZAPLINE");

@@ -27,7 +27,7 @@ import io.plugmate.testinfra.KafkaResource;
 
 /**
  * Issues 13 and 14: a service stopped while it is busy leaves its consumer group before its process ends, within the
- * grace period (SIGINT, then SIGKILL after 20 s: {@code ServiceJar.close()}, as Kubernetes does after
+ * grace period (SIGTERM, then SIGKILL after 20 s: {@code ServiceJar.close()}, as Kubernetes does after
  * terminationGracePeriodSeconds). A member that is killed instead stays in the group until the broker's session timeout
  * (45 s): its partitions are read by nobody meanwhile, and a replay cannot rewind the group. Each service in turn, with
  * thousands of state records waiting on the topics pairing-service reads; the stop's duration is printed, not asserted.

@@ -126,7 +126,7 @@ public final class Platform implements BeforeAllCallback {
             return services.get(index(name)).pid();
         }
 
-        /** Stops the service (SIGINT, a graceful shutdown; nothing left to do when it was killed). */
+        /** Stops the service (SIGTERM, a graceful shutdown; nothing left to do when it was killed). */
         void stop(String name) {
             services.get(index(name)).close();
         }

@@ -58,7 +58,7 @@ public final class ServiceJar implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceJar(name, process, ParentDeathWatchdog.guard(process.pid(), null), url, port);
+            return new ServiceJar(name, process, ParentDeathWatchdog.guardJvm(process.pid()), url, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +103,7 @@ public final class ServiceJar implements AutoCloseable {
                 + InfraLogs.file(name + ".log"));
     }
 
-    /** SIGINT (a graceful Quarkus shutdown) through the watchdog, SIGKILL if it does not stop in time. */
+    /** SIGTERM (a graceful Quarkus shutdown) through the watchdog, SIGKILL if it does not stop in time. */
     @Override
     public void close() {
         watchdog.close();

@@ -59,7 +59,7 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            watchdog = ParentDeathWatchdog.guard(process.pid(), null);
+            watchdog = ParentDeathWatchdog.guardJvm(process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +72,7 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (watchdog != null) {
-            watchdog.close(); // SIGINT: the simulator shuts down gracefully
+            watchdog.close(); // SIGTERM: the simulator shuts down gracefully
         }
         if (process != null) {
             process.destroyForcibly();

@@ -40,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.app = app;
         this.process = process;
-        this.watchdog = ParentDeathWatchdog.guard(process.pid(), null);
+        this.watchdog = ParentDeathWatchdog.guardJvm(process.pid());
         this.url = url;
         this.forkedAt = forkedAt;
         this.aotCache = aotCache;
