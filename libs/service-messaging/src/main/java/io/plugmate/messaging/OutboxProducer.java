@@ -2,7 +2,6 @@ package io.plugmate.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,16 +49,10 @@ class OutboxProducer {
 
     /** The service's connection settings, with the relay's delivery guarantees on top (they are not negotiable). */
     static Map<String, Object> config(Map<String, Object> kafkaConfig, Duration sendBlock) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        Map<String, Object> config = DurableProducerConfig.of(kafkaConfig, "plugmate-outbox-relay");
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendBlock.toMillis());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "plugmate-outbox-relay");
-        // consumer-side keys a service may set under kafka.* mean nothing to a producer
-        config.keySet().removeIf(key -> key.startsWith("group.") || key.startsWith("auto.offset"));
         return config;
     }
 
