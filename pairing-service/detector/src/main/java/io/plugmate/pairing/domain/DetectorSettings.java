@@ -41,9 +41,9 @@ public record DetectorSettings(Inputs inputs, Reports reports, Clock clock, Plug
      * @param maxSkew an input waits for the other input streams to show something as new, but not once they have been
      *        silent this long (by the inputs' {@code occurredAt}) while its own stream went on: consumers further
      *        apart than this are no longer evened out
-     * @param concurrent two state reports produced less than this apart by the two device services are taken in the
-     *        order of their event time: so close together, their production order says nothing (two hosts' clocks,
-     *        or both services sending a backlog at once after an outage)
+     * @param concurrent a wallbox's report produced less than this after a car's report but dated before it is taken
+     *        first: so close together, their production order says nothing (two hosts' clocks, or both services
+     *        sending a backlog at once after an outage)
      */
     public record Inputs(Duration maxSkew, Duration concurrent) {
     }

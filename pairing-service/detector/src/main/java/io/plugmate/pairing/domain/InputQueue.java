@@ -22,11 +22,11 @@ import io.plugmate.events.VehicleStateObserved;
  * stream of the user has shown something at least as new — or the caller vouches that everything up to a time has
  * been given, or the other has been silent for {@code maxSkew} while this one went on. The order in which the detector
  * sees the reports then does not depend on how far apart the consumers are, as long as that is less than
- * {@code maxSkew} (less the other stream's longest silence). Two reports of the two streams produced less than
- * {@code concurrent} apart are taken in the order of their {@code observedAt} instead: their production order says
- * nothing then (two services, two hosts' clocks; after an outage both send their backlog at once, so a car's reports
- * of the next minutes can be produced a few milliseconds before its wallbox's plug-in). Links and unlinks are taken
- * as they come: a report of a device not linked yet waits for its link.
+ * {@code maxSkew} (less the other stream's longest silence). A wallbox's report produced less than {@code concurrent}
+ * after a car's but dated before it goes first: production times that close say nothing (two services, two hosts'
+ * clocks; after an outage both send their backlog at once, so a car's reports of the next minutes can be produced a
+ * few milliseconds before its wallbox's plug-in). Links and unlinks are taken as they come: a report of a device not
+ * linked yet waits for its link.
  */
 final class InputQueue {
 
@@ -127,27 +127,28 @@ final class InputQueue {
     }
 
     /**
-     * Whether one stream's head goes before the other's: by production time, or by event time when they were produced
-     * concurrently. Only the two heads are compared, and a report waits for the other stream's head, so the order
-     * stays a function of the two streams, not of how far apart their consumers are.
+     * Whether one stream's head goes before the other's: by production time — except that a wallbox's report dated
+     * before a car's report produced less than {@code concurrent} before it goes first. Only that way round: the car's
+     * stream then waits for the wallbox's next report (seconds), as ADR 0008 already accepts; the other way round every
+     * report of the wallbox would wait for the car's next one (minutes). Only the two heads are compared, and a report
+     * waits for the other stream's head, so the order stays a function of the two streams, not of how far apart their
+     * consumers are.
      */
     private boolean takenBefore(PlugmateEvent a, PlugmateEvent b) {
-        Instant seenA = observedAt(a);
-        Instant seenB = observedAt(b);
-        boolean together = a.occurredAt() != null && b.occurredAt() != null
-                && Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(concurrent) < 0;
-        if (together && seenA != null && seenB != null) {
-            return seenA.isBefore(seenB);
+        if (concurrent(a, b)) {
+            if (a instanceof ChargerStateObserved wallbox && b instanceof VehicleStateObserved car) {
+                return wallbox.observedAt().isBefore(car.observedAt()) || at(a).isBefore(at(b));
+            }
+            if (a instanceof VehicleStateObserved car && b instanceof ChargerStateObserved wallbox) {
+                return !wallbox.observedAt().isBefore(car.observedAt()) && at(a).isBefore(at(b));
+            }
         }
         return at(a).isBefore(at(b));
     }
 
-    private static Instant observedAt(PlugmateEvent event) {
-        return switch (event) {
-            case VehicleStateObserved v -> v.observedAt();
-            case ChargerStateObserved c -> c.observedAt();
-            default -> null;
-        };
+    private boolean concurrent(PlugmateEvent a, PlugmateEvent b) {
+        return a.occurredAt() != null && b.occurredAt() != null
+                && Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(concurrent) < 0;
     }
 
     /** When the producing service learnt of it; an input without that time waits for nothing. */

@@ -17,8 +17,8 @@ import io.plugmate.events.PlugmateEvent;
 import io.plugmate.events.VehicleStateObserved;
 
 /**
- * Which of the two state streams' heads the queue takes first (ADR 0008): by production time, or by event time when the
- * two were produced less than {@code inputs.concurrent} apart.
+ * Which of the two state streams' heads the queue takes first (ADR 0008): by production time, except a wallbox's report
+ * dated before a car's produced less than {@code inputs.concurrent} before it.
  */
 class InputQueueTest {
 
@@ -32,11 +32,13 @@ class InputQueueTest {
     @CsvSource({
             // produced far apart: production order, whatever the dates
             "5000, -30, car", "2000, -30, car", "-5000, 30, wallbox", "-2000, 30, wallbox",
-            // produced together: event order, whichever was produced first
-            "1999, -30, wallbox", "100, -1, wallbox", "100, 30, car", "-100, 30, car", "-1999, -30, wallbox",
-            "0, -30, wallbox", "0, 30, car",
-            // together and dated alike: the charger goes first, as for a tie in production time
-            "100, 0, wallbox", "-100, 0, wallbox", "0, 0, wallbox" })
+            // produced together, the wallbox's dated first: the wallbox first, whichever was produced first
+            "1999, -30, wallbox", "100, -1, wallbox", "-1999, -30, wallbox", "0, -30, wallbox",
+            // produced together, the car's dated first: production order (the wallbox never waits for the car's
+            // next report because of the window), a tie in production time to the charger as before
+            "100, 30, car", "-100, 30, wallbox", "0, 30, wallbox",
+            // together and dated alike: production order
+            "100, 0, car", "-100, 0, wallbox", "0, 0, wallbox" })
     void theHeadTakenFirst(long wallboxProducedLaterMillis, long wallboxDatedLaterSeconds, String first) {
         PlugmateEvent car = vehicle(PRODUCED, DATED);
         PlugmateEvent wallbox = charger(PRODUCED.plusMillis(wallboxProducedLaterMillis),
