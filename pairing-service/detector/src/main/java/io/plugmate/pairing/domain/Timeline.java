@@ -72,17 +72,20 @@ final class Timeline {
         return reports.size() == before || reports.contains(observation);
     }
 
-    /** Whether this report (its event time and content) is kept. */
-    /** The report repeats the plug state from before its second, which a report of that second has changed. */
+    /**
+     * The report repeats the plug state from before its second, which a report of that second has changed (reports
+     * whose plug state is unknown take no part).
+     */
     private boolean readBeforeTheChange(Observation report, int first, int end) {
-        if (first == 0) {
+        if (first == 0 || report.plugged() == null || reports.get(first - 1).plugged() == null) {
             return false;
         }
-        boolean before = reports.get(first - 1).isPlugged();
-        return report.isPlugged() == before
-                && reports.subList(first, end).stream().anyMatch(r -> r.isPlugged() != before);
+        Boolean before = reports.get(first - 1).plugged();
+        return report.plugged().equals(before) && reports.subList(first, end).stream()
+                .anyMatch(r -> r.plugged() != null && !r.plugged().equals(before));
     }
 
+    /** Whether this report (its event time and content) is kept. */
     boolean has(Observation report) {
         int at = indexAtOrAfter(report.observedAt());
         for (int i = at; i < reports.size() && reports.get(i).observedAt().equals(report.observedAt()); i++) {
