@@ -43,30 +43,20 @@ final class Timeline {
         return Collections.unmodifiableList(reports);
     }
 
-    /** @return false when the report changes nothing: its event time is known, or it is old and in mid-state */
+    /** @return false when the report changes nothing: the same report is known, or it is old and in mid-state */
     boolean add(Observation observation) {
-        int at = Collections.binarySearch(reports, observation, BY_TIME);
-        if (at >= 0) {
-            // the same second as a kept report: the same report again is a duplicate; another one (a plug-in and its
-            // unplug, or a command's effect, in one second) goes after those of its second, in the order the reports
-            // were taken (ADR 0018), so that the later one is the device's state — unless it says what the device
-            // said before that second while the second already holds the change: then it is a reading taken before
-            // the change (a poll answered before a push, times in whole seconds) and goes first, so the change stays
-            // the state (a cable out and in again within one second does not happen)
-            int first = at;
-            while (first > 0 && reports.get(first - 1).observedAt().equals(observation.observedAt())) {
-                first--;
-            }
-            int end = at;
-            while (end < reports.size() && reports.get(end).observedAt().equals(observation.observedAt())) {
-                end++;
-            }
-            if (reports.subList(first, end).contains(observation)) {
-                return false;
-            }
-            at = readBeforeTheChange(observation, first, end) ? -first - 1 : -end - 1;
+        // the same second as a kept report: the same report again is a duplicate; another one (a plug-in and its
+        // unplug, or a command's effect, in one second) goes after those of its second, in the order the reports
+        // were taken (ADR 0018), so that the later one is the device's state — unless it says what the device
+        // said before that second while the second already holds the change: then it is a reading taken before
+        // the change (a poll answered before a push, times in whole seconds) and goes first, so the change stays
+        // the state (a cable out and in again within one second does not happen)
+        int first = indexAtOrAfter(observation.observedAt());
+        int end = endOfSecond(first);
+        if (reports.subList(first, end).contains(observation)) {
+            return false;
         }
-        reports.add(-at - 1, observation);
+        reports.add(readBeforeTheChange(observation, first, end) ? first : end, observation);
         int before = reports.size();
         thin();
         return reports.size() == before || reports.contains(observation);
@@ -87,13 +77,17 @@ final class Timeline {
 
     /** Whether this report (its event time and content) is kept. */
     boolean has(Observation report) {
-        int at = indexAtOrAfter(report.observedAt());
-        for (int i = at; i < reports.size() && reports.get(i).observedAt().equals(report.observedAt()); i++) {
-            if (reports.get(i).equals(report)) {
-                return true;
-            }
+        int first = indexAtOrAfter(report.observedAt());
+        return reports.subList(first, endOfSecond(first)).contains(report);
+    }
+
+    /** Past the last report with the same event time as the one at {@code first}. */
+    private int endOfSecond(int first) {
+        int end = first;
+        while (end < reports.size() && reports.get(end).observedAt().equals(reports.get(first).observedAt())) {
+            end++;
         }
-        return false;
+        return end;
     }
 
     Observation latest() {
