@@ -23,6 +23,7 @@ import io.plugmate.events.EventJson;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.pairing.domain.DetectorSettings;
 import io.plugmate.pairing.domain.DetectorSnapshot;
+import io.plugmate.pairing.domain.ReportTexts;
 import io.plugmate.pairing.domain.SnapshotJson;
 import io.plugmate.pairing.domain.UserDetector;
 
@@ -42,13 +43,15 @@ public final class SnapshotCost {
     private static final String[] STEPS = { "parse the snapshot, events' JSON (before ADR 0020)",
             "parse the snapshot, stored form (ADR 0020)", "restore the detector from the parsed snapshot",
             "apply the record (the detector)", "write the snapshot, events' JSON (before ADR 0020)",
-            "write the snapshot, stored form (ADR 0020)" };
+            "write the snapshot, stored form (ADR 0020)",
+            "write the snapshot, stored form, held: the texts of its reports last written copied" };
     private static final int PARSE_OLD = 0;
     private static final int PARSE = 1;
     private static final int RESTORE = 2;
     private static final int APPLY = 3;
     private static final int WRITE_OLD = 4;
     private static final int WRITE = 5;
+    private static final int WRITE_HELD = 6;
 
     private final DetectorSettings settings = DetectorSettings.defaults();
     private final List<long[]> samples = new ArrayList<>();
@@ -84,6 +87,10 @@ public final class SnapshotCost {
         DetectorSnapshot start = UserDetector.start(first.clientId(), first.userId(), settings).snapshot();
         String stored = write(start);
         String storedOld = writeOld(start);
+        // the same household held in memory as DetectorCache holds it: the detector goes on from the snapshot
+        // object it stored, its reports the same objects, so their texts of the last write can be copied
+        DetectorSnapshot held = start;
+        ReportTexts heldTexts = ReportTexts.NONE;
         for (PlugmateEvent event : records) {
             long[] t = new long[STEPS.length];
             long t0 = CPU.getCurrentThreadCpuTime();
@@ -100,8 +107,18 @@ public final class SnapshotCost {
             long t5 = CPU.getCurrentThreadCpuTime();
             stored = write(next);
             long t6 = CPU.getCurrentThreadCpuTime();
+            UserDetector heldDetector = UserDetector.restore(held, settings);
+            heldDetector.accept(event, true, null);
+            held = heldDetector.snapshot();
+            long t7 = CPU.getCurrentThreadCpuTime();
+            SnapshotJson.Written written = write(held, heldTexts);
+            long t8 = CPU.getCurrentThreadCpuTime();
+            heldTexts = written.reports();
             if (!parsedOld.equals(parsed)) {
                 throw new IllegalStateException("the two forms of one snapshot read differently");
+            }
+            if (!written.json().equals(stored)) {
+                throw new IllegalStateException("a held snapshot was written differently from the same state parsed");
             }
             t[PARSE_OLD] = t1 - t0;
             t[PARSE] = t2 - t1;
@@ -109,6 +126,7 @@ public final class SnapshotCost {
             t[APPLY] = t4 - t3;
             t[WRITE_OLD] = t5 - t4;
             t[WRITE] = t6 - t5;
+            t[WRITE_HELD] = t8 - t7;
             samples.add(t);
             sizes.add(new int[] { storedOld.length(), stored.length() });
             reports.add(new int[] { next.devices().stream().mapToInt(d -> d.reports().size()).sum(),
@@ -152,6 +170,7 @@ public final class SnapshotCost {
         double before = means[PARSE_OLD] + means[RESTORE] + means[APPLY] + means[WRITE_OLD];
         double after = means[PARSE] + means[RESTORE] + means[APPLY] + means[WRITE];
         double held = means[RESTORE] + means[APPLY] + means[WRITE];
+        double heldTexts = means[RESTORE] + means[APPLY] + means[WRITE_HELD];
         System.out.printf(Locale.ROOT, "%n| per record | mean (µs) | records/s of one core |%n| --- | ---: | ---: |%n");
         System.out.printf(Locale.ROOT, "| events' JSON: parse, restore, apply, write | %.1f | %,.0f |%n", before / 1e3,
                 1e9 / before);
@@ -160,6 +179,9 @@ public final class SnapshotCost {
         System.out.printf(Locale.ROOT,
                 "| stored form, snapshot held in memory (DetectorCache): restore, apply, write | %.1f | %,.0f |%n",
                 held / 1e3, 1e9 / held);
+        System.out.printf(Locale.ROOT,
+                "| the same, its reports' texts of the last write copied: restore, apply, write | %.1f | %,.0f |%n",
+                heldTexts / 1e3, 1e9 / heldTexts);
         System.out.printf(Locale.ROOT, "| the detector alone, its state kept in memory | %.1f | %,.0f |%n%n",
                 means[APPLY] / 1e3, 1e9 / means[APPLY]);
         for (int form = 0; form < 2; form++) {
@@ -216,6 +238,14 @@ public final class SnapshotCost {
     private static String write(DetectorSnapshot snapshot) {
         try {
             return SnapshotJson.write(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SnapshotJson.Written write(DetectorSnapshot snapshot, ReportTexts earlier) {
+        try {
+            return SnapshotJson.write(snapshot, earlier);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package io.plugmate.pairing.domain;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.plugmate.events.EventJson;
@@ -25,24 +28,75 @@ import io.plugmate.events.GeoLocation;
  * charging, rateKw]} or, with a position, {@code [observedAt, plugged, charging, rateKw, latitude, longitude]}, with
  * {@code observedAt} in epoch milliseconds (an ISO-8601 string when it has a finer fraction, so nothing is lost).
  * Reports stored as objects (before ADR 0020) are still read. One mapper for everyone who stores or measures a
- * snapshot: pairing-service and the snapshot benchmark.
+ * snapshot: pairing-service and the snapshot benchmark. A detector's next snapshot can be written with the texts of the
+ * reports of its last one ({@link #write(DetectorSnapshot, ReportTexts)}): only new reports are formatted.
  */
 public final class SnapshotJson {
 
     private static final ObjectMapper MAPPER = EventJson.mapper().copy()
             .registerModule(new SimpleModule("detector-snapshot")
                     .addSerializer(Observation.class, new ReportWriter())
-                    .addDeserializer(Observation.class, new ReportReader()));
+                    .addDeserializer(Observation.class, new ReportReader()))
+            .addMixIn(DetectorSnapshot.Device.class, DeviceReports.class);
+    private static final ObjectWriter WRITER = MAPPER.writer();
 
     private SnapshotJson() {
+    }
+
+    /** A snapshot's stored text, and the text of each of its reports for the next write of the same detector. */
+    public record Written(String json, ReportTexts reports) {
     }
 
     public static String write(DetectorSnapshot snapshot) throws JsonProcessingException {
         return MAPPER.writeValueAsString(snapshot);
     }
 
+    /**
+     * The snapshot's stored text, the same as {@link #write(DetectorSnapshot)}, with each report whose text
+     * {@code earlier} holds copied from there rather than formatted again.
+     */
+    public static Written write(DetectorSnapshot snapshot, ReportTexts earlier) throws JsonProcessingException {
+        ReportTexts.Writing writing = new ReportTexts.Writing(earlier);
+        String json = WRITER.withAttribute(ReportTexts.Writing.class, writing).writeValueAsString(snapshot);
+        return new Written(json, writing.done());
+    }
+
+    /** One report's stored text (an array), as a snapshot holds it. */
+    private static String reportText(Observation report) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(report);
+    }
+
     public static DetectorSnapshot read(String json) throws JsonProcessingException {
         return MAPPER.readValue(json, DetectorSnapshot.class);
+    }
+
+    /** Where a device's reports go through {@link ReportsWriter}. */
+    private interface DeviceReports {
+        @JsonSerialize(using = ReportsWriter.class)
+        List<Observation> reports();
+    }
+
+    /**
+     * A device's reports: in a write with the last write's texts, as one array copied where it can be; otherwise each
+     * report by {@link ReportWriter}.
+     */
+    private static final class ReportsWriter extends JsonSerializer<List<Observation>> {
+
+        @Override
+        public void serialize(List<Observation> reports, JsonGenerator out, SerializerProvider serializers)
+                throws IOException {
+            if (serializers.getAttribute(ReportTexts.Writing.class) instanceof ReportTexts.Writing writing
+                    && out.currentValue() instanceof DetectorSnapshot.Device device) {
+                out.writeRawValue(writing.reportsText(device.id(), reports, SnapshotJson::reportText));
+                return;
+            }
+            JsonSerializer<Object> each = serializers.findValueSerializer(Observation.class);
+            out.writeStartArray();
+            for (Observation report : reports) {
+                each.serialize(report, out, serializers);
+            }
+            out.writeEndArray();
+        }
     }
 
     private static final class ReportWriter extends JsonSerializer<Observation> {

@@ -47,6 +47,56 @@ class SnapshotJsonTest {
         assertThat(fromRestored).isEqualTo(fromOriginal);
     }
 
+    @Property(tries = 30)
+    void aHeldDetectorWrittenWithItsLastReportTextsIsWrittenExactlyAsInFull(@ForAll long seed)
+            throws JsonProcessingException {
+        List<PlugmateEvent> events = RandomHousehold.events(RandomHousehold.generate(seed));
+        UserDetector detector = UserDetector.start(Feed.CLIENT, Feed.USER, DetectorSettings.defaults());
+        ReportTexts texts = ReportTexts.NONE;
+        for (PlugmateEvent e : events) {
+            detector.accept(e, true, null);
+            DetectorSnapshot snapshot = detector.snapshot();
+
+            SnapshotJson.Written written = SnapshotJson.write(snapshot, texts);
+
+            assertThat(written.json()).isEqualTo(SnapshotJson.write(snapshot));
+            assertThat(written.reports().size()).isEqualTo(reports(snapshot).size());
+            texts = written.reports();
+        }
+    }
+
+    /** Kept reports are copied from the last write; only the new ones, and those the write did not hold, are formatted. */
+    @Test
+    void onlyReportsTheLastWriteDidNotHoldAreFormatted() throws Exception {
+        Instant at = Instant.parse("2026-03-02T16:00:00Z");
+        Observation a = new Observation(at, true, false, 7.25, null);
+        Observation b = new Observation(at.plusSeconds(60), true, true, 7.5, new GeoLocation(59.91, 10.75));
+        Observation c = new Observation(at.plusSeconds(120), false, false, null, null);
+        Observation d = new Observation(at.plusSeconds(180), true, false, 0.0, null);
+        Observation equalToC = new Observation(c.observedAt(), c.plugged(), c.charging(), c.rateKw(), c.location());
+        ReportTexts earlier = SnapshotJson.write(withReports(a, b, c), ReportTexts.NONE).reports();
+        List<Observation> formatted = new ArrayList<>();
+        ReportTexts.Formatter counting = report -> {
+            formatted.add(report);
+            return "[" + report.observedAt().toEpochMilli() + "]";
+        };
+
+        // b thinned out, c replaced by an equal report, d new
+        String text = new ReportTexts.Writing(earlier).reportsText("v", List.of(a, equalToC, d), counting);
+
+        assertThat(formatted).containsExactly(equalToC, d);
+        assertThat(text).isEqualTo("[[" + at.toEpochMilli() + ",true,false,7.25],[" + c.observedAt().toEpochMilli()
+                + "],[" + d.observedAt().toEpochMilli() + "]]");
+        // another device's reports are not taken for this one's
+        formatted.clear();
+        new ReportTexts.Writing(earlier).reportsText("other", List.of(a), counting);
+        assertThat(formatted).containsExactly(a);
+    }
+
+    private static List<Observation> reports(DetectorSnapshot snapshot) {
+        return snapshot.devices().stream().flatMap(d -> d.reports().stream()).toList();
+    }
+
     @Test
     void aReportIsAnArrayWithItsTimeInMillisecondsAndNothingIsLost() throws JsonProcessingException {
         Instant millis = Instant.parse("2026-03-02T16:00:00.123Z");

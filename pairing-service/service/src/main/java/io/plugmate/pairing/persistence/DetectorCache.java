@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.plugmate.pairing.config.DetectorCacheConfig;
 import io.plugmate.pairing.domain.DetectorSnapshot;
+import io.plugmate.pairing.domain.ReportTexts;
 
 /**
  * The snapshots this instance stored last, by user, under the row's stamp and version they were stored with (ADR
@@ -18,8 +19,11 @@ import io.plugmate.pairing.domain.DetectorSnapshot;
 @ApplicationScoped
 public class DetectorCache {
 
-    /** A stored snapshot and the row's stamp and version after it was written. */
-    public record Stored(long stamp, long version, DetectorSnapshot snapshot) {
+    /**
+     * A stored snapshot and the row's stamp and version after it was written, with the text each of its reports was
+     * written with ({@link ReportTexts#NONE} for a snapshot read from the row), for the user's next write.
+     */
+    public record Stored(long stamp, long version, DetectorSnapshot snapshot, ReportTexts reportTexts) {
     }
 
     private final Cache<UserKey, Stored> stored;
@@ -34,10 +38,10 @@ public class DetectorCache {
         return stored.getIfPresent(user);
     }
 
-    /** The snapshot held for the user if it is the one the row holds now, else null. */
-    DetectorSnapshot at(UserKey user, long stamp, long version) {
+    /** What is held for the user if it is what the row holds now, else null. */
+    Stored at(UserKey user, long stamp, long version) {
         Stored held = stored.getIfPresent(user);
-        return held != null && held.stamp() == stamp && held.version() == version ? held.snapshot() : null;
+        return held != null && held.stamp() == stamp && held.version() == version ? held : null;
     }
 
     void put(UserKey user, Stored snapshot) {

@@ -17,6 +17,7 @@ import io.plugmate.commons.time.WallClock;
 import io.plugmate.messaging.NativeSelect;
 import io.plugmate.pairing.domain.DetectorSettings;
 import io.plugmate.pairing.domain.DetectorSnapshot;
+import io.plugmate.pairing.domain.ReportTexts;
 import io.plugmate.pairing.domain.SnapshotJson;
 import io.plugmate.pairing.domain.UserDetector;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -157,17 +158,20 @@ public class DetectorStore {
                         UserKey user = new UserKey((String) row[0], (String) row[1]);
                         long stamp = ((Number) row[2]).longValue();
                         long version = ((Number) row[3]).longValue();
-                        DetectorSnapshot snapshot = row[4] == null ? cache.at(user, stamp, version)
-                                : parse((String) row[4]);
-                        (row[4] == null && snapshot != null ? fromMemory : fromRow).increment();
-                        if (snapshot == null) {
+                        // held even when the row came back: another transaction of this instance may have stored
+                        // the user (and committed) after this statement's stamp was taken
+                        DetectorCache.Stored held = cache.at(user, stamp, version);
+                        (held != null ? fromMemory : fromRow).increment();
+                        if (held != null) {
+                            found.put(user, UserDetector.restore(held.snapshot(), settings));
+                        } else if (row[4] != null) {
+                            found.put(user, restored(user, stamp, version, parse((String) row[4])));
+                        } else {
                             // held when the statement was sent, gone since (a rolled-back write of this instance
                             // replaced it, or it was dropped): the row is locked, read it
                             misses = misses.chain(() -> read(user.clientId(), user.userId())
                                     .invoke(stored -> found.put(user, restored(user, stamp, version, stored))))
                                     .replaceWithVoid();
-                        } else {
-                            found.put(user, restored(user, stamp, version, snapshot));
                         }
                     }
                     return misses.replaceWith(found);
@@ -176,7 +180,7 @@ public class DetectorStore {
 
     /** The detector of a snapshot read under the row lock, which is what the row holds: worth keeping. */
     private UserDetector restored(UserKey user, long stamp, long version, DetectorSnapshot snapshot) {
-        cache.put(user, new DetectorCache.Stored(stamp, version, snapshot));
+        cache.put(user, new DetectorCache.Stored(stamp, version, snapshot, ReportTexts.NONE));
         return UserDetector.restore(snapshot, settings);
     }
 
@@ -189,13 +193,17 @@ public class DetectorStore {
             return Uni.createFrom().voidItem();
         }
         Map<UserKey, DetectorSnapshot> snapshots = new HashMap<>();
+        Map<UserKey, ReportTexts> texts = new HashMap<>();
         List<UserKey> users = new ArrayList<>();
         String[] written = new String[detectors.size()];
         for (UserDetector detector : detectors) {
             DetectorSnapshot snapshot = detector.snapshot();
             UserKey user = new UserKey(snapshot.clientId(), snapshot.userId());
+            DetectorCache.Stored held = cache.get(user);
+            SnapshotJson.Written text = write(snapshot, held == null ? ReportTexts.NONE : held.reportTexts());
             snapshots.put(user, snapshot);
-            written[users.size()] = write(snapshot);
+            texts.put(user, text.reports());
+            written[users.size()] = text.json();
             users.add(user);
         }
         return SAVE_ALL.with("clientIds", clientIds(users)).with("userIds", userIds(users))
@@ -207,7 +215,7 @@ public class DetectorStore {
                     for (Object[] row : saved) {
                         UserKey user = new UserKey((String) row[0], (String) row[1]);
                         cache.put(user, new DetectorCache.Stored(((Number) row[2]).longValue(),
-                                ((Number) row[3]).longValue(), snapshots.get(user)));
+                                ((Number) row[3]).longValue(), snapshots.get(user), texts.get(user)));
                     }
                 })
                 .replaceWithVoid();
@@ -253,6 +261,15 @@ public class DetectorStore {
     static String write(DetectorSnapshot snapshot) {
         try {
             return SnapshotJson.write(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a detector snapshot", e);
+        }
+    }
+
+    /** The snapshot's text, copying the reports whose text {@code earlier} holds. */
+    static SnapshotJson.Written write(DetectorSnapshot snapshot, ReportTexts earlier) {
+        try {
+            return SnapshotJson.write(snapshot, earlier);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a detector snapshot", e);
         }

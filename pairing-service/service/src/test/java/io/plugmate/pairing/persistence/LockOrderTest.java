@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.pairing.Db;
@@ -48,7 +45,7 @@ class LockOrderTest {
         UserKey b = new UserKey(client, "b");
         Db.inTransaction(() -> store.lockAll(List.of(b))); // b exists (and this instance holds it)
 
-        try (Connection other = connect()) {
+        try (Connection other = Connections.open()) {
             other.setAutoCommit(false);
             // the other transaction creates a (first in key order): nobody else sees the row until it commits
             try (PreparedStatement insert = other.prepareStatement("""
@@ -60,13 +57,13 @@ class LockOrderTest {
                         DetectorSettings.defaults()).snapshot()));
                 insert.executeUpdate();
             }
-            int otherPid = pid(other);
+            int otherPid = Connections.pid(other);
 
             CompletableFuture<Map<UserKey, UserDetector>> locking = CompletableFuture
                     .supplyAsync(() -> Db.inTransaction(() -> store.lockAll(List.of(b, a))));
             // lockAll comes to a and waits for the other transaction
-            try (Connection watcher = connect()) {
-                await().atMost(60, TimeUnit.SECONDS).until(() -> waitsFor(watcher, otherPid));
+            try (Connection watcher = Connections.open()) {
+                await().atMost(60, TimeUnit.SECONDS).until(() -> Connections.waitsFor(watcher, otherPid));
             }
 
             // the other transaction goes on to b: free, because lockAll has locked nothing while it waits for a
@@ -105,38 +102,12 @@ class LockOrderTest {
     }
 
     private static void delete(UserKey user) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = Connections.open();
                 PreparedStatement delete = connection.prepareStatement(
                         "delete from user_detector where client_id = ? and user_id = ?")) {
             delete.setString(1, user.clientId());
             delete.setString(2, user.userId());
             assertThat(delete.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("plugmate.test.postgres.jdbc-url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    private static int pid(Connection connection) throws SQLException {
-        try (ResultSet pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
-            pid.next();
-            return pid.getInt(1);
-        }
-    }
-
-    /** Whether some backend is waiting for a lock the given one holds. */
-    private static boolean waitsFor(Connection watcher, int holder) throws SQLException {
-        try (PreparedStatement waiting = watcher.prepareStatement(
-                "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
-            waiting.setInt(1, holder);
-            try (ResultSet count = waiting.executeQuery()) {
-                count.next();
-                return count.getInt(1) > 0;
-            }
         }
     }
 }

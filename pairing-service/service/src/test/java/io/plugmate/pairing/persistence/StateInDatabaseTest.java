@@ -95,6 +95,9 @@ class StateInDatabaseTest {
         DetectorCache.Stored held = cache.get(user);
         assertThat(held.snapshot()).isEqualTo(stored);
         assertThat(new long[] { held.stamp(), held.version() }).containsExactly(row);
+        // the text of every report it was written with, for the next write (ADR 0020 amendment)
+        assertThat(held.reportTexts().size()).isEqualTo(stored.devices().stream().mapToInt(d -> d.reports().size()).sum())
+                .isPositive();
         assertThat(locked(user)).isEqualTo(stored);
 
         // another instance wrote: a new stamp
