@@ -13,6 +13,7 @@ import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.service.ChargerSessionService;
 import io.plugmate.device.DeviceObservations;
 import io.plugmate.device.ObservationConfig;
+import io.plugmate.device.StateOrder;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.Topics;
 import io.plugmate.messaging.Outbox;
@@ -59,13 +60,19 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
         c.energyMeterKwh = keep(r.energyMeterKwh(), c.energyMeterKwh);
     }
 
-    /** The charger's row is locked (applyToCopies): state and sessions see one reading after the other. */
+    /**
+     * The charger's row is locked (applyToCopies): state and sessions see one reading after the other. A read from
+     * before the plug change of its second is not placed among the sessions either: taken as the second's last word, an
+     * unplugged one would close, at zero length, the session the plug-in of that second opened.
+     */
     @Override
-    protected Uni<Void> published(ChargerEntity c, ChargerReport r, Instant observedAt, Instant now) {
+    protected Uni<Void> published(ChargerEntity c, ChargerReport r, StateOrder order, Instant observedAt,
+            Instant now) {
         return outbox.publish(Topics.CHARGER_STATE, c.userId, new ChargerStateObserved(UUID.randomUUID(),
                 ChargerStateObserved.SCHEMA_VERSION, c.clientId, c.userId, now, c.id.toString(), c.vendor, observedAt,
                 r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.maxCurrentA()))
-                .chain(() -> r.isPluggedIn() == null ? Uni.createFrom().voidItem()
+                .chain(() -> r.isPluggedIn() == null || order == StateOrder.READ_BEFORE_THE_CHANGE
+                        ? Uni.createFrom().voidItem()
                         : sessions.place(c, new PlugSessions.Reading(observedAt, r.isPluggedIn(), r.energyMeterKwh())));
     }
 }

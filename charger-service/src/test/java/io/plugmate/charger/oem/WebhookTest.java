@@ -79,18 +79,23 @@ class WebhookTest {
     /**
      * Issue 13: OEMs date reports to the second, so a command carried out in the second of a plug change makes the
      * charger report twice in it. The second, different report is no duplicate: both are published in arrival order and
-     * the later one is the charger's state; the same report again is one.
+     * the later one is the charger's state; the same report again is one. (The charger was plugged in before that
+     * second: had it been unplugged, "plugged in, not charging" would be the second's change and a later "unplugged" a
+     * read from before it, {@link #aReadFromBeforeAPlugInInTheSameSecondDoesNotUndoThePlugIn}.)
      */
     @Test
     void twoDifferentReportsInTheSameSecondAreBothPublishedAndTheLaterIsTheState() {
         ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
         Instant t = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        String charging = body(c, t.minusSeconds(1), 11.0, "charger.state");
         String notCharging = body(c, t, 0.0, "charger.state").replace("\"isCharging\":true", "\"isCharging\":false");
         String unplugged = notCharging.replace("\"reportId\":\"r\"", "\"reportId\":\"r2\"")
                 .replace("\"isPluggedIn\":true", "\"isPluggedIn\":false");
         String unpluggedAgain = unplugged.replace("\"deliveryId\":\"d\"", "\"deliveryId\":\"d-again\"");
 
         try (var reader = KafkaTestClient.reader(Topics.CHARGER_STATE)) {
+            deliver(UUID.randomUUID().toString(), charging, sign(charging)).statusCode(200)
+                    .body("chargersUpdated", equalTo(1));
             deliver(UUID.randomUUID().toString(), notCharging, sign(notCharging)).statusCode(200)
                     .body("chargersUpdated", equalTo(1));
             deliver(UUID.randomUUID().toString(), unplugged, sign(unplugged)).statusCode(200)
@@ -100,9 +105,45 @@ class WebhookTest {
 
             given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
                     .body("chargeState.isPluggedIn", equalTo(false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events(reader, c).size() >= 3);
+            assertThat(events(reader, c)).extracting(ChargerStateObserved::observedAt).containsExactly(t.minusSeconds(1),
+                    t, t);
+            assertThat(events(reader, c)).extracting(ChargerStateObserved::isPluggedIn).containsExactly(true, true,
+                    false);
+        }
+    }
+
+    /**
+     * docs/adr/0018, amendment of session 11: the charger was unplugged; in one second it reports the plug-in, then a
+     * state read from before it ("unplugged", the poller's answer taken before the push). The read goes before the
+     * plug-in, as pairing orders it: the charger stays plugged in — none of the read's fields is taken — and the read is
+     * still published as reported. A report of the next second is the state as always.
+     */
+    @Test
+    void aReadFromBeforeAPlugInInTheSameSecondDoesNotUndoThePlugIn() {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
+        Instant t = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        String pluggedIn = body(c, t, 7.0, "charger.state");
+        String readBefore = body(c, t, 0.0, "charger.state").replace("\"isPluggedIn\":true", "\"isPluggedIn\":false")
+                .replace("\"isCharging\":true", "\"isCharging\":false");
+        String unplugged = readBefore.replace(t + "\",\"isPluggedIn", t.plusSeconds(1) + "\",\"isPluggedIn");
+
+        try (var reader = KafkaTestClient.reader(Topics.CHARGER_STATE)) {
+            deliver(UUID.randomUUID().toString(), pluggedIn, sign(pluggedIn)).statusCode(200)
+                    .body("chargersUpdated", equalTo(1));
+            deliver(UUID.randomUUID().toString(), readBefore, sign(readBefore)).statusCode(200)
+                    .body("chargersUpdated", equalTo(1));
+
+            given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
+                    .body("chargeState.isPluggedIn", equalTo(true)).body("chargeState.chargeRate", equalTo(7.0f))
+                    .body("chargeState.powerDeliveryState", equalTo("PLUGGED_IN:CHARGING"));
             await().atMost(Duration.ofSeconds(30)).until(() -> events(reader, c).size() >= 2);
-            assertThat(events(reader, c)).extracting(ChargerStateObserved::observedAt).containsExactly(t, t);
             assertThat(events(reader, c)).extracting(ChargerStateObserved::isPluggedIn).containsExactly(true, false);
+
+            deliver(UUID.randomUUID().toString(), unplugged, sign(unplugged)).statusCode(200)
+                    .body("chargersUpdated", equalTo(1));
+            given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
+                    .body("chargeState.isPluggedIn", equalTo(false));
         }
     }
 

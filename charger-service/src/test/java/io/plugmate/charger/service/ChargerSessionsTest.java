@@ -145,6 +145,33 @@ class ChargerSessionsTest {
                 .body("chargeState.isPluggedIn", equalTo(false));
     }
 
+    /**
+     * Not the same as the one above (docs/adr/0018, amendment of session 11): there no plug state before the second is
+     * known (the reports are older than the charger's state). Here the charger was unplugged in the second before, so an
+     * unplugged report after the plug-in of one second is a read from before the plug-in: the session it opened stays
+     * open, and ends at the real unplug.
+     */
+    @Test
+    void aReadFromBeforeAPlugInInTheSameSecondLeavesItsSessionOpen() {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+        Instant t = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+
+        report(c, t.minusSeconds(1), false, 400.0);
+        report(c, t, true, 400.0);
+        report(c, t, false, 400.0); // the poller's read from before the plug-in, taken after its push
+        report(c, t.plusSeconds(30), true, 401.0);
+        report(c, t.plusSeconds(120), false, 402.0);
+
+        try (var reader = KafkaTestClient.reader(Topics.CHARGING_SESSIONS)) {
+            await().atMost(PATIENCE).until(() -> sessions(reader, c.id.toString()).stream()
+                    .anyMatch(s -> s.endedAt().equals(t.plusSeconds(120))));
+            assertThat(sessions(reader, c.id.toString())).singleElement().satisfies(s -> {
+                assertThat(s.startedAt()).isEqualTo(t);
+                assertThat(s.energyKwh()).isEqualTo(2.0);
+            });
+        }
+    }
+
     /** The whole path: a car plugged into a simulated wallbox for an hour, its signed pushes, the session out. */
     @Test
     void aSessionInTheSimulatedWorldCarriesTheMeterTheWallboxMeasured() {

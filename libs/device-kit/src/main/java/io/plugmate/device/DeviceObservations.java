@@ -23,8 +23,9 @@ import io.smallrye.mutiny.Uni;
  * clock), is published with the OEM's {@code observedAt} — late ones too, since pairing orders by event time — but
  * changes the device's state only when it is not older than the state kept: state never rolls back. OEMs date reports
  * to the second, so two different reports may share their {@code observedAt} (a command carried out in the second of a
- * plug change): both are kept and published in arrival order, and the later one is the device's state (issue 13). A report
- * measured further in the future than
+ * plug change): both are kept and published in arrival order, and the later one is the device's state (issue 13) —
+ * unless it is a read from before a plug change that second holds ({@link StateOrder}). A report measured further in
+ * the future than
  * {@link ObservationConfig#futureTolerance()} is refused ({@link FutureReportProblem}) before anything is recorded:
  * taken as state, it would outrank every true report until that date. Unknown (null) fields keep what was known. The service's
  * subclass is its {@link DeviceDirectory}: it records, applies what only its kind reports, and publishes its event.
@@ -97,20 +98,35 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                 LOG.infof("%s %s: state kept from %s, too far ahead of our clock (%s); replaced by the report "
                         + "observed at %s", kind, device.id, device.stateObservedAt, now, observedAt);
             }
-            // the same second as the state kept, yet another report (a duplicate was not fresh): it came later
-            if (implausible || device.olderStateThan(observedAt) || observedAt.equals(device.stateObservedAt)) {
-                device.stateObservedAt = observedAt;
-                device.isPluggedIn = keep(report.isPluggedIn(), device.isPluggedIn);
-                device.isCharging = keep(report.isCharging(), device.isCharging);
-                device.maxCurrentA = keep(report.maxCurrentA(), device.maxCurrentA);
-                newerState(device, report, observedAt);
-            } else {
+            StateOrder order = implausible ? StateOrder.NEWER
+                    : StateOrder.of(device.stateObservedAt, device.pluggedBefore, device.isPluggedIn, observedAt,
+                            report.isPluggedIn());
+            switch (order) {
+                case NEWER -> {
+                    // a new second: the plug state kept is the one in force before it (none trusted after a state
+                    // from the future)
+                    device.pluggedBefore = implausible ? null : device.isPluggedIn;
+                    newState(device, report, observedAt);
+                }
+                // the same second as the state kept, yet another report (a duplicate was not fresh): it came later
+                case LATER_IN_THE_SECOND -> newState(device, report, observedAt);
+                case READ_BEFORE_THE_CHANGE -> LOG.infof("%s %s: report observed at %s says plugged in %s, as before "
+                        + "its second, which a report of that second changed: read before the change; state unchanged",
+                        kind, device.id, observedAt, report.isPluggedIn());
                 // visible, not silent: a source whose clock went back (a simulator started over) looks exactly so
-                LOG.infof("%s %s: report observed at %s is not newer than the state kept (%s); state unchanged",
-                        kind, device.id, observedAt, device.stateObservedAt);
+                case LATE -> LOG.infof("%s %s: report observed at %s is not newer than the state kept (%s); state "
+                        + "unchanged", kind, device.id, observedAt, device.stateObservedAt);
             }
-            return published(device, report, observedAt, now).replaceWith(true);
+            return published(device, report, order, observedAt, now).replaceWith(true);
         });
+    }
+
+    private void newState(E device, R report, Instant observedAt) {
+        device.stateObservedAt = observedAt;
+        device.isPluggedIn = keep(report.isPluggedIn(), device.isPluggedIn);
+        device.isCharging = keep(report.isCharging(), device.isCharging);
+        device.maxCurrentA = keep(report.maxCurrentA(), device.maxCurrentA);
+        newerState(device, report, observedAt);
     }
 
     /**
@@ -140,12 +156,17 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
 
     /**
      * Applies what only this kind reports; called only for a report not older than the state kept (at the same
-     * {@code observedAt}, the later of two different reports).
+     * {@code observedAt}, the later of two different reports, unless it is a read from before the second's plug
+     * change).
      */
     protected abstract void newerState(E device, R report, Instant observedAt);
 
-    /** Publishes the new observation (the kind's state topic), and whatever else follows from it. */
-    protected abstract Uni<Void> published(E device, R report, Instant observedAt, Instant now);
+    /**
+     * Publishes the new observation (the kind's state topic) as the OEM reported it, whatever {@code order} made of it
+     * for the state — late reports and reads from before a change too: consumers order by event time — and whatever
+     * else follows from it.
+     */
+    protected abstract Uni<Void> published(E device, R report, StateOrder order, Instant observedAt, Instant now);
 
     /** A reported value, or what was known when the report does not say. */
     protected static <T> T keep(T reported, T known) {

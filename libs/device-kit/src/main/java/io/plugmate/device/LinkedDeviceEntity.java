@@ -57,6 +57,12 @@ public abstract class LinkedDeviceEntity implements DeviceEntity {
     public Instant stateObservedAt;
     @Column(name = "is_plugged_in")
     public Boolean isPluggedIn;
+    /**
+     * The plug state in force before {@code stateObservedAt}'s second (null: unknown), so that a read from before a
+     * change of that second does not undo it ({@link StateOrder}).
+     */
+    @Column(name = "plugged_before")
+    public Boolean pluggedBefore;
     @Column(name = "is_charging")
     public Boolean isCharging;
     /** The current limit the device reports. */
@@ -135,10 +141,5 @@ public abstract class LinkedDeviceEntity implements DeviceEntity {
         this.isReachable = true;
         this.lastSeen = now;
         this.updatedAt = now;
-    }
-
-    /** Whether a report measured at {@code observedAt} is newer than the state kept: state never rolls back. */
-    boolean olderStateThan(Instant observedAt) {
-        return stateObservedAt == null || observedAt.isAfter(stateObservedAt);
     }
 }

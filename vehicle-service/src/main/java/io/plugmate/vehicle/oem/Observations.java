@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.device.DeviceObservations;
 import io.plugmate.device.ObservationConfig;
+import io.plugmate.device.StateOrder;
 import io.plugmate.events.GeoLocation;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
@@ -62,7 +63,7 @@ public class Observations extends DeviceObservations<VehicleEntity, VehicleRepor
     }
 
     @Override
-    protected Uni<Void> published(VehicleEntity v, VehicleReport r, Instant observedAt, Instant now) {
+    protected Uni<Void> published(VehicleEntity v, VehicleReport r, StateOrder order, Instant observedAt, Instant now) {
         return outbox.publish(Topics.VEHICLE_STATE, v.userId, new VehicleStateObserved(UUID.randomUUID(),
                 VehicleStateObserved.SCHEMA_VERSION, v.clientId, v.userId, now, v.id.toString(), v.vendor, observedAt,
                 r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.batteryLevel(), position(r), r.maxCurrentA()));

@@ -109,6 +109,10 @@ public class VehicleEntity extends LinkedDeviceEntity {
         lastActionAt = occurred;
         boolean startOrStop = event.kind() == CommandKind.START || event.kind() == CommandKind.STOP;
         if (event.state() == ActionState.CONFIRMED && startOrStop) {
+            if (!Boolean.TRUE.equals(isPluggedIn)) {
+                // a plug change no report made: the same-second rule (device-kit's StateOrder) stays out of this second
+                pluggedBefore = null;
+            }
             isPluggedIn = true;
             isCharging = event.kind() == CommandKind.START;
         }

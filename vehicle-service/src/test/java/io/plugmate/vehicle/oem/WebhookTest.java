@@ -160,6 +160,50 @@ class WebhookTest {
         }
     }
 
+    /**
+     * docs/adr/0018, amendment of session 11: a state read taken just before an unplug and answered after its push is
+     * dated in the unplug's second. It repeats the plug state from before that second while the second holds the
+     * change: it goes before the change, as pairing orders it, and changes no state — not its battery either — while it
+     * is still published as reported. A report of unknown plug state in that second is the state as usual (its plug
+     * state kept), and a plug-in in the next second is a real change.
+     */
+    @Test
+    void aReadFromBeforeAnUnplugInTheSameSecondDoesNotUndoTheUnplug() {
+        VehicleEntity v = vehicle();
+        Instant t = Instant.now().plusSeconds(25).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String charging = body(v, t.minusSeconds(1), 60, true, "vehicle.state");
+        String unplugged = body(v, t, 61, false, "vehicle.state");
+        String readBefore = body(v, t, 59, true, "vehicle.state");
+        String plugUnknown = body(v, t, 62, false, "vehicle.state").replace("\"isPluggedIn\":false",
+                "\"isPluggedIn\":null");
+        String pluggedAgain = body(v, t.plusSeconds(1), 63, true, "vehicle.state");
+
+        try (var reader = KafkaTestClient.reader(Topics.VEHICLE_STATE)) {
+            for (String report : List.of(charging, unplugged, readBefore)) {
+                deliver(UUID.randomUUID().toString(), report, sign(report)).statusCode(200)
+                        .body("vehiclesUpdated", equalTo(1));
+            }
+            given().auth().oauth2(Tokens.apiClient(v.clientId)).get("/vehicles/" + v.id).then()
+                    .body("chargeState.isPluggedIn", equalTo(false))
+                    .body("chargeState.powerDeliveryState", equalTo("UNPLUGGED"))
+                    .body("chargeState.batteryLevel", equalTo(61.0f));
+            await().atMost(PATIENCE).until(() -> events(reader, v).size() >= 3);
+            assertThat(events(reader, v)).extracting(VehicleStateObserved::isPluggedIn).containsExactly(true, false,
+                    true);
+
+            deliver(UUID.randomUUID().toString(), plugUnknown, sign(plugUnknown)).statusCode(200);
+            VehicleEntity stored = SeededVehicles.reload(v.id);
+            assertThat(stored.isPluggedIn).isFalse();
+            assertThat(stored.batteryLevel).isEqualTo(62.0);
+
+            deliver(UUID.randomUUID().toString(), pluggedAgain, sign(pluggedAgain)).statusCode(200);
+            stored = SeededVehicles.reload(v.id);
+            assertThat(stored.isPluggedIn).isTrue();
+            assertThat(stored.batteryLevel).isEqualTo(63.0);
+            assertThat(stored.pluggedBefore).isFalse();
+        }
+    }
+
     /** A report older than the state kept changes nothing, and says so in the log (a clock gone back is visible). */
     @Test
     void anIgnoredStaleReportIsLogged() {
