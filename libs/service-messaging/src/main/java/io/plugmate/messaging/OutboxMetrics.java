@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +20,9 @@ import io.vertx.mutiny.sqlclient.Row;
  * repeated failures, and how long the oldest waiting one has waited — a relay that cannot reach the broker shows as a
  * growing age long before anyone misses an event. One query every 15 s on the reactive pool, off every request path;
  * Prometheus reads the last values ({@code plugmate_outbox_waiting}, {@code plugmate_outbox_parked},
- * {@code plugmate_outbox_oldest_seconds}).
+ * {@code plugmate_outbox_oldest_seconds}). Two counters say how this instance's relay works the outbox off:
+ * {@code plugmate_outbox_published_total} events and the {@code plugmate_outbox_rounds_total} rounds that had rows to
+ * send — their quotient is the rows per round, which grows towards {@code batch-size} when the relay is behind.
  */
 @ApplicationScoped
 public class OutboxMetrics {
@@ -40,10 +43,13 @@ public class OutboxMetrics {
     /** Milliseconds, so that one atomic holds it. */
     private final AtomicLong oldestMillis = new AtomicLong();
 
-    OutboxMetrics(Pool pool, Vertx vertx, MeterRegistry registry) {
+    private final OutboxRelay relay;
+
+    OutboxMetrics(Pool pool, Vertx vertx, MeterRegistry registry, OutboxRelay relay) {
         this.pool = pool;
         this.vertx = vertx;
         this.registry = registry;
+        this.relay = relay;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -54,6 +60,10 @@ public class OutboxMetrics {
         Gauge.builder("plugmate.outbox.oldest", oldestMillis, millis -> millis.get() / 1000.0)
                 .description("Age of the oldest outbox event not yet published").baseUnit("seconds")
                 .register(registry);
+        FunctionCounter.builder("plugmate.outbox.published", relay, OutboxRelay::published)
+                .description("Outbox events this instance's relay published").register(registry);
+        FunctionCounter.builder("plugmate.outbox.rounds", relay, OutboxRelay::rounds)
+                .description("Rounds of this instance's relay that had events to send").register(registry);
         vertx.setPeriodic(REFRESH_MILLIS, id -> refresh());
     }
 

@@ -12,6 +12,7 @@ class OutboxProducerConfigTest {
 
     @Test
     void takesTheServicesSecuritySettingsAndKeepsItsDeliveryGuarantees() {
+        // batch.size: a relay's round (up to 2,000 events, ~1-1.5 MB) in a batch per partition, not ~90 of 16 KiB
         Map<String, Object> config = OutboxProducer.config(Map.of(
                 "bootstrap.servers", "kafka:9093",
                 "security.protocol", "SASL_SSL",
@@ -29,6 +30,7 @@ class OutboxProducerConfigTest {
                 .containsEntry("acks", "all")
                 .containsEntry("enable.idempotence", true)
                 .containsEntry("max.block.ms", 5000)
+                .containsEntry("batch.size", 256 * 1024)
                 .doesNotContainKey("group.id");
     }
 }

@@ -25,6 +25,7 @@ import io.plugmate.events.PlugmateEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,6 +41,8 @@ class OutboxTest {
 
     @Inject
     CommandLedger ledger;
+    @Inject
+    OutboxConfig config;
 
     private static DeviceRemoved removed(String deviceId) {
         return new DeviceRemoved(UUID.randomUUID(), 1, "acme", "u1", Instant.now(), DeviceType.VEHICLE, deviceId);
@@ -115,15 +118,14 @@ class OutboxTest {
     @Test
     void aBacklogOfSeveralBatchesArrivesWholeAndInCommitOrder() throws Throwable {
         String topic = "outbox-backlog-" + UUID.randomUUID();
-        List<DeviceRemoved> events = java.util.stream.IntStream.range(0, 650).mapToObj(i -> removed("v" + i)).toList();
+        // three and a bit of the relay's rounds (2,000 rows each by default)
+        List<DeviceRemoved> events = java.util.stream.IntStream.range(0, 3 * config.batchSize() + 250)
+                .mapToObj(i -> removed("v" + i)).toList();
 
-        run(() -> Panache.withTransaction(() -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (DeviceRemoved event : events) {
-                all = all.chain(() -> outbox.publish(topic, "same-user", event));
-            }
-            return all;
-        }));
+        // one after another in one transaction (a chain of thousands of nested Unis would overflow the stack)
+        run(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> outbox.publish(topic, "same-user", event))
+                .collect().last()));
 
         try (TopicReader reader = new TopicReader(topic)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().size() >= events.size());
