@@ -1,6 +1,9 @@
 package io.plugmate.charger.oem;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +16,11 @@ import io.plugmate.charger.persistence.ChargerRepository;
 import io.plugmate.charger.service.ChargerSessionService;
 import io.plugmate.device.DeviceObservations;
 import io.plugmate.device.ObservationConfig;
+import io.plugmate.device.ObservationWrite;
 import io.plugmate.device.StateOrder;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.Topics;
-import io.plugmate.messaging.Outbox;
 import io.plugmate.oem.OemConfig.DeviceKind;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,28 +32,34 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Observations extends DeviceObservations<ChargerEntity, ChargerReport> {
 
-    private static final String RECORD = """
-            insert into charger_observation (charger_id, observed_at, content_hash, received_at, is_plugged_in,
-            energy_meter_kwh) values (:c, :at, :hash, :now, :plugged, :meter) on conflict do nothing""";
+    /**
+     * An observation (its cable and meter kept with it: sessions are derived from these, by event time), the charger's
+     * state and its event: one statement (issue 14).
+     */
+    private static final ObservationWrite RECORD = ObservationWrite.of("charger", "charger_observation", "charger_id",
+            List.of("is_plugged_in", "energy_meter_kwh"), List.of("charge_rate_kw", "energy_meter_kwh"));
 
     private final ChargerSessionService sessions;
-    private final Outbox outbox;
 
-    public Observations(ChargerRepository chargers, ChargerSessionService sessions, Outbox outbox, ObjectMapper json,
+    public Observations(ChargerRepository chargers, ChargerSessionService sessions, ObjectMapper json,
             ObservationConfig config) {
         super(DeviceKind.charger, ChargerReport.class, chargers, json, config);
         this.sessions = sessions;
-        this.outbox = outbox;
     }
 
-    /** The reading's cable and meter are kept with it: sessions are derived from these, by event time. */
     @Override
-    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, Instant observedAt, String contentHash,
-            Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("c", c.id)
-                .setParameter("at", observedAt).setParameter("hash", contentHash).setParameter("now", now)
-                .setParameter("plugged", r.isPluggedIn())
-                .setParameter("meter", r.energyMeterKwh()).executeUpdate()).map(inserted -> inserted > 0);
+    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, StateOrder order, Instant observedAt,
+            String contentHash, Instant now) {
+        Map<String, Object> reported = new HashMap<>();
+        reported.put("is_plugged_in", r.isPluggedIn());
+        reported.put("energy_meter_kwh", r.energyMeterKwh());
+        Map<String, Object> state = new HashMap<>();
+        state.put("charge_rate_kw", c.chargeRateKw);
+        state.put("energy_meter_kwh", c.energyMeterKwh);
+        return RECORD.of(c, observedAt, contentHash, now).observation(reported).state(state).publishing(
+                Topics.CHARGER_STATE, c.userId, new ChargerStateObserved(UUID.randomUUID(),
+                        ChargerStateObserved.SCHEMA_VERSION, c.clientId, c.userId, now, c.id.toString(), c.vendor,
+                        observedAt, r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.maxCurrentA()));
     }
 
     @Override
@@ -66,13 +74,8 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
      * unplugged one would close, at zero length, the session the plug-in of that second opened.
      */
     @Override
-    protected Uni<Void> published(ChargerEntity c, ChargerReport r, StateOrder order, Instant observedAt,
-            Instant now) {
-        return outbox.publish(Topics.CHARGER_STATE, c.userId, new ChargerStateObserved(UUID.randomUUID(),
-                ChargerStateObserved.SCHEMA_VERSION, c.clientId, c.userId, now, c.id.toString(), c.vendor, observedAt,
-                r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.maxCurrentA()))
-                .chain(() -> r.isPluggedIn() == null || order == StateOrder.READ_BEFORE_THE_CHANGE
-                        ? Uni.createFrom().voidItem()
-                        : sessions.place(c, new PlugSessions.Reading(observedAt, r.isPluggedIn(), r.energyMeterKwh())));
+    protected Uni<Void> followUp(ChargerEntity c, ChargerReport r, StateOrder order, Instant observedAt) {
+        return r.isPluggedIn() == null || order == StateOrder.READ_BEFORE_THE_CHANGE ? Uni.createFrom().voidItem()
+                : sessions.place(c, new PlugSessions.Reading(observedAt, r.isPluggedIn(), r.energyMeterKwh()));
     }
 }

@@ -26,8 +26,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ChargerSessionService {
 
-    private static final NativeSelect OPEN_START = NativeSelect.of("""
-            select min(started_at) from charger_session where charger_id = :c and ended_at is null""");
+    /**
+     * The sessions a reading can touch: open ones, and those ended since the reading or since the earliest open one
+     * started, whichever is earlier — one statement (issue 14; the earliest open start was a select of its own).
+     */
+    private static final String SESSIONS = """
+            from ChargerSessionEntity where chargerId = :c and (endedAt is null or endedAt >= least(:at,
+            (select min(o.startedAt) from ChargerSessionEntity o where o.chargerId = :c and o.endedAt is null)))""";
     private static final NativeSelect READINGS = NativeSelect.of("""
             select observed_at, is_plugged_in, energy_meter_kwh from charger_observation
             where charger_id = :c and observed_at >= :from and is_plugged_in is not null order by observed_at, received_at""");
@@ -40,15 +45,16 @@ public class ChargerSessionService {
 
     /** Places one new reading (already stored in {@code charger_observation}) among the charger's sessions. */
     public Uni<Void> place(ChargerEntity charger, PlugSessions.Reading reading) {
-        return Panache.getSession().chain(s -> OPEN_START.with("c", charger.id).value().map(NativeSelect::instant)
-                .chain(openStart -> {
-                    Instant from = openStart != null && openStart.isBefore(reading.at()) ? openStart : reading.at();
-                    return readings(charger.id, from).chain(readings -> s.createSelectionQuery(
-                            "from ChargerSessionEntity where chargerId = :c and (endedAt is null or endedAt >= :from)",
-                            ChargerSessionEntity.class).setParameter("c", charger.id).setParameter("from", from)
-                            .getResultList()
-                            .chain(sessions -> apply(charger, sessions, PlugSessions.apply(reading, readings,
-                                    sessions.stream().map(ChargerSessionEntity::view).toList()))));
+        return Panache.getSession().chain(s -> s.createSelectionQuery(SESSIONS, ChargerSessionEntity.class)
+                .setParameter("c", charger.id).setParameter("at", reading.at()).getResultList()
+                .chain(sessions -> {
+                    // the readings since the earlier of the reading and the earliest open session's start
+                    Instant from = sessions.stream().filter(session -> session.endedAt == null)
+                            .map(session -> session.startedAt).filter(start -> start.isBefore(reading.at()))
+                            .min(Instant::compareTo).orElse(reading.at());
+                    return readings(charger.id, from).chain(readings -> apply(charger, sessions,
+                            PlugSessions.apply(reading, readings,
+                                    sessions.stream().map(ChargerSessionEntity::view).toList())));
                 }));
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.oem.OemConfig.DeviceKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,7 +29,8 @@ import io.smallrye.mutiny.Uni;
  * the future than
  * {@link ObservationConfig#futureTolerance()} is refused ({@link FutureReportProblem}) before anything is recorded:
  * taken as state, it would outrank every true report until that date. Unknown (null) fields keep what was known. The service's
- * subclass is its {@link DeviceDirectory}: it records, applies what only its kind reports, and publishes its event.
+ * subclass is its {@link DeviceDirectory}: it applies what only its kind reports, and records the observation, writes the
+ * state and publishes its event in one statement ({@link ObservationWrite}).
  *
  * @param <E> the service's device entity
  * @param <R> the service's OEM report
@@ -83,23 +85,22 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
         return devices.applyToCopies(vendor, report.deviceId(), device -> applyTo(device, report));
     }
 
+    /**
+     * The copy is read-only in the session: what a new observation changes of it is worked out here, before the
+     * database says whether the report is new, and written by {@link #recorded} in its one statement — only when it is.
+     * Hibernate neither checks nor writes the whole row at flush. A report recorded before leaves the copy detached, so
+     * that nothing later in the transaction reads the values worked out for it.
+     */
     private Uni<Boolean> applyTo(E device, R report) {
         Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
-        return recorded(device, report, observedAt, contentHash(report), now).chain(fresh -> {
-            if (!fresh) {
-                return Uni.createFrom().item(false);
-            }
-            device.heardFrom(now);
-            boolean implausible = device.stateObservedAt != null
-                    && FutureReportProblem.tooFarAhead(device.stateObservedAt, now, config.futureTolerance());
-            if (implausible) {
-                // kept before reports from the future were refused: it would otherwise outrank every true report
-                LOG.infof("%s %s: state kept from %s, too far ahead of our clock (%s); replaced by the report "
-                        + "observed at %s", kind, device.id, device.stateObservedAt, now, observedAt);
-            }
+        return Panache.getSession().chain(session -> {
+            session.setReadOnly(device, true);
+            Instant stateKept = device.stateObservedAt;
+            boolean implausible = stateKept != null
+                    && FutureReportProblem.tooFarAhead(stateKept, now, config.futureTolerance());
             StateOrder order = implausible ? StateOrder.NEWER
-                    : StateOrder.of(device.stateObservedAt, device.pluggedBefore, device.isPluggedIn, observedAt,
+                    : StateOrder.of(stateKept, device.pluggedBefore, device.isPluggedIn, observedAt,
                             report.isPluggedIn());
             switch (order) {
                 case NEWER -> {
@@ -108,17 +109,41 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                     device.pluggedBefore = implausible ? null : device.isPluggedIn;
                     newState(device, report, observedAt);
                 }
-                // the same second as the state kept, yet another report (a duplicate was not fresh): it came later
+                // the same second as the state kept, yet another report (a duplicate is not recorded): it came later
                 case LATER_IN_THE_SECOND -> newState(device, report, observedAt);
-                case READ_BEFORE_THE_CHANGE -> LOG.infof("%s %s: report observed at %s says plugged in %s, as before "
-                        + "its second, which a report of that second changed: read before the change; state unchanged",
-                        kind, device.id, observedAt, report.isPluggedIn());
-                // visible, not silent: a source whose clock went back (a simulator started over) looks exactly so
-                case LATE -> LOG.infof("%s %s: report observed at %s is not newer than the state kept (%s); state "
-                        + "unchanged", kind, device.id, observedAt, device.stateObservedAt);
+                case READ_BEFORE_THE_CHANGE, LATE -> {
+                    // no state of it: the statement writes back what the copy holds, the row being locked
+                }
             }
-            return published(device, report, order, observedAt, now).replaceWith(true);
+            device.heardFrom(now);
+            return recorded(device, report, order, observedAt, contentHash(report), now).chain(fresh -> {
+                if (!fresh) {
+                    session.detach(device);
+                    return Uni.createFrom().item(false);
+                }
+                logged(device, report, order, observedAt, stateKept, implausible, now);
+                return followUp(device, report, order, observedAt).replaceWith(true);
+            });
         });
+    }
+
+    private void logged(E device, R report, StateOrder order, Instant observedAt, Instant stateKept,
+            boolean implausible, Instant now) {
+        if (implausible) {
+            // kept before reports from the future were refused: it would otherwise outrank every true report
+            LOG.infof("%s %s: state kept from %s, too far ahead of our clock (%s); replaced by the report "
+                    + "observed at %s", kind, device.id, stateKept, now, observedAt);
+        }
+        switch (order) {
+            case READ_BEFORE_THE_CHANGE -> LOG.infof("%s %s: report observed at %s says plugged in %s, as before "
+                    + "its second, which a report of that second changed: read before the change; state unchanged",
+                    kind, device.id, observedAt, report.isPluggedIn());
+            // visible, not silent: a source whose clock went back (a simulator started over) looks exactly so
+            case LATE -> LOG.infof("%s %s: report observed at %s is not newer than the state kept (%s); state "
+                    + "unchanged", kind, device.id, observedAt, stateKept);
+            default -> {
+            }
+        }
     }
 
     private void newState(E device, R report, Instant observedAt) {
@@ -131,11 +156,15 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
 
     /**
      * Records the observation in the service's observation table, keyed by device, {@code observedAt} and
-     * {@code contentHash} (insert … on conflict do nothing);
+     * {@code contentHash}, and — only when that inserted a row — writes the device's state as {@code device} now holds
+     * it and publishes the new observation (the kind's state topic) as the OEM reported it, whatever {@code order} made
+     * of it for the state — late reports and reads from before a change too: consumers order by event time. One
+     * statement ({@link ObservationWrite}).
      *
-     * @return false for the same report recorded before
+     * @return false for the same report recorded before (nothing written)
      */
-    protected abstract Uni<Boolean> recorded(E device, R report, Instant observedAt, String contentHash, Instant now);
+    protected abstract Uni<Boolean> recorded(E device, R report, StateOrder order, Instant observedAt,
+            String contentHash, Instant now);
 
     /**
      * What makes a report the same report: a SHA-256 (hex) of everything it says but the OEM's {@code reportId}. A
@@ -157,16 +186,15 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     /**
      * Applies what only this kind reports; called only for a report not older than the state kept (at the same
      * {@code observedAt}, the later of two different reports, unless it is a read from before the second's plug
-     * change).
+     * change). The copy is read-only (see {@link #recorded}): every column set here must be among the state columns the
+     * service's {@link ObservationWrite} writes.
      */
     protected abstract void newerState(E device, R report, Instant observedAt);
 
-    /**
-     * Publishes the new observation (the kind's state topic) as the OEM reported it, whatever {@code order} made of it
-     * for the state — late reports and reads from before a change too: consumers order by event time — and whatever
-     * else follows from it.
-     */
-    protected abstract Uni<Void> published(E device, R report, StateOrder order, Instant observedAt, Instant now);
+    /** What else follows from a new observation, after {@link #recorded} wrote it; nothing by default. */
+    protected Uni<Void> followUp(E device, R report, StateOrder order, Instant observedAt) {
+        return Uni.createFrom().voidItem();
+    }
 
     /** A reported value, or what was known when the report does not say. */
     protected static <T> T keep(T reported, T known) {

@@ -1,6 +1,9 @@
 package io.plugmate.vehicle.oem;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,15 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.device.DeviceObservations;
 import io.plugmate.device.ObservationConfig;
+import io.plugmate.device.ObservationWrite;
 import io.plugmate.device.StateOrder;
 import io.plugmate.events.GeoLocation;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
-import io.plugmate.messaging.Outbox;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,23 +30,31 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Observations extends DeviceObservations<VehicleEntity, VehicleReport> {
 
-    private static final String RECORD = """
-            insert into vehicle_observation (vehicle_id, observed_at, content_hash, received_at) values (:v, :at, :hash, :now)
-            on conflict do nothing""";
+    /** An observation, the vehicle's state and its event: one statement (issue 14). */
+    private static final ObservationWrite RECORD = ObservationWrite.of("vehicle", "vehicle_observation", "vehicle_id",
+            List.of(), List.of("vehicle_charge_rate_kw", "battery_level", "range_km", "charge_limit", "is_fully_charged",
+                    "latitude", "longitude", "location_observed_at"));
 
-    private final Outbox outbox;
-
-    public Observations(VehicleRepository vehicles, Outbox outbox, ObjectMapper json, ObservationConfig config) {
+    public Observations(VehicleRepository vehicles, ObjectMapper json, ObservationConfig config) {
         super(DeviceKind.vehicle, VehicleReport.class, vehicles, json, config);
-        this.outbox = outbox;
     }
 
     @Override
-    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, Instant observedAt, String contentHash,
-            Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("v", v.id)
-                .setParameter("at", observedAt).setParameter("hash", contentHash).setParameter("now", now).executeUpdate())
-                .map(inserted -> inserted > 0);
+    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, StateOrder order, Instant observedAt,
+            String contentHash, Instant now) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("vehicle_charge_rate_kw", v.vehicleChargeRateKw);
+        state.put("battery_level", v.batteryLevel);
+        state.put("range_km", v.rangeKm);
+        state.put("charge_limit", v.chargeLimit);
+        state.put("is_fully_charged", v.isFullyCharged);
+        state.put("latitude", v.latitude);
+        state.put("longitude", v.longitude);
+        state.put("location_observed_at", v.locationObservedAt);
+        return RECORD.of(v, observedAt, contentHash, now).state(state).publishing(Topics.VEHICLE_STATE, v.userId,
+                new VehicleStateObserved(UUID.randomUUID(), VehicleStateObserved.SCHEMA_VERSION, v.clientId, v.userId,
+                        now, v.id.toString(), v.vendor, observedAt, r.isPluggedIn(), r.isCharging(), r.chargeRateKw(),
+                        r.batteryLevel(), position(r), r.maxCurrentA()));
     }
 
     @Override
@@ -60,13 +70,6 @@ public class Observations extends DeviceObservations<VehicleEntity, VehicleRepor
             v.longitude = r.location().longitude();
             v.locationObservedAt = observedAt;
         }
-    }
-
-    @Override
-    protected Uni<Void> published(VehicleEntity v, VehicleReport r, StateOrder order, Instant observedAt, Instant now) {
-        return outbox.publish(Topics.VEHICLE_STATE, v.userId, new VehicleStateObserved(UUID.randomUUID(),
-                VehicleStateObserved.SCHEMA_VERSION, v.clientId, v.userId, now, v.id.toString(), v.vendor, observedAt,
-                r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.batteryLevel(), position(r), r.maxCurrentA()));
     }
 
     private static GeoLocation position(VehicleReport r) {

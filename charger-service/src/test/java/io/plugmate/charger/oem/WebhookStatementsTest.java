@@ -1,0 +1,75 @@
+package io.plugmate.charger.oem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.charger.SeededChargers;
+import io.plugmate.charger.Statements;
+import io.plugmate.charger.persistence.ChargerEntity;
+import io.plugmate.oem.WebhookSignature;
+import io.plugmate.testinfra.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 14: the CPU of a webhook is the reactive stack around each statement, so the statements one webhook sends are
+ * pinned here (counted, not timed). A reading of a charger whose cable stays in: the delivery recorded, the charger's
+ * copies locked, one statement writing the observation, the charger's state and its event (device-kit's
+ * ObservationWrite), and the sessions and readings the reading is placed among — five; it was eight (the observation,
+ * the outbox row and Hibernate's update of the whole row one each, the earliest open session's start a select of its
+ * own). Opening a session adds its insert, closing one its update and its event.
+ */
+@QuarkusTest
+class WebhookStatementsTest {
+
+    private static final String SECRET = "test-only-webhook-secret-0123456789";
+
+    private static List<String> deliver(ChargerEntity c, Instant observedAt, boolean plugged, double meter) {
+        String body = """
+                {"deliveryId":"d","event":"charger.state","vendor":"EASEE","accountId":"acct-1","deliveredAt":"%s",
+                 "report":{"reportId":"r","chargerId":"%s","vendor":"EASEE","observedAt":"%s","isPluggedIn":%s,
+                 "isCharging":%s,"chargeRateKw":7,"maxCurrentA":16,"energyMeterKwh":%s}}"""
+                .formatted(observedAt, c.vendorChargerId, observedAt, plugged, plugged, meter);
+        return Statements.during(() -> given().contentType("application/json")
+                .header("X-Oem-Delivery-Id", UUID.randomUUID().toString())
+                .header("X-Oem-Signature", WebhookSignature.header(SECRET, Instant.now().getEpochSecond(),
+                        body.getBytes(StandardCharsets.UTF_8)))
+                .body(body).post("/oem/easee/webhooks").then().statusCode(200).body("chargersUpdated", equalTo(1)));
+    }
+
+    private static Consumer<String> startsWith(String prefix) {
+        return s -> assertThat(s).startsWith(prefix);
+    }
+
+    @Test
+    void aReadingIsFiveStatementsAndOpeningOrClosingASessionOneOrTwoMore() {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
+        Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        Consumer<String> delivery = startsWith("insert into webhook_delivery");
+        Consumer<String> charger = s -> assertThat(s).startsWith("select").contains(" from charger ")
+                .contains("for no key update");
+        Consumer<String> write = s -> assertThat(s).startsWith("with observation as ( insert into charger_observation")
+                .contains("update charger set").contains("insert into outbox_event");
+        Consumer<String> sessions = s -> assertThat(s).startsWith("select").contains(" from charger_session ");
+        Consumer<String> readings = s -> assertThat(s).startsWith("select").contains(" from charger_observation ");
+
+        assertThat(deliver(c, t, true, 100)).as("the cable goes in: a session opens").satisfiesExactly(delivery,
+                charger, write, sessions, readings, startsWith("insert into charger_session"));
+        assertThat(deliver(c, t.plusSeconds(60), true, 101)).as("the cable stays in").satisfiesExactly(delivery,
+                charger, write, sessions, readings);
+        assertThat(deliver(c, t.plusSeconds(120), false, 102)).as("the cable comes out: the session is recorded")
+                .satisfiesExactly(delivery, charger, write, sessions, readings, startsWith("update charger_session"),
+                        startsWith("insert into outbox_event"));
+        given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
+                .body("chargeState.isPluggedIn", equalTo(false)).body("isReachable", equalTo(true));
+    }
+}

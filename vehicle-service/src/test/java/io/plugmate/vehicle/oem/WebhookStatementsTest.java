@@ -1,0 +1,79 @@
+package io.plugmate.vehicle.oem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.oem.WebhookSignature;
+import io.plugmate.vehicle.SeededVehicles;
+import io.plugmate.vehicle.Statements;
+import io.plugmate.vehicle.persistence.VehicleEntity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Issue 14: the CPU of a webhook is the reactive stack around each statement, so the statements one webhook sends are
+ * pinned here (counted, not timed): the delivery recorded, the vehicle's copies locked, and one statement writing the
+ * observation, the vehicle's state and its event (device-kit's ObservationWrite). It was five: the observation, the
+ * outbox row and Hibernate's update of the whole row were one each.
+ */
+@QuarkusTest
+class WebhookStatementsTest {
+
+    private static final String SECRET = "test-only-webhook-secret-0123456789";
+
+    private static String body(VehicleEntity v, Instant observedAt, double battery) {
+        return """
+                {"deliveryId":"d","event":"vehicle.state","vendor":"TESLA","accountId":"acct-1","deliveredAt":"%s",
+                 "report":{"reportId":"r-%s","vehicleId":"%s","vendor":"TESLA","observedAt":"%s","isPluggedIn":true,
+                 "isCharging":true,"chargeRateKw":7.1,"batteryLevel":%s,"rangeKm":250,"chargeLimit":90,"maxCurrentA":32,
+                 "location":{"latitude":59.91,"longitude":10.75}}}""".formatted(observedAt, UUID.randomUUID(),
+                v.vendorVehicleId, observedAt, battery);
+    }
+
+    private static ValidatableResponse deliver(String deliveryId, String body) {
+        return given().contentType("application/json").header("X-Oem-Delivery-Id", deliveryId)
+                .header("X-Oem-Signature", WebhookSignature.header(SECRET, Instant.now().getEpochSecond(),
+                        body.getBytes(StandardCharsets.UTF_8)))
+                .body(body).post("/oem/tesla/webhooks").then();
+    }
+
+    @Test
+    void aNewReportIsThreeStatements() {
+        VehicleEntity v = SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+        Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+
+        for (int report = 0; report < 2; report++) {
+            String body = body(v, t.plusSeconds(report), 60 + report);
+            List<String> sent = Statements.during(() -> deliver(UUID.randomUUID().toString(), body).statusCode(200)
+                    .body("vehiclesUpdated", equalTo(1)));
+
+            assertThat(sent).as("statements of one webhook").satisfiesExactly(
+                    s -> assertThat(s).startsWith("insert into webhook_delivery"),
+                    s -> assertThat(s).startsWith("select").contains(" from vehicle ").contains("for no key update"),
+                    s -> assertThat(s).startsWith("with observation as ( insert into vehicle_observation")
+                            .contains("update vehicle set").contains("insert into outbox_event"));
+        }
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(61.0);
+    }
+
+    @Test
+    void aRepeatedDeliveryIsOneStatement() {
+        VehicleEntity v = SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
+        String body = body(v, Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS), 70);
+        deliver(UUID.randomUUID().toString(), body).statusCode(200).body("result", equalTo("accepted"));
+
+        List<String> sent = Statements.during(() -> deliver(UUID.randomUUID().toString(), body).statusCode(200)
+                .body("result", equalTo("duplicate-delivery")));
+
+        assertThat(sent).singleElement().satisfies(s -> assertThat(s).startsWith("insert into webhook_delivery"));
+    }
+}
