@@ -1,7 +1,6 @@
 package io.plugmate.pairing.persistence;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +25,9 @@ public class PairRepository implements PanacheRepositoryBase<PairEntity, String>
         return find("id = ?1 and clientId = ?2", id, clientId).firstResult();
     }
 
-    public Uni<List<PairEntity>> ofUser(String clientId, String userId) {
-        return list("clientId = ?1 and userId = ?2", clientId, userId);
+    /** The row as the database holds it now: {@link PairProjection} writes past the session's managed instances. */
+    public Uni<PairEntity> reread(PairEntity row) {
+        return getSession().chain(session -> session.refresh(row)).replaceWith(row);
     }
 
     /** Without a state filter a list leaves dissolved pairs out: they no longer exist as EV systems. */

@@ -161,8 +161,10 @@ public class PairingService {
                         // the same verdict again changes nothing: no history entry, no event, the same answer
                         return Uni.createFrom().item(row);
                     }
-                    // the projection updates this very row (the session's managed instance) before it is returned
-                    return record(clientId, row.userId, detector, before, outcome, now).replaceWith(row);
+                    // the projection writes the row past the session (PairProjection): the managed instance is read
+                    // again before it is returned
+                    return record(clientId, row.userId, detector, before, outcome, now)
+                            .chain(() -> pairs.reread(row));
                 }));
     }
 
