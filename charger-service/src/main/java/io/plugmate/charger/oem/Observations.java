@@ -48,8 +48,8 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
     }
 
     @Override
-    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, StateOrder order, Instant observedAt,
-            String contentHash, Instant now) {
+    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, Instant observedAt, String contentHash,
+            Instant now) {
         Map<String, Object> reported = new HashMap<>();
         reported.put("is_plugged_in", r.isPluggedIn());
         reported.put("energy_meter_kwh", r.energyMeterKwh());

@@ -17,8 +17,9 @@ import io.plugmate.messaging.QueryPlans;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every charger reading is placed among its plug sessions (the open session's start, the readings since): those
- * native selects cost one cached query plan, not a new one per reading (see service-messaging's NativeSelect).
+ * Every charger reading is placed among its plug sessions (the sessions it can touch, by HQL; the readings since, a
+ * native select): they cost one cached query plan each, not a new one per reading (see service-messaging's
+ * NativeSelect).
  */
 @QuarkusTest
 class QueryPlanCacheTest {

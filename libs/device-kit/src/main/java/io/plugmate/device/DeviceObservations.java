@@ -116,7 +116,7 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                 }
             }
             device.heardFrom(now);
-            return recorded(device, report, order, observedAt, contentHash(report), now).chain(fresh -> {
+            return recorded(device, report, observedAt, contentHash(report), now).chain(fresh -> {
                 if (!fresh) {
                     session.detach(device);
                     return Uni.createFrom().item(false);
@@ -157,14 +157,13 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     /**
      * Records the observation in the service's observation table, keyed by device, {@code observedAt} and
      * {@code contentHash}, and — only when that inserted a row — writes the device's state as {@code device} now holds
-     * it and publishes the new observation (the kind's state topic) as the OEM reported it, whatever {@code order} made
-     * of it for the state — late reports and reads from before a change too: consumers order by event time. One
-     * statement ({@link ObservationWrite}).
+     * it and publishes the new observation (the kind's state topic) as the OEM reported it, whatever its
+     * {@link StateOrder} made of it for the state — late reports and reads from before a change too: consumers order by
+     * event time. One statement ({@link ObservationWrite}).
      *
      * @return false for the same report recorded before (nothing written)
      */
-    protected abstract Uni<Boolean> recorded(E device, R report, StateOrder order, Instant observedAt,
-            String contentHash, Instant now);
+    protected abstract Uni<Boolean> recorded(E device, R report, Instant observedAt, String contentHash, Instant now);
 
     /**
      * What makes a report the same report: a SHA-256 (hex) of everything it says but the OEM's {@code reportId}. A

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugmate.device.DeviceObservations;
 import io.plugmate.device.ObservationConfig;
 import io.plugmate.device.ObservationWrite;
-import io.plugmate.device.StateOrder;
 import io.plugmate.events.GeoLocation;
 import io.plugmate.events.Topics;
 import io.plugmate.events.VehicleStateObserved;
@@ -40,8 +39,8 @@ public class Observations extends DeviceObservations<VehicleEntity, VehicleRepor
     }
 
     @Override
-    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, StateOrder order, Instant observedAt,
-            String contentHash, Instant now) {
+    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, Instant observedAt, String contentHash,
+            Instant now) {
         Map<String, Object> state = new HashMap<>();
         state.put("vehicle_charge_rate_kw", v.vehicleChargeRateKw);
         state.put("battery_level", v.batteryLevel);
