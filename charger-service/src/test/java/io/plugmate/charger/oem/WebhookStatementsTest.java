@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.charger.SeededChargers;
-import io.plugmate.charger.Statements;
 import io.plugmate.charger.persistence.ChargerEntity;
 import io.plugmate.oem.WebhookSignature;
+import io.plugmate.testinfra.Statements;
 import io.plugmate.testinfra.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -30,8 +30,11 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
+    private final Level levelBefore;
+
     private LogCapture(String category) {
         this.logger = Logger.getLogger(category);
+        this.levelBefore = logger.getLevel();
         logger.addHandler(handler);
     }
 
@@ -51,8 +54,10 @@ public final class LogCapture implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Stops capturing; the category's level is again what it was. */
     @Override
     public void close() {
         logger.removeHandler(handler);
+        logger.setLevel(levelBefore);
     }
 }

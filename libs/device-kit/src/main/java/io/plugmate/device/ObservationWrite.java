@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.plugmate.events.EventJson;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.messaging.NativeSelect;
+import io.plugmate.messaging.Outbox;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
  * Three statements and Hibernate's dirty check of the whole row were most of a webhook's cost: the CPU per statement
  * is the reactive stack around it, not PostgreSQL.
  * <p>
- * The outbox row is the one service-messaging's {@code Outbox.publish} writes (same columns, same JSON), in the same
+ * The outbox row is service-messaging's ({@link Outbox#insertFor}, the row {@code Outbox.publish} writes), in the same
  * transaction, so the relay sends it like any other.
  */
 public final class ObservationWrite {
@@ -57,11 +57,10 @@ public final class ObservationWrite {
                 state as (
                   update %2$s set is_reachable = true, last_seen = :now, updated_at = :now, %6$s
                   where id in (select %3$s from observation)),
-                event as (
-                  insert into outbox_event (topic, message_key, event_id, event_type, payload)
-                  select :topic, :messageKey, :eventId::uuid, :eventType, :payload from observation)
+                event as (%7$s)
                 select count(*) from observation""".formatted(observationTable, deviceTable, deviceColumn,
-                extraColumns, extraValues, state)), List.copyOf(kindState), List.copyOf(observationColumns));
+                extraColumns, extraValues, state, Outbox.insertFor("observation"))), List.copyOf(kindState),
+                List.copyOf(observationColumns));
     }
 
     /** The text sent to the database (one text, whatever the values: one prepared statement, one plan). */
@@ -115,8 +114,7 @@ public final class ObservationWrite {
          * @return false for the same report recorded before: nothing was written
          */
         public Uni<Boolean> publishing(String topic, String key, PlugmateEvent event) {
-            return call.with("topic", topic).with("messageKey", key).with("eventId", event.eventId())
-                    .with("eventType", event.type()).with("payload", EventJson.write(event)).value()
+            return Outbox.bind(call, topic, key, event).value()
                     .map(inserted -> ((Number) inserted).longValue() > 0);
         }
     }

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.oem.WebhookSignature;
+import io.plugmate.testinfra.Statements;
 import io.plugmate.vehicle.SeededVehicles;
-import io.plugmate.vehicle.Statements;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
