@@ -1,7 +1,6 @@
 package io.plugmate.pairing.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,10 +51,7 @@ class HeldWhileWaitingTest {
             }
             CompletableFuture<DetectorSnapshot> locking = CompletableFuture.supplyAsync(
                     () -> Db.inTransaction(() -> store.lock(client, user.userId()).map(UserDetector::snapshot)));
-            int otherPid = Connections.pid(other);
-            try (Connection watcher = Connections.open()) {
-                await().atMost(60, TimeUnit.SECONDS).until(() -> Connections.waitsFor(watcher, otherPid));
-            }
+            Connections.awaitWaiterOn(other);
 
             // the other transaction stores a new state, as this instance's saveAll does: the row at a new stamp, and
             // in memory under it. What memory holds is told apart from the row's text here by its sequence.

@@ -2,7 +2,6 @@ package io.plugmate.pairing.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,14 +56,11 @@ class LockOrderTest {
                         DetectorSettings.defaults()).snapshot()));
                 insert.executeUpdate();
             }
-            int otherPid = Connections.pid(other);
 
             CompletableFuture<Map<UserKey, UserDetector>> locking = CompletableFuture
                     .supplyAsync(() -> Db.inTransaction(() -> store.lockAll(List.of(b, a))));
             // lockAll comes to a and waits for the other transaction
-            try (Connection watcher = Connections.open()) {
-                await().atMost(60, TimeUnit.SECONDS).until(() -> Connections.waitsFor(watcher, otherPid));
-            }
+            Connections.awaitWaiterOn(other);
 
             // the other transaction goes on to b: free, because lockAll has locked nothing while it waits for a
             try (PreparedStatement lockB = other.prepareStatement(
