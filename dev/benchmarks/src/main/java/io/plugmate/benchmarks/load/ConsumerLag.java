@@ -31,12 +31,7 @@ final class ConsumerLag implements AutoCloseable {
 
     Position position(String group, List<String> topics) {
         try {
-            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()
-                    .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            Map<TopicPartition, Long> ends = ends(topics);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             long done = 0;
@@ -50,6 +45,24 @@ final class ConsumerLag implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of " + group + " on " + topics, e);
         }
+    }
+
+    /** Records on the topics so far (the sum of their partitions' end offsets), whoever reads them. */
+    long records(List<String> topics) {
+        try {
+            return ends(topics).values().stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topics, e);
+        }
+    }
+
+    private Map<TopicPartition, Long> ends(List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames()
+                .get(10, TimeUnit.SECONDS).values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     @Override

@@ -232,6 +232,7 @@ final class LoadRun {
         pids.forEach((name, pid) -> cpuBefore.put(name, cpuSeconds(name, pid)));
         Map<String, String> scrapeBefore = options.rest() ? scrape() : Map.of();
         Map<String, ConsumerLag.Position> before = positions();
+        long onTopicsBefore = offsets.records(STATE_TOPICS);
         long transitionsBefore = pairEvents.transitions();
         long acceptedBefore = intake.accepted();
         pairEvents.interval();
@@ -243,6 +244,7 @@ final class LoadRun {
         Duration behind = send(rate, options.step());
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, ConsumerLag.Position> after = positions();
+        long onTopicsAfter = offsets.records(STATE_TOPICS);
         Histogram latency = pairEvents.interval();
         Histogram answers = intake.answers();
         StepResult.Rest rest = intake instanceof RestIntake api
@@ -262,9 +264,9 @@ final class LoadRun {
         if (NativeMemory.tracked(options.jvmOptions())) {
             trackNativeMemory(rate, usage);
         }
-        ConsumerLag.Position published = after.values().stream().findFirst().orElse(null);
-        double publishedPerSecond = published == null ? Double.NaN
-                : (published.end() - before.values().iterator().next().end()) / wall;
+        // both state topics, read from the broker: a consumer group's position covers only what it reads (with the
+        // device services alone, vehicle-service's group reads charger-state only — half the webhooks' events)
+        double publishedPerSecond = (onTopicsAfter - onTopicsBefore) / wall;
         return new StepResult(rate, seconds, (intake.accepted() - acceptedBefore) / seconds, publishedPerSecond,
                 answers, behind, consumers, (pairEvents.transitions() - transitionsBefore) / wall, latency,
                 usage, intake.failed(), rest);
