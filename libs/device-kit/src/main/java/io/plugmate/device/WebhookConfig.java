@@ -43,6 +43,28 @@ public interface WebhookConfig {
     /** This service as the OEMs reach it. */
     String publicBaseUrl();
 
+    /** How verified deliveries share transactions (group commit, issue 14). */
+    Batches batches();
+
+    /**
+     * Each transaction costs the database and the reactive stack round trips of their own (begin, commit, the flush
+     * around each statement): under load, the deliveries waiting when a batch starts are recorded and applied in one
+     * transaction. No timer: a delivery arriving while a slot is free starts a batch at once, alone if it is alone.
+     */
+    interface Batches {
+
+        /** The most deliveries one transaction takes; the rest wait for the next batch. 1: every delivery alone. */
+        @WithDefault("64")
+        int maxSize();
+
+        /**
+         * How many batches run at once, each on a connection of its own; deliveries arriving while all run wait for
+         * the next. More spreads a burst over more connections, fewer makes larger batches.
+         */
+        @WithDefault("2")
+        int inFlight();
+    }
+
     /** The secret of a vendor, by the vendor's name in any case. */
     default Optional<String> secretOf(String vendor) {
         return Optional.ofNullable(secrets().get(vendor.toUpperCase(java.util.Locale.ROOT)))

@@ -3,10 +3,17 @@ package io.plugmate.device;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +21,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.commons.problem.BadRequestProblem;
 import io.plugmate.commons.time.WallClock;
+import io.plugmate.messaging.NativeSelect;
 import io.plugmate.oem.OemConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A verified delivery: recorded once (the service's {@code webhook_delivery} table), and its report applied — all in
- * one transaction. The OEM sends every event to every receiver; other kinds' are ignored.
+ * Verified deliveries: each recorded once (the service's {@code webhook_delivery} table) and its report applied — a
+ * batch of them ({@link WebhookBatches}) in one transaction. The OEM sends every event to every receiver; other kinds'
+ * are ignored.
  * <p>
  * Recorded by what was signed, not by the unsigned {@code X-Oem-Delivery-Id} header: the key is the vendor and a hash
  * of the signed body (which carries the OEM's delivery id and send time), so a retry of the same delivery is a
@@ -31,9 +40,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WebhookIntake {
 
-    private static final String RECORD = """
-            insert into webhook_delivery (delivery_id, vendor, received_at) values (:id, :vendor, :now)
-            on conflict do nothing""";
+    /**
+     * The batch's deliveries recorded in one statement, in key order (two batches recording the same delivery wait for
+     * each other in one order, never crosswise); the keys it returns are the deliveries not recorded before.
+     */
+    private static final NativeSelect RECORD = NativeSelect.of("""
+            insert into webhook_delivery (delivery_id, vendor, received_at)
+            select d.delivery_id, d.vendor, :now from unnest(cast(:keys as text[]), cast(:vendors as text[]))
+              as d(delivery_id, vendor)
+            order by d.delivery_id
+            on conflict do nothing returning delivery_id""");
 
     private final ObjectMapper json;
     private final DeviceDirectory devices;
@@ -45,33 +61,82 @@ public class WebhookIntake {
         this.oemConfig = oemConfig;
     }
 
-    /** @return {@code {deliveryId, result, <kind>sUpdated}}, e.g. {@code vehiclesUpdated} */
-    @WithTransaction
-    public Uni<Map<String, Object>> accept(String vendor, String deliveryId, byte[] body) {
+    /**
+     * The checks a delivery passes before anything of it is stored: a supported vendor, a delivery id, an envelope
+     * that reads and names the vendor that signed it.
+     *
+     * @throws BadRequestProblem when it does not
+     */
+    public WebhookDelivery verified(String vendor, String deliveryId, byte[] body) {
         if (!oemConfig.vendors().containsKey(vendor)) {
-            return Uni.createFrom().failure(BadRequestProblem.field("vendor", "is not a supported vendor"));
+            throw BadRequestProblem.field("vendor", "is not a supported vendor");
         }
         if (deliveryId == null || deliveryId.isBlank() || deliveryId.length() > 128) {
-            return Uni.createFrom().failure(BadRequestProblem.field("X-Oem-Delivery-Id", "is required"));
+            throw BadRequestProblem.field("X-Oem-Delivery-Id", "is required");
         }
         WebhookPayload payload = parse(body);
         if (payload.vendor() != null && !payload.vendor().equalsIgnoreCase(vendor)) {
-            return Uni.createFrom().failure(BadRequestProblem.field("vendor", "differs from the vendor signing it"));
+            throw BadRequestProblem.field("vendor", "differs from the vendor signing it");
         }
-        Instant now = WallClock.now();
-        String key = vendor + ":" + sha256(body);
-        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("id", key)
-                .setParameter("vendor", vendor).setParameter("now", now).executeUpdate())
-                .chain(first -> {
-                    if (first == 0) {
-                        return Uni.createFrom().item(outcome(deliveryId, "duplicate-delivery", 0));
+        String deviceId = payload.report() == null ? "" : payload.report().path(devices.kind().name() + "Id").asText("");
+        return new WebhookDelivery(vendor, deliveryId, vendor + ":" + sha256(body), payload, deviceId);
+    }
+
+    /**
+     * Records and applies the deliveries in one transaction; any failure (a report refused, a lost connection, a
+     * deadlock) rolls all of them back. Each delivery is processed as if alone: a delivery recorded before — or earlier
+     * in the list — is a duplicate. They are applied ordered by vendor and device (one device's in list order), so
+     * concurrent batches lock devices in one order and cannot deadlock on each other.
+     *
+     * @return each delivery's {@code {deliveryId, result, <kind>sUpdated}} (e.g. {@code vehiclesUpdated}), in list order
+     */
+    @WithTransaction
+    public Uni<List<Map<String, Object>>> accept(List<WebhookDelivery> deliveries) {
+        Map<String, String> vendors = new TreeMap<>();
+        deliveries.forEach(d -> vendors.put(d.key(), d.vendor()));
+        return RECORD.with("keys", vendors.keySet().toArray(String[]::new))
+                .with("vendors", vendors.values().toArray(String[]::new)).with("now", WallClock.now()).list()
+                .chain(rows -> {
+                    Set<String> unseen = new HashSet<>();
+                    rows.forEach(row -> unseen.add((String) row[0]));
+                    // the first of a key in the list is the new delivery, any other a duplicate
+                    List<Boolean> recorded = deliveries.stream().map(d -> unseen.remove(d.key())).toList();
+                    List<Map<String, Object>> outcomes = new ArrayList<>(Collections.nCopies(deliveries.size(), null));
+                    Uni<Void> applied = Uni.createFrom().voidItem();
+                    for (int i : lockOrder(deliveries)) {
+                        applied = applied.chain(() -> process(deliveries.get(i), recorded.get(i)))
+                                .invoke(outcome -> outcomes.set(i, outcome)).chain(WebhookIntake::forgetEntities);
                     }
-                    if (!devices.webhookEvent().equals(payload.event())) {
-                        return Uni.createFrom().item(outcome(deliveryId, "ignored", 0));
-                    }
-                    return devices.observe(vendor, payload.report())
-                            .map(updated -> outcome(deliveryId, "accepted", updated));
+                    return applied.replaceWith(outcomes);
                 });
+    }
+
+    /** The deliveries' positions by vendor and device; a stable sort, so one device's keep their arrival order. */
+    private static int[] lockOrder(List<WebhookDelivery> deliveries) {
+        return IntStream.range(0, deliveries.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> deliveries.get(i).vendor())
+                        .thenComparing(i -> deliveries.get(i).deviceId()))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private Uni<Map<String, Object>> process(WebhookDelivery delivery, boolean recorded) {
+        if (!recorded) {
+            return Uni.createFrom().item(outcome(delivery.deliveryId(), "duplicate-delivery", 0));
+        }
+        if (!devices.webhookEvent().equals(delivery.payload().event())) {
+            return Uni.createFrom().item(outcome(delivery.deliveryId(), "ignored", 0));
+        }
+        return devices.observe(delivery.vendor(), delivery.payload().report())
+                .map(updated -> outcome(delivery.deliveryId(), "accepted", updated));
+    }
+
+    /**
+     * What a delivery left in the session is written and let go: every native statement flushes the session first, and
+     * Hibernate's flush walks every entity it holds, so the entities of earlier deliveries would make each later
+     * statement of the batch slower. The next delivery reads its device afresh (already locked by this transaction).
+     */
+    private static Uni<Void> forgetEntities() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private Map<String, Object> outcome(String deliveryId, String result, int updated) {

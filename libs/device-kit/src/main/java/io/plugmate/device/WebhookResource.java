@@ -34,6 +34,9 @@ import io.smallrye.mutiny.Uni;
  * A delivery we cannot store because the database is unavailable is answered 503 with {@code Retry-After} (the OEM
  * sends it again), not 500, and the outage is logged once ({@link DatabaseOutage}), not once per delivery. A report
  * measured too far in the future is a 422 ({@link FutureReportProblem}).
+ * <p>
+ * A delivery that passed these checks is recorded and applied together with the others waiting at that moment, in one
+ * transaction ({@link WebhookBatches}); its answer is its own, the same as if it had come alone.
  */
 @Path("/oem/{vendor}/webhooks")
 @PermitAll
@@ -43,12 +46,15 @@ public class WebhookResource {
     private final WebhookConfig config;
     private final OemConfig oemConfig;
     private final WebhookIntake intake;
+    private final WebhookBatches batches;
     private final DatabaseOutage outage;
 
-    public WebhookResource(WebhookConfig config, OemConfig oemConfig, WebhookIntake intake, DatabaseOutage outage) {
+    public WebhookResource(WebhookConfig config, OemConfig oemConfig, WebhookIntake intake, WebhookBatches batches,
+            DatabaseOutage outage) {
         this.config = config;
         this.oemConfig = oemConfig;
         this.intake = intake;
+        this.batches = batches;
         this.outage = outage;
     }
 
@@ -72,7 +78,7 @@ public class WebhookResource {
         if (verdict != WebhookSignature.Verdict.VALID) {
             throw new UnauthorizedProblem("Webhook signature " + verdict.name().toLowerCase(Locale.ROOT) + ".");
         }
-        return intake.accept(vendor.toUpperCase(Locale.ROOT), deliveryId, body)
+        return batches.accept(intake.verified(vendor.toUpperCase(Locale.ROOT), deliveryId, body))
                 .invoke(outcome -> outage.reachable())
                 .onFailure(DatabaseOutage::isUnavailable).transform(failure -> {
                     outage.met(failure, "OEM webhooks");
