@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +23,7 @@ import io.plugmate.events.DeviceRemoved;
 import io.plugmate.events.DeviceType;
 import io.plugmate.events.EventJson;
 import io.plugmate.events.PlugmateEvent;
+import io.plugmate.testinfra.Statements;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -96,6 +98,65 @@ class OutboxTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> run(() -> Panache.withSession(() -> outbox.publish("anywhere", "k", removed("v")))))
                 .hasMessageContaining("needs an active transaction");
+        assertThatThrownBy(() -> run(() -> Panache.withSession(
+                () -> outbox.publishAll(List.of(new Outbox.Entry("anywhere", "k", removed("v")))))))
+                .hasMessageContaining("needs an active transaction");
+    }
+
+    /**
+     * One statement for all the events, whatever their number (issue 14), and the relay sends them as if published one
+     * by one in the list's order: each key's events in that order, each with its topic and key.
+     */
+    @Test
+    void publishAllWritesItsEventsInOneStatementInTheListsOrder() throws Throwable {
+        String topic = "outbox-all-" + UUID.randomUUID();
+        String otherTopic = "outbox-all-other-" + UUID.randomUUID();
+        List<Outbox.Entry> entries = IntStream.range(0, 30).mapToObj(i -> new Outbox.Entry(
+                i % 5 == 4 ? otherTopic : topic, "user-" + i % 3, removed("v" + i))).toList();
+
+        List<String> sent = Statements.during(() -> {
+            try {
+                run(() -> Panache.withTransaction(() -> outbox.publishAll(entries)));
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(sent.stream().filter(statement -> statement.contains("outbox_event"))).singleElement()
+                .satisfies(statement -> assertThat(statement).startsWith("insert into outbox_event"));
+        for (String t : List.of(topic, otherTopic)) {
+            List<Outbox.Entry> ofTopic = entries.stream().filter(entry -> entry.topic().equals(t)).toList();
+            try (TopicReader reader = new TopicReader(t)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= ofTopic.size());
+                List<ConsumerRecord<String, String>> records = reader.readToEnd();
+                assertThat(records).hasSameSizeAs(ofTopic);
+                for (String key : List.of("user-0", "user-1", "user-2")) {
+                    assertThat(eventIds(records.stream().filter(r -> r.key().equals(key)).toList()))
+                            .as("%s, key %s", t, key).containsExactlyElementsOf(ofTopic.stream()
+                                    .filter(entry -> entry.key().equals(key))
+                                    .map(entry -> entry.event().eventId().toString()).toList());
+                }
+            }
+        }
+    }
+
+    @Test
+    void publishAllOfARolledBackChangePublishesNothing() throws Throwable {
+        String topic = "outbox-all-rollback-" + UUID.randomUUID();
+        DeviceRemoved doomed = removed("doomed");
+        DeviceRemoved marker = removed("marker");
+
+        assertThatThrownBy(() -> run(() -> Panache.withTransaction(
+                () -> outbox.publishAll(List.of(new Outbox.Entry(topic, "user-1", doomed)))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("business rule broken"))))))
+                .hasMessageContaining("business rule broken");
+        run(() -> Panache.withTransaction(() -> outbox.publishAll(List.of())
+                .chain(() -> outbox.publishAll(List.of(new Outbox.Entry(topic, "user-1", marker))))));
+
+        try (TopicReader reader = new TopicReader(topic)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !reader.poll().isEmpty());
+            assertThat(eventIds(reader.poll())).containsExactly(marker.eventId().toString());
+        }
     }
 
     @Test
