@@ -4,18 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.plugmate.device.WebhookBatches;
+import io.plugmate.device.WebhookConfig;
 import io.plugmate.oem.WebhookSignature;
 import io.plugmate.testinfra.Statements;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -24,11 +31,25 @@ import io.restassured.response.ValidatableResponse;
  * pinned here (counted, not timed): the delivery recorded, the vehicle's copies locked, and one statement writing the
  * observation, the vehicle's state and its event (device-kit's ObservationWrite). It was five: the observation, the
  * outbox row and Hibernate's update of the whole row were one each.
+ * <p>
+ * Deliveries waiting together share one transaction (device-kit's WebhookBatches): one statement records all of them,
+ * then each vehicle is locked and written as before — one BEGIN and COMMIT for the batch instead of one per delivery.
  */
 @QuarkusTest
 class WebhookStatementsTest {
 
     private static final String SECRET = "test-only-webhook-secret-0123456789";
+    /** The batch's deliveries recorded in one statement, an array of them. */
+    private static final String RECORD = "insert into webhook_delivery (delivery_id, vendor, received_at) select";
+
+    @TestHTTPResource("/oem/tesla/webhooks")
+    URI webhooks;
+
+    @Inject
+    WebhookBatches batches;
+
+    @Inject
+    WebhookConfig config;
 
     private static String body(VehicleEntity v, Instant observedAt, double battery) {
         return """
@@ -57,7 +78,7 @@ class WebhookStatementsTest {
                     .body("vehiclesUpdated", equalTo(1)));
 
             assertThat(sent).as("statements of one webhook").satisfiesExactly(
-                    s -> assertThat(s).startsWith("insert into webhook_delivery"),
+                    s -> assertThat(s).startsWith(RECORD).contains("unnest"),
                     s -> assertThat(s).startsWith("select").contains(" from vehicle ").contains("for no key update"),
                     s -> assertThat(s).startsWith("with observation as ( insert into vehicle_observation")
                             .contains("update vehicle set").contains("insert into outbox_event"));
@@ -74,6 +95,40 @@ class WebhookStatementsTest {
         List<String> sent = Statements.during(() -> deliver(UUID.randomUUID().toString(), body).statusCode(200)
                 .body("result", equalTo("duplicate-delivery")));
 
-        assertThat(sent).singleElement().satisfies(s -> assertThat(s).startsWith("insert into webhook_delivery"));
+        assertThat(sent).singleElement().satisfies(s -> assertThat(s).startsWith(RECORD));
+    }
+
+    @Test
+    void deliveriesWaitingTogetherAreOneTransaction() {
+        int deliveries = 6;
+        List<VehicleEntity> vehicles = java.util.stream.IntStream.range(0, deliveries)
+                .mapToObj(n -> SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID())).toList();
+        Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+
+        List<String> sent;
+        try (var waiting = WaitingDeliveries.behindBusySlots(webhooks, batches, config.batches().inFlight())) {
+            for (int n = 0; n < deliveries; n++) {
+                answers.add(waiting.queue(WaitingDeliveries.body(vehicles.get(n), t, 60 + n)));
+            }
+            sent = Statements.during(() -> {
+                waiting.release();
+                answers.forEach(WaitingDeliveries::answer);
+            });
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(WaitingDeliveries.answer(answer).statusCode()).isEqualTo(200);
+            assertThat(WaitingDeliveries.answer(answer).body()).contains("\"vehiclesUpdated\":1");
+        });
+        // the held batches were recorded and waited for their vehicle before: what is recorded here is the one batch
+        assertThat(sent).as("one transaction for the %d waiting deliveries", deliveries)
+                .filteredOn(s -> s.startsWith(RECORD)).hasSize(1);
+        assertThat(sent).filteredOn(s -> s.startsWith("select") && s.contains(" from vehicle ")
+                && s.contains("for no key update")).hasSize(deliveries);
+        assertThat(sent).filteredOn(s -> s.startsWith("with observation as")).hasSize(deliveries + config.batches().inFlight());
+        for (int n = 0; n < deliveries; n++) {
+            assertThat(SeededVehicles.reload(vehicles.get(n).id).batteryLevel).isEqualTo(60.0 + n);
+        }
     }
 }
