@@ -4,21 +4,32 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.plugmate.charger.SeededChargers;
 import io.plugmate.charger.persistence.ChargerEntity;
+import io.plugmate.device.WebhookBatches;
+import io.plugmate.device.WebhookConfig;
 import io.plugmate.oem.WebhookSignature;
 import io.plugmate.testinfra.Statements;
 import io.plugmate.testinfra.Tokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Issue 14: the CPU of a webhook is the reactive stack around each statement, so the statements one webhook sends are
@@ -27,11 +38,25 @@ import io.quarkus.test.junit.QuarkusTest;
  * ObservationWrite), and the sessions and readings the reading is placed among — five; it was eight (the observation,
  * the outbox row and Hibernate's update of the whole row one each, the earliest open session's start a select of its
  * own). Opening a session adds its insert, closing one its update and its event.
+ * <p>
+ * Deliveries waiting together share one transaction (device-kit's WebhookBatches): one statement records all of them,
+ * then each charger is locked, written and its sessions placed as before — one BEGIN and COMMIT for the batch.
  */
 @QuarkusTest
 class WebhookStatementsTest {
 
     private static final String SECRET = "test-only-webhook-secret-0123456789";
+    /** The batch's deliveries recorded in one statement, an array of them. */
+    private static final String RECORD = "insert into webhook_delivery (delivery_id, vendor, received_at) select";
+
+    @TestHTTPResource("/oem/easee/webhooks")
+    URI webhooks;
+
+    @Inject
+    WebhookBatches batches;
+
+    @Inject
+    WebhookConfig config;
 
     private static List<String> deliver(ChargerEntity c, Instant observedAt, boolean plugged, double meter) {
         String body = """
@@ -54,7 +79,7 @@ class WebhookStatementsTest {
     void aReadingIsFiveStatementsAndOpeningOrClosingASessionOneOrTwoMore() {
         ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
         Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        Consumer<String> delivery = startsWith("insert into webhook_delivery");
+        Consumer<String> delivery = s -> assertThat(s).startsWith(RECORD).contains("unnest");
         Consumer<String> charger = s -> assertThat(s).startsWith("select").contains(" from charger ")
                 .contains("for no key update");
         Consumer<String> write = s -> assertThat(s).startsWith("with observation as ( insert into charger_observation")
@@ -71,5 +96,46 @@ class WebhookStatementsTest {
                         startsWith("insert into outbox_event"));
         given().auth().oauth2(Tokens.apiClient(c.clientId)).get("/chargers/" + c.id).then()
                 .body("chargeState.isPluggedIn", equalTo(false)).body("isReachable", equalTo(true));
+    }
+
+    /**
+     * A charger's plug-in, a reading and its unplug waiting together with another charger's reading: one transaction,
+     * and the session the three make is recorded as if they had come one by one (each delivery's session rows are
+     * written and let go before the next reads them afresh).
+     */
+    @Test
+    void readingsWaitingTogetherAreOneTransactionAndPlaceTheirSessions() throws Throwable {
+        ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
+        ChargerEntity other = SeededChargers.seed("client-" + UUID.randomUUID(), "bob");
+        Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+
+        List<String> sent;
+        try (var waiting = WaitingDeliveries.behindBusySlots(webhooks, batches, config.batches().inFlight())) {
+            answers.add(waiting.queue(WaitingDeliveries.body(c, t, true, 100)));
+            answers.add(waiting.queue(WaitingDeliveries.body(other, t, true, 500)));
+            answers.add(waiting.queue(WaitingDeliveries.body(c, t.plusSeconds(60), true, 101)));
+            answers.add(waiting.queue(WaitingDeliveries.body(c, t.plusSeconds(120), false, 102)));
+            sent = Statements.during(() -> {
+                waiting.release();
+                answers.forEach(WaitingDeliveries::answer);
+            });
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(WaitingDeliveries.answer(answer).statusCode()).isEqualTo(200);
+            assertThat(WaitingDeliveries.answer(answer).body()).contains("\"chargersUpdated\":1");
+        });
+        assertThat(sent).as("one transaction for the waiting readings").filteredOn(s -> s.startsWith(RECORD))
+                .hasSize(1);
+        List<Object[]> sessions = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
+                .getSession().chain(s -> s.createNativeQuery("select meter_start_kwh, meter_stop_kwh, ended_at from "
+                        + "charger_session where charger_id = :id", Object[].class).setParameter("id", c.id)
+                        .getResultList())));
+        assertThat(sessions).singleElement().satisfies(row -> {
+            assertThat(((Number) row[0]).doubleValue()).isEqualTo(100.0);
+            assertThat(((Number) row[1]).doubleValue()).isEqualTo(102.0);
+            assertThat(row[2]).isNotNull();
+        });
     }
 }
