@@ -1,4 +1,4 @@
-package io.plugmate.gateway.edge;
+package io.plugmate.commons.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,10 @@ import io.plugmate.testinfra.Tokens;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** A token is verified once, remembered while it is valid, and a refused one is never remembered. */
+/**
+ * A token is verified once, remembered while it is valid, and a refused one is never remembered; a remembered token
+ * still names its own client and roles (tenancy comes from the identity quarkus-oidc built the first time).
+ */
 @QuarkusTest
 class VerifiedTokensTest {
 
@@ -22,21 +25,36 @@ class VerifiedTokensTest {
     VerifiedTokens tokens;
 
     @Test
-    void anAcceptedTokenIsRememberedAndServesAgain() {
-        String token = Tokens.apiClient("remembered-client");
-        assertThat(tokens.remembers(token)).isFalse();
-        given().auth().oauth2(token).get("/vehicles/v-1").then().statusCode(200)
-                .body("service", equalTo("vehicle-service"), "authorization", equalTo(true));
-        assertThat(tokens.remembers(token)).isTrue();
-        // from memory: still the client's request, still its token passed on
-        given().auth().oauth2(token).get("/vehicles/v-2").then().statusCode(200)
-                .body("path", equalTo("/vehicles/v-2"), "authorization", equalTo(true));
+    void anAcceptedTokenIsRememberedAndServesAgainAsItsOwnClient() {
+        String acme = Tokens.forClient("remembered-acme").roles("api-client").mint();
+        String globex = Tokens.forClient("remembered-globex").roles("api-client").mint();
+        assertThat(tokens.remembers(acme)).isFalse();
+
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(acme).get("/probe/tenant").then().statusCode(200)
+                    .body("clientId", equalTo("remembered-acme"));
+            given().auth().oauth2(globex).get("/probe/tenant").then().statusCode(200)
+                    .body("clientId", equalTo("remembered-globex"));
+            assertThat(tokens.remembers(acme)).isTrue();
+            assertThat(tokens.remembers(globex)).isTrue();
+        }
+    }
+
+    @Test
+    void aRememberedTokenKeepsItsRoles() {
+        String admin = Tokens.forClient("remembered-ops").roles("api-client", "admin").mint();
+        String client = Tokens.forClient("remembered-client").roles("api-client").mint();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(admin).get("/probe/admin").then().statusCode(200).body("admin", equalTo(true));
+            given().auth().oauth2(client).get("/probe/admin").then().statusCode(403);
+        }
+        assertThat(tokens.remembers(client)).isTrue();
     }
 
     @Test
     void aRememberedTokenHoldsNoFinishedRequest() {
         String token = Tokens.apiClient("detached-client");
-        given().auth().oauth2(token).get("/vehicles/v-1").then().statusCode(200);
+        given().auth().oauth2(token).get("/probe/tenant").then().statusCode(200);
 
         assertThat(tokens.remembered(token)).isNotNull().satisfies(identity -> {
             assertThat(identity.getPrincipal().getName()).isNotBlank();
@@ -51,7 +69,7 @@ class VerifiedTokensTest {
         for (String token : new String[] { Tokens.unknownKey("forgotten"), Tokens.expired("forgotten"),
                 Tokens.forClient("forgotten").roles("api-client").audience("someone-else").mint() }) {
             for (int i = 0; i < 2; i++) {
-                given().auth().oauth2(token).get("/vehicles").then().statusCode(401);
+                given().auth().oauth2(token).get("/probe/tenant").then().statusCode(401);
             }
             assertThat(tokens.remembers(token)).isFalse();
         }
