@@ -37,6 +37,8 @@ import io.vertx.core.Vertx;
 final class WaitingDeliveries implements AutoCloseable {
 
     static final String SECRET = "test-only-webhook-secret-0123456789";
+    /** How a batch's deliveries are recorded: one statement, an array of them. */
+    static final String RECORD = "insert into webhook_delivery (delivery_id, vendor, received_at) select";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final URI webhooks;

@@ -45,10 +45,6 @@ import io.quarkus.vertx.VertxContextSupport;
 @QuarkusTest
 class WebhookStatementsTest {
 
-    private static final String SECRET = "test-only-webhook-secret-0123456789";
-    /** The batch's deliveries recorded in one statement, an array of them. */
-    private static final String RECORD = "insert into webhook_delivery (delivery_id, vendor, received_at) select";
-
     @TestHTTPResource("/oem/easee/webhooks")
     URI webhooks;
 
@@ -59,14 +55,10 @@ class WebhookStatementsTest {
     WebhookConfig config;
 
     private static List<String> deliver(ChargerEntity c, Instant observedAt, boolean plugged, double meter) {
-        String body = """
-                {"deliveryId":"d","event":"charger.state","vendor":"EASEE","accountId":"acct-1","deliveredAt":"%s",
-                 "report":{"reportId":"r","chargerId":"%s","vendor":"EASEE","observedAt":"%s","isPluggedIn":%s,
-                 "isCharging":%s,"chargeRateKw":7,"maxCurrentA":16,"energyMeterKwh":%s}}"""
-                .formatted(observedAt, c.vendorChargerId, observedAt, plugged, plugged, meter);
+        String body = WaitingDeliveries.body(c, observedAt, plugged, meter);
         return Statements.during(() -> given().contentType("application/json")
                 .header("X-Oem-Delivery-Id", UUID.randomUUID().toString())
-                .header("X-Oem-Signature", WebhookSignature.header(SECRET, Instant.now().getEpochSecond(),
+                .header("X-Oem-Signature", WebhookSignature.header(WaitingDeliveries.SECRET, Instant.now().getEpochSecond(),
                         body.getBytes(StandardCharsets.UTF_8)))
                 .body(body).post("/oem/easee/webhooks").then().statusCode(200).body("chargersUpdated", equalTo(1)));
     }
@@ -79,7 +71,7 @@ class WebhookStatementsTest {
     void aReadingIsFiveStatementsAndOpeningOrClosingASessionOneOrTwoMore() {
         ChargerEntity c = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
         Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        Consumer<String> delivery = s -> assertThat(s).startsWith(RECORD).contains("unnest");
+        Consumer<String> delivery = s -> assertThat(s).startsWith(WaitingDeliveries.RECORD).contains("unnest");
         Consumer<String> charger = s -> assertThat(s).startsWith("select").contains(" from charger ")
                 .contains("for no key update");
         Consumer<String> write = s -> assertThat(s).startsWith("with observation as ( insert into charger_observation")
@@ -126,7 +118,7 @@ class WebhookStatementsTest {
             assertThat(WaitingDeliveries.answer(answer).statusCode()).isEqualTo(200);
             assertThat(WaitingDeliveries.answer(answer).body()).contains("\"chargersUpdated\":1");
         });
-        assertThat(sent).as("one transaction for the waiting readings").filteredOn(s -> s.startsWith(RECORD))
+        assertThat(sent).as("one transaction for the waiting readings").filteredOn(s -> s.startsWith(WaitingDeliveries.RECORD))
                 .hasSize(1);
         List<Object[]> sessions = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
                 .getSession().chain(s -> s.createNativeQuery("select meter_start_kwh, meter_stop_kwh, ended_at from "

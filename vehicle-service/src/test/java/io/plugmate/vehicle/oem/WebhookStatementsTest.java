@@ -38,10 +38,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class WebhookStatementsTest {
 
-    private static final String SECRET = "test-only-webhook-secret-0123456789";
-    /** The batch's deliveries recorded in one statement, an array of them. */
-    private static final String RECORD = "insert into webhook_delivery (delivery_id, vendor, received_at) select";
-
     @TestHTTPResource("/oem/tesla/webhooks")
     URI webhooks;
 
@@ -51,18 +47,9 @@ class WebhookStatementsTest {
     @Inject
     WebhookConfig config;
 
-    private static String body(VehicleEntity v, Instant observedAt, double battery) {
-        return """
-                {"deliveryId":"d","event":"vehicle.state","vendor":"TESLA","accountId":"acct-1","deliveredAt":"%s",
-                 "report":{"reportId":"r-%s","vehicleId":"%s","vendor":"TESLA","observedAt":"%s","isPluggedIn":true,
-                 "isCharging":true,"chargeRateKw":7.1,"batteryLevel":%s,"rangeKm":250,"chargeLimit":90,"maxCurrentA":32,
-                 "location":{"latitude":59.91,"longitude":10.75}}}""".formatted(observedAt, UUID.randomUUID(),
-                v.vendorVehicleId, observedAt, battery);
-    }
-
     private static ValidatableResponse deliver(String deliveryId, String body) {
         return given().contentType("application/json").header("X-Oem-Delivery-Id", deliveryId)
-                .header("X-Oem-Signature", WebhookSignature.header(SECRET, Instant.now().getEpochSecond(),
+                .header("X-Oem-Signature", WebhookSignature.header(WaitingDeliveries.SECRET, Instant.now().getEpochSecond(),
                         body.getBytes(StandardCharsets.UTF_8)))
                 .body(body).post("/oem/tesla/webhooks").then();
     }
@@ -73,12 +60,12 @@ class WebhookStatementsTest {
         Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
 
         for (int report = 0; report < 2; report++) {
-            String body = body(v, t.plusSeconds(report), 60 + report);
+            String body = WaitingDeliveries.body(v, t.plusSeconds(report), 60 + report);
             List<String> sent = Statements.during(() -> deliver(UUID.randomUUID().toString(), body).statusCode(200)
                     .body("vehiclesUpdated", equalTo(1)));
 
             assertThat(sent).as("statements of one webhook").satisfiesExactly(
-                    s -> assertThat(s).startsWith(RECORD).contains("unnest"),
+                    s -> assertThat(s).startsWith(WaitingDeliveries.RECORD).contains("unnest"),
                     s -> assertThat(s).startsWith("select").contains(" from vehicle ").contains("for no key update"),
                     s -> assertThat(s).startsWith("with observation as ( insert into vehicle_observation")
                             .contains("update vehicle set").contains("insert into outbox_event"));
@@ -89,13 +76,13 @@ class WebhookStatementsTest {
     @Test
     void aRepeatedDeliveryIsOneStatement() {
         VehicleEntity v = SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
-        String body = body(v, Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS), 70);
+        String body = WaitingDeliveries.body(v, Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS), 70);
         deliver(UUID.randomUUID().toString(), body).statusCode(200).body("result", equalTo("accepted"));
 
         List<String> sent = Statements.during(() -> deliver(UUID.randomUUID().toString(), body).statusCode(200)
                 .body("result", equalTo("duplicate-delivery")));
 
-        assertThat(sent).singleElement().satisfies(s -> assertThat(s).startsWith(RECORD));
+        assertThat(sent).singleElement().satisfies(s -> assertThat(s).startsWith(WaitingDeliveries.RECORD));
     }
 
     @Test
@@ -123,7 +110,7 @@ class WebhookStatementsTest {
         });
         // the held batches were recorded and waited for their vehicle before: what is recorded here is the one batch
         assertThat(sent).as("one transaction for the %d waiting deliveries", deliveries)
-                .filteredOn(s -> s.startsWith(RECORD)).hasSize(1);
+                .filteredOn(s -> s.startsWith(WaitingDeliveries.RECORD)).hasSize(1);
         assertThat(sent).filteredOn(s -> s.startsWith("select") && s.contains(" from vehicle ")
                 && s.contains("for no key update")).hasSize(deliveries);
         assertThat(sent).filteredOn(s -> s.startsWith("with observation as")).hasSize(deliveries + config.batches().inFlight());
