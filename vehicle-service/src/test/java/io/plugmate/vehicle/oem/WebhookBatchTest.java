@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.plugmate.device.WebhookBatches;
 import io.plugmate.device.WebhookConfig;
+import io.plugmate.testinfra.HeldWebhookBatches;
 import io.plugmate.testinfra.Statements;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
@@ -69,7 +70,7 @@ class WebhookBatchTest {
         }
     }
 
-    private WaitingDeliveries waiting() {
+    private HeldWebhookBatches waiting() {
         return WaitingDeliveries.behindBusySlots(webhooks, batches, config.batches().inFlight());
     }
 
