@@ -28,10 +28,13 @@ public final class LoadBenchmark {
             List<StepResult> steps = LoadRun.run(options);
             text = Report.header("API requests " + (options.direct() ? "straight to the services" : "through the gateway"),
                     command)
-                    + ("mix %s, %d households, at most %d connections, %d s per step, services %s, JVM %s; latency "
-                            + "from each request's due time (constant throughput, no coordinated omission)\n\n")
+                    + ("mix %s, %d households, at most %d connections, %d s per step after %d s settling at its rate "
+                            + "(latencies from the step only; counts, CPU and in-service times include the settling), "
+                            + "services %s, JVM %s; latency from each request's due time (constant throughput, no "
+                            + "coordinated omission)\n\n")
                             .formatted(options.mix(), options.households(), options.connections(),
-                                    options.step().toSeconds(), options.services(), String.join(" ", options.jvmOptions()))
+                                    options.step().toSeconds(), options.settle().toSeconds(), options.services(),
+                                    String.join(" ", options.jvmOptions()))
                     + Report.rest(steps);
             Report.write(options.out(), "rest.md", text);
         } else if (options.scale()) {

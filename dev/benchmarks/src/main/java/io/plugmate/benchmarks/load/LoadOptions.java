@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The command line of {@code ./plugmate bench load}; see dev/benchmarks/README.md. */
-record LoadOptions(String command, List<Integer> rates, Duration step, Duration warmup, int households, int phase,
+record LoadOptions(String command, List<Integer> rates, Duration step, Duration warmup, Duration settle, int households,
+        int phase,
         int partitions, List<String> services, List<List<String>> jvmVariants, int runs, boolean allSteps,
         Path out, RestMix mix, int connections, boolean direct, String intake, int instances, List<String> scaleRuns,
         String trainAot) {
@@ -19,7 +20,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
             usage: load-benchmark topics|webhooks [--rates 250,500,1000,2000] [--step 30] [--warmup 15] [--households 500]
                                           [--phase 5] [--partitions 6] [--services all|pairing-service,...]
                                           [--heap 358m | --jvm-opts "..."] [--all-steps] [--out DIR]
-                   load-benchmark rest [--rates 250,500,1000,2000,3000,4000] [--step 30] [--warmup 15]
+                   load-benchmark rest [--rates 250,500,1000,2000,3000,4000] [--step 30] [--warmup 120] [--settle 5]
                                        [--mix vehicle=4,pairs=3,statistics=2,command=1] [--connections 64] [--direct]
                                        [--households 500] [--heap 358m | --jvm-opts "..."] [--all-steps] [--out DIR]
                    load-benchmark scale [--intake topics|webhooks] [--instances 2] [--runs one,two,join,kill]
@@ -37,7 +38,12 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
         List<Integer> rates = args[0].equals("rest") ? List.of(250, 500, 1000, 2000, 3000, 4000)
                 : scale ? List.of(500, 1000, 2000) : List.of(250, 500, 1000, 2000);
         Duration step = Duration.ofSeconds(30);
-        Duration warmup = Duration.ofSeconds(15);
+        // a cold stack (no AOT cache from the package build) answers 1,000 reads/s in milliseconds only after ~60 s of
+        // JIT compilation with both cores full (session 13): REST warms up for twice that
+        Duration warmup = Duration.ofSeconds(args[0].equals("rest") ? 120 : 15);
+        // REST only by default: its latencies are per request and the first seconds of a step follow the pause before
+        // it (the snapshots of every service); the other commands keep their steps as measured before
+        Duration settle = Duration.ofSeconds(args[0].equals("rest") ? 5 : 0);
         int households = 500;
         int phase = 5;
         int partitions = 6;
@@ -61,6 +67,7 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
                 case "--rates" -> rates = Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
                 case "--step" -> step = Duration.ofSeconds(Long.parseLong(value));
                 case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value));
+                case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(value));
                 case "--households" -> households = Integer.parseInt(value);
                 case "--phase" -> phase = Integer.parseInt(value);
                 case "--partitions" -> partitions = Integer.parseInt(value);
@@ -137,7 +144,10 @@ record LoadOptions(String command, List<Integer> rates, Duration step, Duration 
             throw new IllegalArgumentException("--train-aot takes a file name (written into each service's"
                     + " target/quarkus-app), with startup and one JVM variant");
         }
-        return new LoadOptions(args[0], rates, step, warmup, households, phase, partitions, services,
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("--settle is 0 or more seconds");
+        }
+        return new LoadOptions(args[0], rates, step, warmup, settle, households, phase, partitions, services,
                 List.copyOf(variants), runs, allSteps, out, mix, connections, direct, intake, instances, scaleRuns,
                 trainAot);
     }

@@ -176,7 +176,8 @@ final class LoadRun {
         link();
         if (!options.warmup().isZero()) {
             Report.progress("warm-up: " + options.warmup().toSeconds() + " s at " + options.rates().getFirst() + "/s");
-            send(options.rates().getFirst(), options.warmup());
+            send(options.rates().getFirst(), options.warmup(), Duration.ZERO, () -> {
+            });
             drain();
         }
         List<StepResult> results = new ArrayList<>();
@@ -235,13 +236,15 @@ final class LoadRun {
         long onTopicsBefore = offsets.records(STATE_TOPICS);
         long transitionsBefore = pairEvents.transitions();
         long acceptedBefore = intake.accepted();
-        pairEvents.interval();
-        intake.answers();
-        if (intake instanceof RestIntake api) {
-            api.operations(); // each kind's histograms start with the step too (not with the warm-up)
-        }
         long started = System.nanoTime();
-        Duration behind = send(rate, options.step());
+        // the latencies start after the settling seconds; the counts, CPU and in-service times cover them too
+        Duration behind = send(rate, options.step(), options.settle(), () -> {
+            pairEvents.interval();
+            intake.answers();
+            if (intake instanceof RestIntake api) {
+                api.operations(); // each kind's histograms start with the step too (not with the warm-up)
+            }
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, ConsumerLag.Position> after = positions();
         long onTopicsAfter = offsets.records(STATE_TOPICS);
@@ -299,20 +302,26 @@ final class LoadRun {
     }
 
     /**
-     * Sends at {@code rate} for {@code duration}; every report carries its due time. Returns how far behind schedule
-     * the generator itself fell at worst (if that is large, the machine, not the platform, limited the step).
+     * Sends at {@code rate} for {@code settle} and then {@code duration}, without a pause between them: {@code settled}
+     * runs on the sending thread when the settling seconds are over (it must be quick). Every report carries its due
+     * time. Returns how far behind schedule the generator itself fell at worst after settling (if that is large, the
+     * machine, not the platform, limited the step).
      */
-    private Duration send(int rate, Duration duration) {
-        long count = rate * duration.toSeconds();
+    private Duration send(int rate, Duration duration, Duration settle, Runnable settled) {
+        long settling = rate * settle.toSeconds();
+        long count = settling + rate * duration.toSeconds();
         long start = System.nanoTime();
         Instant startWall = Instant.now();
         long worst = 0;
         for (long n = 0; n < count; n++) {
+            if (n == settling) {
+                settled.run();
+            }
             long due = start + n * 1_000_000_000L / rate;
             long now = System.nanoTime();
             if (due > now) {
                 LockSupport.parkNanos(due - now);
-            } else {
+            } else if (n >= settling) {
                 worst = Math.max(worst, now - due);
             }
             Instant dueInstant = startWall.plusNanos(due - start);
