@@ -19,6 +19,11 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * <p>
  * The batch (a {@link Runner}) settles each of its items with its own outcome; one it leaves unsettled fails rather
  * than waits forever.
+ * <p>
+ * The queue is bounded ({@code maxWaiting}): under overload an unbounded one would hold every arrival in memory until
+ * the heap ran out, each waiting longer than the last, long after its sender gave up. An item submitted while that many
+ * wait fails at once with {@link Full} and never joins the queue: the caller sheds it (an OEM webhook is answered 503
+ * and sent again), nothing else changes.
  *
  * @param <I> an item
  * @param <O> an item's outcome
@@ -59,35 +64,60 @@ public final class GroupCommit<I, O> {
         }
     }
 
+    /** Refused at once: {@link #limit()} items already wait. */
+    public static final class Full extends RuntimeException {
+
+        private final int limit;
+
+        private Full(int limit) {
+            super(limit + " items already wait for a batch", null, false, false);
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
+        }
+    }
+
     private final int maxSize;
     private final int inFlight;
+    private final int maxWaiting;
     private final Executor launcher;
     private final Runner<I, O> runner;
     private final Queue<Waiting<I, O>> waiting = new ArrayDeque<>();
     private int running;
 
     /**
+     * @param maxWaiting the most items that wait for a batch; one more is refused ({@link Full})
      * @param launcher where a batch starts (e.g. a new Vert.x context of its own)
      */
-    public GroupCommit(int maxSize, int inFlight, Executor launcher, Runner<I, O> runner) {
-        if (maxSize < 1 || inFlight < 1) {
-            throw new IllegalArgumentException("a batch takes at least one item and one batch runs at a time");
+    public GroupCommit(int maxSize, int inFlight, int maxWaiting, Executor launcher, Runner<I, O> runner) {
+        if (maxSize < 1 || inFlight < 1 || maxWaiting < 1) {
+            throw new IllegalArgumentException(
+                    "a batch takes at least one item, one batch runs at a time and one item may wait");
         }
         this.maxSize = maxSize;
         this.inFlight = inFlight;
+        this.maxWaiting = maxWaiting;
         this.launcher = launcher;
         this.runner = runner;
     }
 
-    /** The item's outcome, once the batch that takes it has run. */
+    /** The item's outcome, once the batch that takes it has run; {@link Full} at once when the queue is. */
     public Uni<O> submit(I item) {
         return Uni.createFrom().emitter(caller -> {
-            List<Waiting<I, O>> batch;
+            List<Waiting<I, O>> batch = null;
+            boolean full;
             synchronized (this) {
-                waiting.add(new Waiting<>(item, caller));
-                batch = nextBatch();
+                full = waiting.size() >= maxWaiting;
+                if (!full) {
+                    waiting.add(new Waiting<>(item, caller));
+                    batch = nextBatch();
+                }
             }
-            if (batch != null) {
+            if (full) {
+                caller.fail(new Full(maxWaiting));
+            } else if (batch != null) {
                 launch(batch);
             }
         });

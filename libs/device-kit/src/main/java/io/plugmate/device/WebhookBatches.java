@@ -5,7 +5,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.device.GroupCommit.Waiting;
+import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -25,26 +29,42 @@ import io.vertx.mutiny.core.Vertx;
  * A batch runs on a new Vert.x duplicated context of its own, flagged safe (as {@link PeriodicRound} does): its
  * Hibernate session lives and dies with it, apart from every request's; each request is answered back on its own
  * context.
+ * <p>
+ * At most {@link WebhookConfig.Batches#maxWaiting()} deliveries wait: one more fails at once with
+ * {@link GroupCommit.Full}, nothing of it stored (the resource answers 503). An operator sees the queue as
+ * {@code plugmate_webhooks_waiting} and the deliveries it refused as {@code plugmate_webhooks_refused_total}
+ * ({@code reason="full"}); registered at start-up, so both read 0 before the first delivery.
  */
 @ApplicationScoped
+@Startup
 public class WebhookBatches {
 
     private final WebhookIntake intake;
     private final GroupCommit<WebhookDelivery, Map<String, Object>> batches;
+    private final Counter refusedFull;
 
-    public WebhookBatches(WebhookIntake intake, WebhookConfig config, Vertx vertx) {
+    public WebhookBatches(WebhookIntake intake, WebhookConfig config, Vertx vertx, MeterRegistry registry) {
         this.intake = intake;
-        this.batches = new GroupCommit<>(config.batches().maxSize(), config.batches().inFlight(), task -> {
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> task.run());
-        }, this::run);
+        this.batches = new GroupCommit<>(config.batches().maxSize(), config.batches().inFlight(),
+                config.batches().maxWaiting(), task -> {
+                    Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+                    VertxContextSafetyToggle.setContextSafe(context, true);
+                    context.runOnContext(ignored -> task.run());
+                }, this::run);
+        Gauge.builder("plugmate.webhooks.waiting", batches, GroupCommit::waiting)
+                .description("Verified webhook deliveries waiting for a batch").register(registry);
+        this.refusedFull = Counter.builder("plugmate.webhooks.refused").tag("reason", "full")
+                .description("Webhook deliveries refused (503) and not stored").register(registry);
     }
 
-    /** @return the delivery's {@code {deliveryId, result, <kind>sUpdated}}, once its batch committed */
+    /**
+     * @return the delivery's {@code {deliveryId, result, <kind>sUpdated}}, once its batch committed;
+     *         {@link GroupCommit.Full} at once when the most deliveries already wait
+     */
     public Uni<Map<String, Object>> accept(WebhookDelivery delivery) {
         Context caller = io.vertx.core.Vertx.currentContext();
-        Uni<Map<String, Object>> outcome = batches.submit(delivery);
+        Uni<Map<String, Object>> outcome = batches.submit(delivery)
+                .onFailure(GroupCommit.Full.class).invoke(full -> refusedFull.increment());
         return caller == null ? outcome : outcome.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 

@@ -31,7 +31,8 @@ public interface WebhookConfig {
 
     /**
      * The {@code Retry-After} of a 503 answered while the database is unavailable (the delivery could not be stored;
-     * the OEM sends it again, Enode up to 16 times over 26 hours).
+     * the OEM sends it again, Enode up to 16 times over 26 hours), or while the intake is at capacity
+     * ({@link Batches#maxWaiting()}: the retry comes when the queue has long drained, spread over the OEMs' schedules).
      */
     @WithDefault("30s")
     Duration unavailableRetryAfter();
@@ -63,6 +64,17 @@ public interface WebhookConfig {
          */
         @WithDefault("2")
         int inFlight();
+
+        /**
+         * The most deliveries that wait for a batch; one arriving while that many wait is answered 503 with
+         * {@code Retry-After} ({@link WebhookConfig#unavailableRetryAfter()}) and nothing of it is stored: under overload the
+         * queue
+         * (memory, and each delivery's wait) stays bounded, and the OEM sends the delivery again. 2000 is roughly a
+         * second of the intake at its measured saturation (~1,500–2,000 deliveries/s): a burst that long is absorbed,
+         * a longer overload is shed rather than held.
+         */
+        @WithDefault("2000")
+        int maxWaiting();
     }
 
     /** The secret of a vendor, by the vendor's name in any case. */

@@ -33,7 +33,9 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A delivery we cannot store because the database is unavailable is answered 503 with {@code Retry-After} (the OEM
  * sends it again), not 500, and the outage is logged once ({@link DatabaseOutage}), not once per delivery. A report
- * measured too far in the future is a 422 ({@link FutureReportProblem}).
+ * measured too far in the future is a 422 ({@link FutureReportProblem}). A delivery arriving while the intake is at
+ * capacity ({@link WebhookConfig.Batches#maxWaiting()} deliveries already wait for a batch) is shed the same way: 503
+ * with {@code Retry-After}, nothing of it stored, so the OEM's retry is taken as a new delivery, not a duplicate.
  * <p>
  * A delivery that passed these checks is recorded and applied together with the others waiting at that moment, in one
  * transaction ({@link WebhookBatches}); its answer is its own, the same as if it had come alone.
@@ -65,7 +67,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Unknown vendor, no delivery id, or not a webhook payload", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "401", description = "Not signed with this vendor's secret, or signed too long ago", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "The report was measured further in the future than our clock allows; not applied", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "503", description = "The database is unavailable: not stored, send it again after Retry-After", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "The database is unavailable, or the intake is at capacity: not stored, send it again after Retry-After", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> receive(@PathParam("vendor") String vendor, @HeaderParam("X-Oem-Signature") String signature,
             @HeaderParam("X-Oem-Delivery-Id") String deliveryId, byte[] body) {
         if (!oemConfig.vendors().containsKey(vendor.toUpperCase(Locale.ROOT))) {
@@ -80,6 +82,8 @@ public class WebhookResource {
         }
         return batches.accept(intake.verified(vendor.toUpperCase(Locale.ROOT), deliveryId, body))
                 .invoke(outcome -> outage.reachable())
+                .onFailure(GroupCommit.Full.class).transform(full -> new ServiceUnavailableProblem(
+                        "The intake is at capacity; send it again after Retry-After.", config.unavailableRetryAfter()))
                 .onFailure(DatabaseOutage::isUnavailable).transform(failure -> {
                     outage.met(failure, "OEM webhooks");
                     return new ServiceUnavailableProblem("The delivery could not be stored now; send it again later.",

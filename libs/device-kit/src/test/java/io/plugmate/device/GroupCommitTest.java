@@ -20,7 +20,11 @@ class GroupCommitTest {
     private final List<CompletableFuture<Void>> gates = new ArrayList<>();
 
     private GroupCommit<String, String> commit(int maxSize, int inFlight) {
-        return new GroupCommit<>(maxSize, inFlight, Runnable::run, batch -> {
+        return commit(maxSize, inFlight, 1000);
+    }
+
+    private GroupCommit<String, String> commit(int maxSize, int inFlight, int maxWaiting) {
+        return new GroupCommit<>(maxSize, inFlight, maxWaiting, Runnable::run, batch -> {
             started.add(batch);
             CompletableFuture<Void> gate = new CompletableFuture<>();
             gates.add(gate);
@@ -79,7 +83,7 @@ class GroupCommitTest {
 
     @Test
     void anItemTheBatchLeavesUnsettledFailsAndTheSlotIsFreed() {
-        GroupCommit<String, String> commit = new GroupCommit<>(64, 1, Runnable::run,
+        GroupCommit<String, String> commit = new GroupCommit<>(64, 1, 1000, Runnable::run,
                 batch -> Uni.createFrom().failure(new IllegalStateException("down")));
 
         CompletableFuture<String> a = commit.submit("a").subscribeAsCompletionStage();
@@ -88,7 +92,41 @@ class GroupCommitTest {
         assertThat(a).isCompletedExceptionally();
         assertThat(b).isCompletedExceptionally();
         assertThat(commit.running()).isZero();
-        assertThatThrownBy(() -> new GroupCommit<String, String>(0, 1, Runnable::run, batch -> null))
+        assertThatThrownBy(() -> new GroupCommit<String, String>(0, 1, 1000, Runnable::run, batch -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anItemSubmittedWhileMaxWaitingWaitIsRefusedAtOnceAndNeverRuns() {
+        GroupCommit<String, String> commit = commit(64, 1, 2);
+        CompletableFuture<String> a = commit.submit("a").subscribeAsCompletionStage();
+        List<CompletableFuture<String>> queued = List.of("b", "c").stream()
+                .map(item -> commit.submit(item).subscribeAsCompletionStage()).toList();
+
+        CompletableFuture<String> refused = commit.submit("refused").subscribeAsCompletionStage();
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThatThrownBy(refused::join).hasCauseInstanceOf(GroupCommit.Full.class)
+                .cause().satisfies(full -> assertThat(((GroupCommit.Full) full).limit()).isEqualTo(2));
+        assertThat(commit.waiting()).isEqualTo(2);
+        assertThat(commit.running()).isEqualTo(1);
+
+        gates.getFirst().complete(null);
+        assertThat(a).isCompletedWithValue("a!");
+        assertThat(items(started.get(1))).containsExactly("b", "c");
+        CompletableFuture<String> later = commit.submit("later").subscribeAsCompletionStage();
+        assertThat(commit.waiting()).isEqualTo(1);
+        gates.get(1).complete(null);
+        assertThat(queued).allSatisfy(outcome -> assertThat(outcome).isCompleted());
+        assertThat(items(started.get(2))).containsExactly("later");
+        gates.get(2).complete(null);
+        assertThat(later).isCompletedWithValue("later!");
+        assertThat(started).flatExtracting(GroupCommitTest::items).doesNotContain("refused");
+    }
+
+    @Test
+    void atLeastOneItemMayWait() {
+        assertThatThrownBy(() -> new GroupCommit<String, String>(64, 1, 0, Runnable::run, batch -> null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
