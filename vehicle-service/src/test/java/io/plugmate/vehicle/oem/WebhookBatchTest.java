@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +22,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plugmate.device.WebhookBatches;
 import io.plugmate.device.WebhookConfig;
+import io.plugmate.oem.WebhookSignature;
 import io.plugmate.testinfra.HeldWebhookBatches;
+import io.plugmate.testinfra.NativeSql;
 import io.plugmate.testinfra.Statements;
 import io.plugmate.vehicle.SeededVehicles;
 import io.plugmate.vehicle.persistence.VehicleEntity;
@@ -47,6 +53,9 @@ class WebhookBatchTest {
 
     @Inject
     WebhookConfig config;
+
+    @Inject
+    MeterRegistry meters;
 
     private static VehicleEntity vehicle() {
         return SeededVehicles.seed("client-" + UUID.randomUUID(), "user-" + UUID.randomUUID());
@@ -130,6 +139,64 @@ class WebhookBatchTest {
         assertThat(observations(v)).isEqualTo(1);
         assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(70.0);
         assertThat(SeededVehicles.reload(other.id).batteryLevel).isEqualTo(71.0);
+    }
+
+    /**
+     * Load shedding: the queue holds at most {@code max-waiting} deliveries (16 in the tests, application.properties);
+     * one more is answered 503 with {@code Retry-After} at once and nothing of it is stored, so the OEM's retry, once
+     * the queue drained, is taken as a new delivery — not as a duplicate of one never applied.
+     */
+    @Test
+    void aDeliveryArrivingWhileTheQueueIsFullIs503NotStoredAndItsRetryIsAcceptedAsNew() throws Throwable {
+        int limit = config.batches().maxWaiting();
+        VehicleEntity queuedFor = vehicle();
+        VehicleEntity v = vehicle();
+        String refused = body(v, soon(), 66);
+        String key = "TESLA:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(refused.getBytes(StandardCharsets.UTF_8)));
+        double refusedBefore = refusedAsFull();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+
+        try (var waiting = waiting()) {
+            for (int n = 0; n < limit; n++) {
+                answers.add(waiting.queue(body(queuedFor, soon(), 30 + n)));
+            }
+            HttpResponse<String> shed = deliver(refused);
+            assertThat(shed.statusCode()).isEqualTo(503);
+            assertThat(shed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(shed.headers().firstValue("Retry-After"))
+                    .hasValue(String.valueOf(config.unavailableRetryAfter().toSeconds()));
+            assertThat(JsonPath.from(shed.body()).getString("detail")).contains("at capacity");
+            assertThat(batches.waiting()).isEqualTo(limit);
+            assertThat(NativeSql.count("select count(*) from webhook_delivery where delivery_id = ?1", key)).isZero();
+            waiting.release();
+        }
+
+        assertThat(answers).extracting(answer -> answer(answer).statusCode()).containsOnly(200);
+        assertThat(refusedAsFull()).isEqualTo(refusedBefore + 1);
+        HttpResponse<String> retried = deliver(refused);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.from(retried.body()).getString("result")).isEqualTo("accepted");
+        assertThat(JsonPath.from(retried.body()).getInt("vehiclesUpdated")).isEqualTo(1);
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(66.0);
+        assertThat(NativeSql.count("select count(*) from webhook_delivery where delivery_id = ?1", key)).isEqualTo(1);
+    }
+
+    /** Sent and answered, or a failure after a minute: a delivery the full queue took instead would wait. */
+    private HttpResponse<String> deliver(String body) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(webhooks).timeout(java.time.Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("X-Oem-Delivery-Id", UUID.randomUUID().toString())
+                    .header("X-Oem-Signature", WebhookSignature.header(WaitingDeliveries.SECRET,
+                            Instant.now().getEpochSecond(), body.getBytes(StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private double refusedAsFull() {
+        return meters.counter("plugmate.webhooks.refused", "reason", "full").count();
     }
 
     /**
