@@ -67,11 +67,10 @@ public interface WebhookConfig {
 
         /**
          * The most deliveries that wait for a batch; one arriving while that many wait is answered 503 with
-         * {@code Retry-After} ({@link WebhookConfig#unavailableRetryAfter()}) and nothing of it is stored: under overload the
-         * queue
-         * (memory, and each delivery's wait) stays bounded, and the OEM sends the delivery again. 2000 is roughly a
-         * second of the intake at its measured saturation (~1,500–2,000 deliveries/s): a burst that long is absorbed,
-         * a longer overload is shed rather than held.
+         * {@code Retry-After} ({@link WebhookConfig#unavailableRetryAfter()}) and nothing of it is stored: under
+         * overload the queue (memory, and each delivery's wait) stays bounded, and the OEM sends the delivery again.
+         * 2000 is roughly a second of the intake at its measured saturation (~1,500–2,000 deliveries/s): a burst
+         * that long is absorbed, a longer overload is shed rather than held.
          */
         @WithDefault("2000")
         int maxWaiting();
