@@ -2,6 +2,7 @@ package io.plugmate.benchmarks.load;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,18 @@ final class ConsumerLag implements AutoCloseable {
             return ends(topics).values().stream().mapToLong(Long::longValue).sum();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the end offsets of " + topics, e);
+        }
+    }
+
+    /** Records on every topic of the broker so far (its own {@code __} topics left out), by topic. */
+    Map<String, Long> recordsByTopic() {
+        try {
+            List<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(name -> !name.startsWith("__")).sorted().toList();
+            return ends(topics).entrySet().stream().collect(Collectors.groupingBy(e -> e.getKey().topic(),
+                    TreeMap::new, Collectors.summingLong(Map.Entry::getValue)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of the topics", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
@@ -234,6 +235,7 @@ final class LoadRun {
         Map<String, String> scrapeBefore = options.rest() ? scrape() : Map.of();
         Map<String, ConsumerLag.Position> before = positions();
         long onTopicsBefore = offsets.records(STATE_TOPICS);
+        Map<String, Long> topicsBefore = options.rest() ? offsets.recordsByTopic() : Map.of();
         long transitionsBefore = pairEvents.transitions();
         long acceptedBefore = intake.accepted();
         long started = System.nanoTime();
@@ -252,7 +254,9 @@ final class LoadRun {
         Histogram answers = intake.answers();
         StepResult.Rest rest = intake instanceof RestIntake api
                 ? new StepResult.Rest(api.operations(), ServiceTimes.between(scrapeBefore, scrape(), options.mix(),
-                        !options.direct()), api.errors())
+                        !options.direct()), api.errors(),
+                        perRequest(topicsBefore, offsets.recordsByTopic(),
+                                intake.accepted() - acceptedBefore))
                 : null;
         double wall = (System.nanoTime() - started) / 1e9;
         Map<String, StepResult.Usage> usage = new LinkedHashMap<>();
@@ -273,6 +277,18 @@ final class LoadRun {
         return new StepResult(rate, seconds, (intake.accepted() - acceptedBefore) / seconds, publishedPerSecond,
                 answers, behind, consumers, (pairEvents.transitions() - transitionsBefore) / wall, latency,
                 usage, intake.failed(), rest);
+    }
+
+    /** Records each topic got between the two readings per request answered meanwhile; topics that got none left out. */
+    static Map<String, Double> perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+        Map<String, Double> perRequest = new TreeMap<>();
+        after.forEach((topic, end) -> {
+            long written = end - before.getOrDefault(topic, 0L);
+            if (written > 0 && requests > 0) {
+                perRequest.put(topic, (double) written / requests);
+            }
+        });
+        return perRequest;
     }
 
     /** Every service's NMT summary at the end of the step, saved as {@code nmt/<service>-<rate>.txt}. */

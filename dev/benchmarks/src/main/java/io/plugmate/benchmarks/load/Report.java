@@ -94,7 +94,29 @@ final class Report {
         if (!errors.isEmpty()) {
             table.append("\nnot 2xx (whole run): ").append(errors).append("\n");
         }
-        return table.append(usage(steps, "requests/s")).toString();
+        return table.append(fanOut(steps)).append(usage(steps, "requests/s")).toString();
+    }
+
+    /**
+     * Records written to each topic during the step per request answered 2xx in it: what a request fans out to (the
+     * records an earlier request causes late, such as a retry, count in the step they are written in).
+     */
+    static String fanOut(List<StepResult> steps) {
+        List<String> topics = steps.stream().flatMap(s -> s.rest().recordsPerRequest().keySet().stream()).distinct()
+                .sorted().toList();
+        if (topics.isEmpty()) {
+            return "\nno records written to any topic\n";
+        }
+        StringBuilder table = new StringBuilder("\nRecords written to each topic per request answered 2xx:\n\n| rate /s | ")
+                .append(String.join(" | ", topics)).append(" | all |\n|---:|")
+                .append("---:|".repeat(topics.size() + 1)).append("\n");
+        for (StepResult s : steps) {
+            Map<String, Double> records = s.rest().recordsPerRequest();
+            table.append("| ").append(s.rate()).append(" | ");
+            topics.forEach(t -> table.append("%.2f | ".formatted(records.getOrDefault(t, 0.0))));
+            table.append("%.2f |\n".formatted(records.values().stream().mapToDouble(Double::doubleValue).sum()));
+        }
+        return table.toString();
     }
 
     /** CPU and memory per process per step, and where it saturated. */

@@ -22,9 +22,12 @@ record StepResult(int rate, double seconds, double accepted, double published, H
 
     /**
      * {@code rest} only: latency per operation (µs, from the due time), the mean time inside each service and the
-     * gateway from their /q/metrics (ms), and the non-2xx answers so far.
+     * gateway from their /q/metrics (ms), the non-2xx answers so far, and the records written to each topic in the
+     * step per request answered 2xx in it (what one request fans out to, in the steady state; topics with none left
+     * out).
      */
-    record Rest(Map<RestMix.Operation, Histogram> operations, Map<String, Double> serviceMillis, String errors) {
+    record Rest(Map<RestMix.Operation, Histogram> operations, Map<String, Double> serviceMillis, String errors,
+            Map<String, Double> recordsPerRequest) {
     }
 
     record Consumer(double perSecond, long lag) {

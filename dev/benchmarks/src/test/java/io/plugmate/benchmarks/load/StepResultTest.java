@@ -3,7 +3,9 @@ package io.plugmate.benchmarks.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -19,13 +21,17 @@ class StepResultTest {
     }
 
     private static StepResult rest(double answered, long p99Micros) {
+        return rest(answered, p99Micros, Map.of());
+    }
+
+    private static StepResult rest(double answered, long p99Micros, Map<String, Double> recordsPerRequest) {
         Histogram answers = new Histogram(3);
         answers.recordValueWithCount(2_000, 98);
         answers.recordValueWithCount(p99Micros, 2);
         return new StepResult(1000, 30, answered, Double.NaN, answers, Duration.ZERO, Map.of(), 0, new Histogram(3),
                 Map.of("vehicle-service", new StepResult.Usage(60, 300), "postgres", new StepResult.Usage(40, 100),
                         LoadRun.GENERATOR, new StepResult.Usage(80, 200)),
-                0, new StepResult.Rest(Map.of(), Map.of(), ""));
+                0, new StepResult.Rest(Map.of(), Map.of(), "", recordsPerRequest));
     }
 
     @Test
@@ -51,5 +57,28 @@ class StepResultTest {
     @Test
     void requestsPerCoreCountThePlatformNotTheGenerator() {
         assertThat(rest(1000, 5_000).perCore()).isEqualTo(1000.0);
+    }
+
+    @Test
+    void aRequestsFanOutIsEachTopicsNewRecordsOverTheRequestsAnswered() {
+        Map<String, Double> perRequest = LoadRun.perRequest(
+                Map.of("action-events", 100L, "vehicle-commands", 40L, "pair-events", 7L),
+                Map.of("action-events", 300L, "vehicle-commands", 140L, "pair-events", 7L, "command-results", 50L),
+                100);
+
+        assertThat(perRequest).as("a topic that got nothing is left out; one created in the step counts from 0")
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of("action-events", 2.0,
+                        "command-results", 0.5, "vehicle-commands", 1.0)));
+        assertThat(LoadRun.perRequest(Map.of(), Map.of("action-events", 10L), 0)).as("no request answered").isEmpty();
+    }
+
+    @Test
+    void theFanOutTableHasEveryTopicAnyStepWroteToAndTheirSum() {
+        String table = Report.fanOut(List.of(rest(1000, 5_000, Map.of("action-events", 2.0)),
+                rest(1000, 5_000, Map.of("action-events", 1.5, "vehicle-commands", 1.0))));
+
+        assertThat(table).contains("| rate /s | action-events | vehicle-commands | all |")
+                .contains("| 1000 | 2.00 | 0.00 | 2.00 |").contains("| 1000 | 1.50 | 1.00 | 2.50 |");
+        assertThat(Report.fanOut(List.of(rest(1000, 5_000)))).contains("no records written to any topic");
     }
 }
