@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.persistence.AttributeConverter;
 
+import org.hibernate.annotations.Immutable;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -18,12 +20,19 @@ import io.plugmate.statistics.domain.Gap;
 /**
  * Structured columns kept as JSON text (with the events' mapper: ISO-8601 instants). Text rather than jsonb: they are
  * served back or read whole, never queried into.
+ * <p>
+ * Each converter is {@link Immutable}: its values are never changed in place (records and unmodifiable lists), so
+ * Hibernate keeps the loaded value itself as the entity's snapshot. Without it, Hibernate copies every converted value
+ * it loads by writing it to JSON and reading it back, and does so again at each flush: in the profiles of the REST
+ * benchmark that round trip was the busiest code of our own. Each converter class says so itself: Hibernate looks at
+ * the class, not at its superclass.
  */
 public final class JsonColumns {
 
     private JsonColumns() {
     }
 
+    @Immutable
     public static final class Gaps extends ListColumn<Gap> {
         public Gaps() {
             super(new TypeReference<>() {
@@ -31,6 +40,7 @@ public final class JsonColumns {
         }
     }
 
+    @Immutable
     public static final class Attributions extends ListColumn<Attribution> {
         public Attributions() {
             super(new TypeReference<>() {
@@ -38,6 +48,7 @@ public final class JsonColumns {
         }
     }
 
+    @Immutable
     public static final class Candidates extends ListColumn<Attribution.Candidate> {
         public Candidates() {
             super(new TypeReference<>() {
@@ -45,6 +56,7 @@ public final class JsonColumns {
         }
     }
 
+    @Immutable
     public static final class Strings extends ListColumn<String> {
         public Strings() {
             super(new TypeReference<>() {
@@ -52,6 +64,7 @@ public final class JsonColumns {
         }
     }
 
+    @Immutable
     public static final class CrossChecks implements AttributeConverter<CrossCheck, String> {
         @Override
         public String convertToDatabaseColumn(CrossCheck value) {
@@ -66,6 +79,7 @@ public final class JsonColumns {
     }
 
     /** A profile as {@code [[epochSecond, kWh], …]}: compact, and exact for the doubles it holds. */
+    @Immutable
     public static final class Profiles implements AttributeConverter<EnergyProfile, String> {
         @Override
         public String convertToDatabaseColumn(EnergyProfile profile) {

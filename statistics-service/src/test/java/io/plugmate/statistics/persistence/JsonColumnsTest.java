@@ -1,0 +1,30 @@
+package io.plugmate.statistics.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+import io.plugmate.testinfra.ConvertedColumns;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The JSON columns are not copied through JSON at every load and flush: their converters are marked immutable, so
+ * Hibernate keeps the loaded value as the snapshot (see {@link JsonColumns}).
+ */
+@QuarkusTest
+class JsonColumnsTest {
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Test
+    void noConvertedColumnIsCopiedThroughItsConverter() {
+        assertThat(ConvertedColumns.all(sessions)).as("the converted columns the check looks at")
+                .containsExactly("SessionEntity.attributionHistory", "SessionEntity.candidates", "SessionEntity.crossCheck",
+                        "SessionEntity.flow", "SessionEntity.gaps", "SessionEntity.ownProfile");
+        assertThat(ConvertedColumns.copiedOnEveryLoad(sessions)).isEmpty();
+    }
+}
