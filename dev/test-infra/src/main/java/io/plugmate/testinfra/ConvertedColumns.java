@@ -19,6 +19,21 @@ public final class ConvertedColumns {
     private ConvertedColumns() {
     }
 
+    /**
+     * Asserts that the service maps exactly these attributes through a converter (so that the check looks at what it
+     * should) and that none of them is copied.
+     */
+    public static void assertNoneCopied(Mutiny.SessionFactory factory, String... converted) {
+        List<String> found = all(factory);
+        if (!found.equals(List.of(converted))) {
+            throw new AssertionError("converted attributes: expected " + List.of(converted) + " but found " + found);
+        }
+        List<String> copied = copiedOnEveryLoad(factory);
+        if (!copied.isEmpty()) {
+            throw new AssertionError("converted attributes copied on every load: " + copied);
+        }
+    }
+
     /** @return {@code Entity.attribute} of every converted attribute whose values are copied, sorted */
     public static List<String> copiedOnEveryLoad(Mutiny.SessionFactory factory) {
         return attributes(factory, true);

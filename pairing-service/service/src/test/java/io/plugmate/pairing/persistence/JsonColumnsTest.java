@@ -1,7 +1,5 @@
 package io.plugmate.pairing.persistence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import jakarta.inject.Inject;
 
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -22,9 +20,8 @@ class JsonColumnsTest {
 
     @Test
     void noConvertedColumnIsCopiedThroughItsConverter() {
-        assertThat(ConvertedColumns.all(sessions)).as("the converted columns the check looks at")
-                .containsExactly("PairEntity.candidates", "PairEntity.evidence", "TransitionEntity.candidates",
-                        "TransitionEntity.evidence");
-        assertThat(ConvertedColumns.copiedOnEveryLoad(sessions)).isEmpty();
+        ConvertedColumns.assertNoneCopied(sessions, "PairEntity.candidates", "PairEntity.evidence",
+                "TransitionEntity.candidates",
+                "TransitionEntity.evidence");
     }
 }
