@@ -69,7 +69,7 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
     }
 
     /**
-     * The charger's row is locked (applyToCopies): state and sessions see one reading after the other. A read from
+     * The charger's row is locked (read for update): state and sessions see one reading after the other. A read from
      * before the plug change of its second is not placed among the sessions either: taken as the second's last word, an
      * unplugged one would close, at zero length, the session the plug-in of that second opened.
      */

@@ -40,7 +40,9 @@ import io.quarkus.vertx.VertxContextSupport;
  * own). Opening a session adds its insert, closing one its update and its event.
  * <p>
  * Deliveries waiting together share one transaction (device-kit's WebhookBatches): one statement records all of them,
- * then each charger is locked, written and its sessions placed as before — one BEGIN and COMMIT for the batch.
+ * one reads and locks every charger they name, then each charger is written and its sessions placed as before — one
+ * BEGIN and COMMIT and one charger lookup for the batch. A charger's later readings in the batch read its row again (it
+ * is locked already): the first worked its values out on the copy read up front.
  */
 @QuarkusTest
 class WebhookStatementsTest {
@@ -92,8 +94,9 @@ class WebhookStatementsTest {
 
     /**
      * A charger's plug-in, a reading and its unplug waiting together with another charger's reading: one transaction,
-     * and the session the three make is recorded as if they had come one by one (each delivery's session rows are
-     * written and let go before the next reads them afresh).
+     * both chargers read and locked by one statement (the first charger's two later readings read it again), and the
+     * session the three make is recorded as if they had come one by one (each delivery's session rows are written and
+     * let go before the next reads them afresh).
      */
     @Test
     void readingsWaitingTogetherAreOneTransactionAndPlaceTheirSessions() throws Throwable {
@@ -120,6 +123,11 @@ class WebhookStatementsTest {
         });
         assertThat(sent).as("one transaction for the waiting readings").filteredOn(s -> s.startsWith(WaitingDeliveries.RECORD))
                 .hasSize(1);
+        List<String> lookups = sent.stream().filter(s -> s.startsWith("select") && s.contains(" from charger ")
+                && s.contains("for no key update")).toList();
+        assertThat(lookups).as("both chargers in one lookup, the first charger's later readings read again")
+                .hasSize(3).filteredOn(s -> s.contains("unnest")).hasSize(1);
+        assertThat(lookups.getFirst()).contains("unnest");
         List<Object[]> sessions = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
                 .getSession().chain(s -> s.createNativeQuery("select meter_start_kwh, meter_stop_kwh, ended_at from "
                         + "charger_session where charger_id = :id", Object[].class).setParameter("id", c.id)

@@ -4,7 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
 
@@ -66,12 +72,45 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
 
     @Override
     public Uni<Integer> observe(String vendor, JsonNode report) {
+        return observe(vendor, report, this::lookUp);
+    }
+
+    @Override
+    public Uni<Observing> observing(Collection<OemDevice> named) {
+        if (named.isEmpty()) {
+            return Uni.createFrom().item(this::observe);
+        }
+        // one device: the lookup every single report makes, whose text fits the 1,024 bytes of a query pg_stat_activity
+        // shows (the batch's does not: its select list is long), so whoever looks sees which lookup waits for a lock
+        // (the held-batch tests do)
+        OemDevice first = named.iterator().next();
+        Uni<List<E>> read = named.size() == 1 ? devices.findByVendorIdForUpdate(first.vendor(), first.oemDeviceId())
+                : devices.findByVendorIdsForUpdate(named);
+        return read.call(this::detached).map(copies -> {
+            Map<OemDevice, List<E>> byDevice = new HashMap<>();
+            named.forEach(device -> byDevice.put(device, new ArrayList<>()));
+            copies.forEach(copy -> byDevice.computeIfAbsent(
+                    new OemDevice(copy.vendor, copy.vendorDeviceId()), device -> new ArrayList<>()).add(copy));
+            // a device's first report takes the copies read here; a later one reads them again (this transaction holds
+            // their lock already), since the first worked its values out on these
+            return (vendor, report) -> observe(vendor, report, (v, id) -> {
+                List<E> taken = byDevice.remove(new OemDevice(v, id));
+                return taken == null ? lookUp(v, id) : Uni.createFrom().item(taken);
+            });
+        });
+    }
+
+    private Uni<Integer> observe(String vendor, JsonNode report, BiFunction<String, String, Uni<List<E>>> copies) {
         return Uni.createFrom().item(() -> DeviceReport.read(json, report, reportType, kind))
-                .chain(r -> apply(vendor, r));
+                .chain(r -> apply(vendor, r, copies));
     }
 
     /** Applies the report to every linked copy of the OEM device (each API client has its own). */
     public Uni<Integer> apply(String vendor, R report) {
+        return apply(vendor, report, this::lookUp);
+    }
+
+    private Uni<Integer> apply(String vendor, R report, BiFunction<String, String, Uni<List<E>>> copies) {
         if (report.deviceId() == null || report.observedAt() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("report without device id or observedAt"));
         }
@@ -82,48 +121,60 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
                     report.deviceId(), vendor, observedAt, config.futureTolerance(), now);
             return Uni.createFrom().failure(new FutureReportProblem(observedAt, now, config.futureTolerance()));
         }
-        return devices.applyToCopies(vendor, report.deviceId(), device -> applyTo(device, report));
+        // the copies locked, then one after the other
+        return copies.apply(vendor, report.deviceId()).chain(locked -> {
+            Uni<Integer> applied = Uni.createFrom().item(0);
+            for (E copy : locked) {
+                applied = applied.chain(count -> applyTo(copy, report).map(fresh -> count + (fresh ? 1 : 0)));
+            }
+            return applied;
+        });
+    }
+
+    /** Every linked copy of one OEM device, locked and let go of by the session (see {@link #applyTo}). */
+    private Uni<List<E>> lookUp(String vendor, String oemDeviceId) {
+        return devices.findByVendorIdForUpdate(vendor, oemDeviceId).call(this::detached);
+    }
+
+    private Uni<Void> detached(List<E> copies) {
+        return Panache.getSession().invoke(session -> copies.forEach(session::detach)).replaceWithVoid();
     }
 
     /**
-     * The copy is read-only in the session: what a new observation changes of it is worked out here, before the
-     * database says whether the report is new, and written by {@link #recorded} in its one statement — only when it is.
-     * Hibernate neither checks nor writes the whole row at flush. A report recorded before leaves the copy detached, so
-     * that nothing later in the transaction reads the values worked out for it.
+     * The copy is detached from the session (locked, read, let go of): what a new observation changes of it is worked
+     * out here, before the database says whether the report is new, and written by {@link #recorded} in its one
+     * statement — only when it is. Hibernate neither checks nor writes the row at flush, nor walks the copies at every
+     * flush of a batch, and nothing later in the transaction sees the values worked out for a report recorded before: a
+     * later read of the device reads the row.
      */
     private Uni<Boolean> applyTo(E device, R report) {
         Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
-        return Panache.getSession().chain(session -> {
-            session.setReadOnly(device, true);
-            Instant stateKept = device.stateObservedAt;
-            boolean implausible = stateKept != null
-                    && FutureReportProblem.tooFarAhead(stateKept, now, config.futureTolerance());
-            StateOrder order = implausible ? StateOrder.NEWER
-                    : StateOrder.of(stateKept, device.pluggedBefore, device.isPluggedIn, observedAt,
-                            report.isPluggedIn());
-            switch (order) {
-                case NEWER -> {
-                    // a new second: the plug state kept is the one in force before it (none trusted after a state
-                    // from the future)
-                    device.pluggedBefore = implausible ? null : device.isPluggedIn;
-                    newState(device, report, observedAt);
-                }
-                // the same second as the state kept, yet another report (a duplicate is not recorded): it came later
-                case LATER_IN_THE_SECOND -> newState(device, report, observedAt);
-                case READ_BEFORE_THE_CHANGE, LATE -> {
-                    // no state of it: the statement writes back what the copy holds, the row being locked
-                }
+        Instant stateKept = device.stateObservedAt;
+        boolean implausible = stateKept != null
+                && FutureReportProblem.tooFarAhead(stateKept, now, config.futureTolerance());
+        StateOrder order = implausible ? StateOrder.NEWER
+                : StateOrder.of(stateKept, device.pluggedBefore, device.isPluggedIn, observedAt, report.isPluggedIn());
+        switch (order) {
+            case NEWER -> {
+                // a new second: the plug state kept is the one in force before it (none trusted after a state from
+                // the future)
+                device.pluggedBefore = implausible ? null : device.isPluggedIn;
+                newState(device, report, observedAt);
             }
-            device.heardFrom(now);
-            return recorded(device, report, observedAt, contentHash(report), now).chain(fresh -> {
-                if (!fresh) {
-                    session.detach(device);
-                    return Uni.createFrom().item(false);
-                }
-                logged(device, report, order, observedAt, stateKept, implausible, now);
-                return followUp(device, report, order, observedAt).replaceWith(true);
-            });
+            // the same second as the state kept, yet another report (a duplicate is not recorded): it came later
+            case LATER_IN_THE_SECOND -> newState(device, report, observedAt);
+            case READ_BEFORE_THE_CHANGE, LATE -> {
+                // no state of it: the statement writes back what the copy holds, the row being locked
+            }
+        }
+        device.heardFrom(now);
+        return recorded(device, report, observedAt, contentHash(report), now).chain(fresh -> {
+            if (!fresh) {
+                return Uni.createFrom().item(false);
+            }
+            logged(device, report, order, observedAt, stateKept, implausible, now);
+            return followUp(device, report, order, observedAt).replaceWith(true);
         });
     }
 

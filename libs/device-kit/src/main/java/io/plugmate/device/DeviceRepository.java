@@ -1,12 +1,12 @@
 package io.plugmate.device;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
@@ -19,6 +19,7 @@ import io.plugmate.commons.validation.Ids;
 import io.plugmate.messaging.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,16 +29,22 @@ import io.smallrye.mutiny.Uni;
  * Every transaction that changes a device reads it through one of the {@code …ForUpdate} methods: the row is locked
  * ({@code select … for update}) until the transaction ends, so concurrent writers (webhook or poll observations, pair
  * events, charger readings, account syncs) apply one after the other and none writes a stale copy of the row back.
- * Methods locking several rows lock them in id order, so two of them never deadlock.
+ * Methods locking several rows lock them in a fixed order (by id; several OEM devices' copies by vendor, OEM id, then
+ * id), so two calls of one never deadlock.
  *
  * @param <E> the service's device entity
  */
 public abstract class DeviceRepository<E extends DeviceEntity> implements PanacheRepositoryBase<E, UUID> {
 
+    /** The (vendor, OEM id) pairs given as two arrays, in HQL (Hibernate's {@code sql} is untyped: cast). */
+    private static final String COPIES_OF = "cast(sql('(?, ?) in (select * from unnest(cast(? as text[]), "
+            + "cast(? as text[])))', vendor, %s, :vendors, :ids) as Boolean)";
+
     private final String vendorDeviceId;
     private final Class<E> entity;
     private final String table;
     private final NativeSelect claim;
+    private final String copiesOf;
 
     /**
      * @param vendorDeviceId the entity's attribute holding the OEM's id of the device, e.g. {@code vendorVehicleId}
@@ -45,6 +52,7 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
      */
     protected DeviceRepository(String vendorDeviceId, Class<E> entity) {
         this.vendorDeviceId = vendorDeviceId;
+        this.copiesOf = COPIES_OF.formatted(vendorDeviceId) + " order by vendor, " + vendorDeviceId + ", id";
         this.entity = entity;
         this.table = entity == null ? null : entity.getAnnotation(Table.class).name();
         // one statement: the due rows locked (skipping those another instance holds) and made due later
@@ -80,20 +88,16 @@ public abstract class DeviceRepository<E extends DeviceEntity> implements Panach
     }
 
     /**
-     * Applies an OEM report to every linked copy of one OEM device (one per API client): the rows locked, one after
-     * the other, inside the caller's transaction.
-     *
-     * @param apply applies the report to one copy; true when the copy took it as a new observation
-     * @return how many copies took it as a new observation
+     * Every linked copy of these OEM devices, locked in one statement, in one order for every caller: by vendor, OEM id
+     * (the database's collation), then id. The pairs go as two arrays, so the text is one whatever their number (an HQL
+     * {@code in} list is a statement text per list size); PostgreSQL drops the cast of a boolean to boolean, so the
+     * pairs can be joined to the lookup index on (vendor, OEM id).
      */
-    public Uni<Integer> applyToCopies(String vendor, String oemDeviceId, Function<E, Uni<Boolean>> apply) {
-        return findByVendorIdForUpdate(vendor, oemDeviceId).chain(copies -> {
-            Uni<Integer> applied = Uni.createFrom().item(0);
-            for (E copy : copies) {
-                applied = applied.chain(count -> apply.apply(copy).map(fresh -> count + (fresh ? 1 : 0)));
-            }
-            return applied;
-        });
+    public Uni<List<E>> findByVendorIdsForUpdate(Collection<DeviceDirectory.OemDevice> devices) {
+        return find(copiesOf, Parameters
+                .with("vendors", devices.stream().map(DeviceDirectory.OemDevice::vendor).toArray(String[]::new))
+                .and("ids", devices.stream().map(DeviceDirectory.OemDevice::oemDeviceId).toArray(String[]::new)))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** The devices that came from one linked account, locked (its credential lapsed or works again). */

@@ -142,6 +142,43 @@ class WebhookBatchTest {
     }
 
     /**
+     * A batch reads and locks its vehicles in one statement before applying any report: a vehicle two API clients
+     * linked is updated in both copies, an unknown vehicle and another kind's event change nothing, and a vehicle's
+     * reports after its first in the batch — the same reading again under another delivery, then a newer one — apply
+     * to the vehicle as written, each once.
+     */
+    @Test
+    void aBatchAppliesToEveryCopyItReadUpFrontAndNothingToAnUnknownVehicle() throws Throwable {
+        VehicleEntity v = vehicle();
+        VehicleEntity copy = vehicle();
+        NativeSql.execute("update vehicle set vendor_vehicle_id = ?1 where id = ?2", v.vendorVehicleId, copy.id);
+        VehicleEntity other = vehicle();
+        Instant t = soon();
+        String unknown = body(other, t, 40).replace(other.vendorVehicleId, "oem-unknown-" + UUID.randomUUID());
+        String chargerEvent = body(other, t, 41).replace("\"vehicle.state\"", "\"charger.state\"");
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+
+        try (var waiting = waiting()) {
+            answers.add(waiting.queue(body(other, t, 80)));
+            answers.add(waiting.queue(unknown));
+            answers.add(waiting.queue(body(v, t, 81)));
+            answers.add(waiting.queue(chargerEvent));
+            answers.add(waiting.queue(body(other, t, 80)));
+            answers.add(waiting.queue(body(other, t.plusSeconds(1), 82)));
+            waiting.release();
+        }
+
+        assertThat(answers).extracting(answer -> json(answer).getString("result")).containsExactly("accepted",
+                "accepted", "accepted", "ignored", "accepted", "accepted");
+        assertThat(answers).extracting(answer -> json(answer).getInt("vehiclesUpdated")).containsExactly(1, 0, 2, 0, 0,
+                1);
+        assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(81.0);
+        assertThat(SeededVehicles.reload(copy.id).batteryLevel).isEqualTo(81.0);
+        assertThat(SeededVehicles.reload(other.id).batteryLevel).isEqualTo(82.0);
+        assertThat(observations(other)).isEqualTo(2);
+    }
+
+    /**
      * Load shedding: the queue holds at most {@code max-waiting} deliveries (16 in the tests, application.properties);
      * one more is answered 503 with {@code Retry-After} at once and nothing of it is stored, so the OEM's retry, once
      * the queue drained, is taken as a new delivery — not as a duplicate of one never applied.
