@@ -21,11 +21,10 @@ import io.plugmate.statistics.domain.Gap;
  * Structured columns kept as JSON text (with the events' mapper: ISO-8601 instants). Text rather than jsonb: they are
  * served back or read whole, never queried into.
  * <p>
- * Each converter is {@link Immutable}: its values are never changed in place (records and unmodifiable lists), so
- * Hibernate keeps the loaded value itself as the entity's snapshot. Without it, Hibernate copies every converted value
- * it loads by writing it to JSON and reading it back, and does so again at each flush: in the profiles of the REST
- * benchmark that round trip was the busiest code of our own. Each converter class says so itself: Hibernate looks at
- * the class, not at its superclass.
+ * Each converter is {@link Immutable}: its values are never changed in place (records, unmodifiable lists and
+ * {@link EnergyProfile}), so Hibernate keeps the loaded value itself as the entity's snapshot. Without it, Hibernate
+ * copies every converted value it loads by writing it to JSON and reading it back, and does so again at each flush.
+ * Each converter class says so itself: Hibernate looks at the class, not at its superclass.
  */
 public final class JsonColumns {
 

@@ -18,8 +18,7 @@ import io.plugmate.events.Evidence;
  * <p>
  * Each converter is {@link Immutable}: its values are never changed in place (records and unmodifiable lists), so
  * Hibernate keeps the loaded value itself as the entity's snapshot. Without it, Hibernate copies every converted value
- * it loads by writing it to JSON and reading it back, and does so again at each flush: in the profiles of the REST
- * benchmark that round trip was the busiest code of our own.
+ * it loads by writing it to JSON and reading it back, and does so again at each flush.
  */
 public final class JsonColumns {
 
