@@ -35,12 +35,12 @@ public final class ConvertedColumns {
     }
 
     /** @return {@code Entity.attribute} of every converted attribute whose values are copied, sorted */
-    public static List<String> copiedOnEveryLoad(Mutiny.SessionFactory factory) {
+    private static List<String> copiedOnEveryLoad(Mutiny.SessionFactory factory) {
         return attributes(factory, true);
     }
 
     /** @return {@code Entity.attribute} of every attribute mapped through a JPA converter, sorted */
-    public static List<String> all(Mutiny.SessionFactory factory) {
+    private static List<String> all(Mutiny.SessionFactory factory) {
         return attributes(factory, false);
     }
 
