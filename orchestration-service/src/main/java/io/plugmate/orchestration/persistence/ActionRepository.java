@@ -41,14 +41,16 @@ public class ActionRepository implements PanacheRepositoryBase<ActionEntity, UUI
                 .map(rows -> rows.isEmpty() ? null : rows.getFirst());
     }
 
-    public Uni<ActionEntity> byIdempotencyKey(String clientId, String key) {
-        return find("clientId = ?1 and idempotencyKey = ?2", clientId, key).firstResult();
-    }
-
     /** Pending actions that target the device or send their commands to it. */
     public Uni<List<ActionEntity>> pendingInvolving(String clientId, String deviceId) {
         return list("clientId = ?1 and state = ?2 and (targetId = ?3 or routeDeviceId = ?3) order by createdAt",
                 clientId, ActionState.PENDING, deviceId);
+    }
+
+    /** {@link #pendingInvolving} for two devices in one statement (issue 14), oldest first. */
+    public Uni<List<ActionEntity>> pendingInvolvingEither(String clientId, String deviceId, String otherDeviceId) {
+        return list("clientId = ?1 and state = ?2 and (targetId in (?3, ?4) or routeDeviceId in (?3, ?4)) "
+                + "order by createdAt", clientId, ActionState.PENDING, deviceId, otherDeviceId);
     }
 
     public Uni<List<ActionEntity>> pendingThroughPair(String clientId, String pairId) {

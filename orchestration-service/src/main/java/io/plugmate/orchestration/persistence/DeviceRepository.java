@@ -26,12 +26,24 @@ public class DeviceRepository implements PanacheRepositoryBase<DeviceEntity, UUI
                 type.wireName(), deviceId).firstResult();
     }
 
-    /** The user a linked device belongs to (null: no such device), read without loading it: to take the lock first. */
-    public Uni<String> userOf(String clientId, DeviceType type, String deviceId) {
-        return Panache.getSession().chain(s -> s.createQuery("select d.userId from DeviceEntity d where "
-                + "d.clientId = :clientId and d.deviceType = :type and d.deviceId = :id and d.removed = false",
-                String.class).setParameter("clientId", clientId).setParameter("type", type.wireName())
-                .setParameter("id", deviceId).getResultList()).map(rows -> rows.isEmpty() ? null : rows.getFirst());
+    /**
+     * A linked device of the client with what a command on it decides with first, in one statement (issue 14): the
+     * client's toggle overrides and the action an {@code Idempotency-Key} was first used for. Null: no such device.
+     *
+     * @param idempotencyKey null: no key, so no action
+     */
+    public Uni<CommandTarget> findCommandTarget(String clientId, DeviceType type, String deviceId,
+            String idempotencyKey) {
+        return Panache.getSession().chain(s -> s.createQuery("""
+                select d, f, a from DeviceEntity d
+                left join ClientFeaturesEntity f on f.clientId = d.clientId
+                left join ActionEntity a on a.clientId = d.clientId and a.idempotencyKey = :key
+                where d.clientId = :clientId and d.deviceType = :type and d.deviceId = :id and d.removed = false""",
+                Object[].class).setParameter("clientId", clientId).setParameter("type", type.wireName())
+                .setParameter("id", deviceId).setParameter("key", idempotencyKey).getResultList())
+                .map(rows -> rows.isEmpty() ? null
+                        : new CommandTarget((DeviceEntity) rows.getFirst()[0],
+                                (ClientFeaturesEntity) rows.getFirst()[1], (ActionEntity) rows.getFirst()[2]));
     }
 
     public Uni<List<DeviceEntity>> linkedOfUser(String clientId, String userId) {

@@ -1,6 +1,7 @@
 package io.plugmate.orchestration.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,13 @@ import io.plugmate.orchestration.domain.Policies;
 import io.plugmate.orchestration.domain.Routing;
 import io.plugmate.orchestration.domain.RoutingDecision;
 import io.plugmate.orchestration.domain.RoutingInput;
+import io.plugmate.orchestration.domain.Toggles;
 import io.plugmate.orchestration.persistence.ActionEntity;
 import io.plugmate.orchestration.persistence.ActionRepository;
 import io.plugmate.orchestration.persistence.DeviceEntity;
 import io.plugmate.orchestration.persistence.DeviceRepository;
 import io.plugmate.orchestration.persistence.UserLock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -64,22 +65,25 @@ public class ActionService {
     /** @throws NotFoundProblem for a device the client does not have (another client's included) */
     @WithTransaction
     public Uni<Outcome> create(String clientId, ActionRequest request, String idempotencyKey) {
-        // the lock first, then the rows: what is read under the lock is what the last holder committed
-        return devices.userOf(clientId, request.targetType(), request.targetId())
-                .onItem().ifNull().failWith(() -> NotFoundProblem.of(request.targetType().wireName(),
-                        request.targetId()))
-                .chain(userId -> locks.lock(clientId, userId))
-                .chain(() -> devices.findLinked(clientId, request.targetType(), request.targetId()))
-                .chain(device -> byKey(clientId, idempotencyKey, request)
-                        .chain(replay -> replay != null ? Uni.createFrom().item(new Outcome(replay, false))
-                                : createLocked(device, request, idempotencyKey)));
+        // the lock first, then the rows: what is read under the lock is what the last holder committed. The statement
+        // that finds the device's user takes the lock; the device is read once, in the next statement, under it
+        return locks.lockUserOfDevice(clientId, request.targetType(), request.targetId())
+                .onItem().ifNull().failWith(() -> notFound(request))
+                .chain(userId -> devices.findCommandTarget(clientId, request.targetType(), request.targetId(),
+                        idempotencyKey))
+                // unlinked while this request waited for the lock
+                .onItem().ifNull().failWith(() -> notFound(request))
+                .chain(target -> {
+                    ActionEntity replay = byKey(target.keyed(), request);
+                    return replay != null ? Uni.createFrom().item(new Outcome(replay, false))
+                            : createLocked(target.device(), toggles.of(target.features()), request, idempotencyKey);
+                });
     }
 
     @WithTransaction
     public Uni<ActionEntity> cancel(String clientId, UUID id) {
-        return actions.userOf(clientId, id)
+        return locks.lockUserOfAction(clientId, id)
                 .onItem().ifNull().failWith(() -> NotFoundProblem.of("action", id.toString()))
-                .chain(userId -> locks.lock(clientId, userId))
                 .chain(() -> actions.findOwned(clientId, id))
                 .chain(row -> {
                     if (row.state != ActionState.PENDING) {
@@ -92,10 +96,15 @@ public class ActionService {
                 });
     }
 
-    private Uni<Outcome> createLocked(DeviceEntity device, ActionRequest request, String idempotencyKey) {
+    private static NotFoundProblem notFound(ActionRequest request) {
+        return NotFoundProblem.of(request.targetType().wireName(), request.targetId());
+    }
+
+    private Uni<Outcome> createLocked(DeviceEntity device, Toggles toggles, ActionRequest request,
+            String idempotencyKey) {
         Instant now = WallClock.now();
         String clientId = device.clientId;
-        return toggles.of(clientId).chain(t -> loader.around(device).map(s -> s.routing(request, t)))
+        return loader.around(device).map(s -> s.routing(request, toggles))
                 .chain(input -> {
                     RoutingDecision decision = Routing.decide(input);
                     return pendingAround(clientId, request, decision).chain(pending -> {
@@ -109,51 +118,51 @@ public class ActionService {
                 });
     }
 
+    /** The replaced actions cancelled, then the new one, written together (their events in one statement). */
     private Uni<Outcome> createAndReplace(DeviceEntity target, RoutingInput input, RoutingDecision decision,
             List<ActionEntity> pending, String idempotencyKey, Instant now) {
         ActionRequest request = input.request();
         UUID id = UUID.randomUUID();
         Change created = ActionLifecycle.create(id, target.clientId, target.userId, input, decision, policies, now);
-        return Multi.createFrom().iterable(pending)
-                .onItem().transformToUniAndConcatenate(old -> writer.write(old, ActionLifecycle.cancel(old.toDomain(),
-                        FailureType.SUPERSEDED.because("Replaced by action %s (%s on %s %s).".formatted(id,
-                                request.kind(), request.targetType().wireName(), request.targetId())),
-                        now)))
-                .collect().last()
-                .chain(() -> {
-                    ActionEntity row = new ActionEntity();
-                    row.idempotencyKey = idempotencyKey;
-                    row.requestFingerprint = idempotencyKey == null ? null : ActionRequests.fingerprint(request);
-                    return writer.write(row, created);
-                })
-                .map(row -> new Outcome(row, true));
-    }
-
-    /** Pending actions on the target and on the device the new action's commands would go to. */
-    private Uni<List<ActionEntity>> pendingAround(String clientId, ActionRequest request, RoutingDecision decision) {
-        String routed = decision.chosen() == null ? null : decision.chosen().deviceId();
-        Uni<List<ActionEntity>> onTarget = actions.pendingInvolving(clientId, request.targetId());
-        Uni<List<ActionEntity>> onRoute = routed == null || routed.equals(request.targetId())
-                ? Uni.createFrom().item(List.of())
-                : actions.pendingInvolving(clientId, routed);
-        return onTarget.chain(a -> onRoute.map(b -> {
-            Map<UUID, ActionEntity> byId = new LinkedHashMap<>();
-            a.forEach(row -> byId.put(row.id, row));
-            b.forEach(row -> byId.put(row.id, row));
-            return List.copyOf(byId.values());
-        }));
-    }
-
-    /** The action an Idempotency-Key was first used for; 422 when it was used for something else. */
-    private Uni<ActionEntity> byKey(String clientId, String key, ActionRequest request) {
-        if (key == null) {
-            return Uni.createFrom().nullItem();
+        List<ActionWriter.Write> writes = new ArrayList<>();
+        for (ActionEntity old : pending) {
+            writes.add(new ActionWriter.Write(old, ActionLifecycle.cancel(old.toDomain(),
+                    FailureType.SUPERSEDED.because("Replaced by action %s (%s on %s %s).".formatted(id,
+                            request.kind(), request.targetType().wireName(), request.targetId())),
+                    now)));
         }
-        return actions.byIdempotencyKey(clientId, key).invoke(row -> {
-            if (row != null && !ActionRequests.fingerprint(request).equals(row.requestFingerprint)) {
-                throw new PreconditionProblem("This Idempotency-Key was used for another request (action " + row.id
-                        + "); use a new key for a new request.");
-            }
+        ActionEntity row = new ActionEntity();
+        row.idempotencyKey = idempotencyKey;
+        row.requestFingerprint = idempotencyKey == null ? null : ActionRequests.fingerprint(request);
+        writes.add(new ActionWriter.Write(row, created));
+        return writer.writeAll(writes).replaceWith(() -> new Outcome(row, true));
+    }
+
+    /**
+     * Pending actions on the target and on the device the new action's commands would go to, in one statement: those
+     * on the target first, then the route's others, each oldest first.
+     */
+    private Uni<List<ActionEntity>> pendingAround(String clientId, ActionRequest request, RoutingDecision decision) {
+        String target = request.targetId();
+        String routed = decision.chosen() == null ? target : decision.chosen().deviceId();
+        return actions.pendingInvolvingEither(clientId, target, routed).map(rows -> {
+            Map<UUID, ActionEntity> byId = new LinkedHashMap<>();
+            rows.stream().filter(row -> involves(row, target)).forEach(row -> byId.put(row.id, row));
+            rows.stream().filter(row -> involves(row, routed)).forEach(row -> byId.putIfAbsent(row.id, row));
+            return List.copyOf(byId.values());
         });
+    }
+
+    private static boolean involves(ActionEntity row, String deviceId) {
+        return deviceId.equals(row.targetId) || deviceId.equals(row.routeDeviceId);
+    }
+
+    /** The action an Idempotency-Key was first used for (null: none); 422 when it was used for something else. */
+    private static ActionEntity byKey(ActionEntity row, ActionRequest request) {
+        if (row != null && !ActionRequests.fingerprint(request).equals(row.requestFingerprint)) {
+            throw new PreconditionProblem("This Idempotency-Key was used for another request (action " + row.id
+                    + "); use a new key for a new request.");
+        }
+        return row;
     }
 }

@@ -1,5 +1,7 @@
 package io.plugmate.orchestration.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,23 +34,50 @@ public class ActionWriter {
         this.metrics = metrics;
     }
 
+    /** One action's row (managed, or new: then persisted) and the change to make real on it. */
+    public record Write(ActionEntity row, Change change) {
+    }
+
     /** @param row the action's managed row, or a new one (then persisted) */
     public Uni<ActionEntity> write(ActionEntity row, Change change) {
+        return writeAll(List.of(new Write(row, change))).replaceWith(row);
+    }
+
+    /**
+     * The rows in the given order, then the events of all the changes in that order in one outbox statement (issue
+     * 14): the relay sends them in the order {@link #write} one by one would have.
+     */
+    public Uni<Void> writeAll(List<Write> writes) {
+        Uni<Void> rows = Uni.createFrom().voidItem();
+        List<Outbox.Entry> events = new ArrayList<>();
+        for (Write write : writes) {
+            rows = rows.chain(() -> save(write.row(), write.change().action()));
+            events.addAll(events(write.change()));
+        }
+        return rows.chain(() -> outbox.publishAll(events)).invoke(() -> writes.stream().map(Write::change)
+                .filter(Change::stateChanged).forEach(change -> metrics.ended(change.action())));
+    }
+
+    private static Uni<Void> save(ActionEntity row, Action action) {
         boolean fresh = row.id == null;
-        row.apply(change.action());
-        Uni<ActionEntity> saved = fresh ? Panache.getSession().chain(s -> s.persist(row)).replaceWith(row)
-                : Uni.createFrom().item(row);
-        for (Dispatch dispatch : change.dispatches()) {
-            saved = saved.call(() -> outbox.publish(topic(dispatch.deviceType()), dispatch.deviceId(),
-                    command(change.action(), dispatch)));
-        }
-        if (change.stateChanged()) {
-            saved = saved.call(() -> outbox.publish(Topics.ACTION_EVENTS, change.action().targetId(),
-                    updated(change.action()))).invoke(() -> metrics.ended(change.action()));
-        }
+        row.apply(action);
+        Uni<Void> saved = fresh ? Panache.getSession().chain(s -> s.persist(row)) : Uni.createFrom().voidItem();
         // the partial unique index (one PENDING action per target) is checked statement by statement: a replaced
         // action's CANCELLED must be in the database before its successor's PENDING row is inserted
         return saved.call(() -> Panache.getSession().chain(s -> s.flush()));
+    }
+
+    /** Each command on {@code vehicle-commands}/{@code charger-commands}, then the state change on action-events. */
+    private static List<Outbox.Entry> events(Change change) {
+        List<Outbox.Entry> events = new ArrayList<>();
+        for (Dispatch dispatch : change.dispatches()) {
+            events.add(new Outbox.Entry(topic(dispatch.deviceType()), dispatch.deviceId(),
+                    command(change.action(), dispatch)));
+        }
+        if (change.stateChanged()) {
+            events.add(new Outbox.Entry(Topics.ACTION_EVENTS, change.action().targetId(), updated(change.action())));
+        }
+        return events;
     }
 
     private static String topic(DeviceType type) {

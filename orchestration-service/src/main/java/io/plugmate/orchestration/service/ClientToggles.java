@@ -14,6 +14,7 @@ import io.plugmate.commons.features.Feature;
 import io.plugmate.commons.features.FeatureToggles;
 import io.plugmate.events.EventJson;
 import io.plugmate.orchestration.domain.Toggles;
+import io.plugmate.orchestration.persistence.ClientFeaturesEntity;
 import io.plugmate.orchestration.persistence.FeatureRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -38,11 +39,20 @@ public class ClientToggles {
     }
 
     public Uni<Map<Feature, Boolean>> overrides(String clientId) {
-        return repository.findById(clientId).map(row -> row == null ? Map.of() : parse(row.overrides));
+        return repository.findById(clientId).map(ClientToggles::overridesOf);
     }
 
     public Uni<Toggles> of(String clientId) {
         return overrides(clientId).map(this::resolve);
+    }
+
+    /** The toggles of a client whose row was read with something else (null: no overrides). */
+    public Toggles of(ClientFeaturesEntity row) {
+        return resolve(overridesOf(row));
+    }
+
+    private static Map<Feature, Boolean> overridesOf(ClientFeaturesEntity row) {
+        return row == null ? Map.of() : parse(row.overrides);
     }
 
     public Toggles resolve(Map<Feature, Boolean> overrides) {

@@ -1,7 +1,5 @@
 package io.plugmate.orchestration.service;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.plugmate.events.DeviceType;
@@ -10,8 +8,6 @@ import io.plugmate.orchestration.domain.PairFacts;
 import io.plugmate.orchestration.domain.RoutingInput;
 import io.plugmate.orchestration.domain.Toggles;
 import io.plugmate.orchestration.persistence.DeviceEntity;
-import io.plugmate.orchestration.persistence.DeviceRepository;
-import io.plugmate.orchestration.persistence.PairEntity;
 import io.plugmate.orchestration.persistence.PairRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -19,11 +15,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeviceFactsLoader {
 
-    private final DeviceRepository devices;
     private final PairRepository pairs;
 
-    public DeviceFactsLoader(DeviceRepository devices, PairRepository pairs) {
-        this.devices = devices;
+    public DeviceFactsLoader(PairRepository pairs) {
         this.pairs = pairs;
     }
 
@@ -35,16 +29,17 @@ public class DeviceFactsLoader {
         }
     }
 
+    /** One statement: the device's pairs, each with the device on its other side. */
     public Uni<Surroundings> around(DeviceEntity device) {
-        return pairs.ofDevice(device.clientId, device.deviceId).chain(rows -> {
-            List<PairFacts> facts = rows.stream().map(PairEntity::facts).toList();
-            PairFacts pair = PairFacts.relevant(facts).orElse(null);
+        DeviceType otherType = device.type() == DeviceType.VEHICLE ? DeviceType.CHARGER : DeviceType.VEHICLE;
+        return pairs.ofDevice(device.clientId, device.deviceId, otherType).map(rows -> {
+            PairFacts pair = PairFacts.relevant(rows.stream().map(row -> row.pair().facts()).toList()).orElse(null);
             if (pair == null) {
-                return Uni.createFrom().item(new Surroundings(device, null, null));
+                return new Surroundings(device, null, null);
             }
-            DeviceType otherType = device.type() == DeviceType.VEHICLE ? DeviceType.CHARGER : DeviceType.VEHICLE;
-            return devices.findLinked(device.clientId, otherType, pair.otherSide(device.deviceId))
-                    .map(other -> new Surroundings(device, pair, other));
+            DeviceEntity other = rows.stream().filter(row -> row.pair().pairId.equals(pair.pairId())).findFirst()
+                    .map(PairRepository.WithOtherSide::other).orElse(null);
+            return new Surroundings(device, pair, other);
         });
     }
 }

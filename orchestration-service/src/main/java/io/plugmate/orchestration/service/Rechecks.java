@@ -9,6 +9,7 @@ import io.plugmate.orchestration.domain.ActionRequest;
 import io.plugmate.orchestration.domain.FailureType;
 import io.plugmate.orchestration.domain.Routing;
 import io.plugmate.orchestration.domain.RoutingDecision;
+import io.plugmate.orchestration.domain.Toggles;
 import io.plugmate.orchestration.persistence.DeviceRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -29,14 +30,16 @@ public class Rechecks {
     public Uni<RoutingDecision> recheck(Action action) {
         ActionRequest request = new ActionRequest(action.targetType(), action.targetId(), action.kind(),
                 action.maxCurrentA(), action.maxPowerKw());
-        return devices.findLinked(action.clientId(), action.targetType(), action.targetId()).chain(target -> {
-            if (target == null) {
-                return Uni.createFrom().item(new RoutingDecision(List.of(), List.of(), null, null,
-                        FailureType.DEVICE_REMOVED.because("The " + action.targetType().wireName()
-                                + " was unlinked.")));
-            }
-            return toggles.of(action.clientId()).chain(t -> loader.around(target)
-                    .map(s -> Routing.decide(s.routing(request, t))));
-        });
+        // the target with the client's toggles in one statement (no Idempotency-Key: a recheck creates nothing)
+        return devices.findCommandTarget(action.clientId(), action.targetType(), action.targetId(), null)
+                .chain(target -> {
+                    if (target == null) {
+                        return Uni.createFrom().item(new RoutingDecision(List.of(), List.of(), null, null,
+                                FailureType.DEVICE_REMOVED.because("The " + action.targetType().wireName()
+                                        + " was unlinked.")));
+                    }
+                    Toggles t = toggles.of(target.features());
+                    return loader.around(target.device()).map(s -> Routing.decide(s.routing(request, t)));
+                });
     }
 }
