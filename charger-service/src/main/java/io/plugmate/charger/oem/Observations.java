@@ -1,5 +1,7 @@
 package io.plugmate.charger.oem;
 
+import static io.plugmate.device.ObservationWrite.column;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,21 +36,22 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
 
     /**
      * An observation (its cable and meter kept with it: sessions are derived from these, by event time), the charger's
-     * state and its event: one statement (issue 14).
+     * state and its event: one statement for all a batch brings (issue 14).
      */
     private static final ObservationWrite RECORD = ObservationWrite.of("charger", "charger_observation", "charger_id",
-            List.of("is_plugged_in", "energy_meter_kwh"), List.of("charge_rate_kw", "energy_meter_kwh"));
+            List.of(column("is_plugged_in", "boolean"), column("energy_meter_kwh", "float8")),
+            List.of(column("charge_rate_kw", "float8"), column("energy_meter_kwh", "float8")));
 
     private final ChargerSessionService sessions;
 
     public Observations(ChargerRepository chargers, ChargerSessionService sessions, ObjectMapper json,
             ObservationConfig config) {
-        super(DeviceKind.charger, ChargerReport.class, chargers, json, config);
+        super(DeviceKind.charger, ChargerReport.class, chargers, json, config, RECORD);
         this.sessions = sessions;
     }
 
     @Override
-    protected Uni<Boolean> recorded(ChargerEntity c, ChargerReport r, Instant observedAt, String contentHash,
+    protected ObservationWrite.Row observation(ChargerEntity c, ChargerReport r, Instant observedAt, String contentHash,
             Instant now) {
         Map<String, Object> reported = new HashMap<>();
         reported.put("is_plugged_in", r.isPluggedIn());
@@ -56,7 +59,7 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
         Map<String, Object> state = new HashMap<>();
         state.put("charge_rate_kw", c.chargeRateKw);
         state.put("energy_meter_kwh", c.energyMeterKwh);
-        return RECORD.of(c, observedAt, contentHash, now).observation(reported).state(state).publishing(
+        return RECORD.row(c, observedAt, contentHash, now).observation(reported).state(state).publishing(
                 Topics.CHARGER_STATE, c.userId, new ChargerStateObserved(UUID.randomUUID(),
                         ChargerStateObserved.SCHEMA_VERSION, c.clientId, c.userId, now, c.id.toString(), c.vendor,
                         observedAt, r.isPluggedIn(), r.isCharging(), r.chargeRateKw(), r.maxCurrentA()));
@@ -69,13 +72,17 @@ public class Observations extends DeviceObservations<ChargerEntity, ChargerRepor
     }
 
     /**
-     * The charger's row is locked (read for update): state and sessions see one reading after the other. A read from
-     * before the plug change of its second is not placed among the sessions either: taken as the second's last word, an
+     * The chargers' rows are locked (read for update): state and sessions see one reading after the other, and a
+     * batch's chargers are placed together (their sessions and readings read in one statement each). A read from
+     * before the plug change of its second is not placed among the sessions: taken as the second's last word, an
      * unplugged one would close, at zero length, the session the plug-in of that second opened.
      */
     @Override
-    protected Uni<Void> followUp(ChargerEntity c, ChargerReport r, StateOrder order, Instant observedAt) {
-        return r.isPluggedIn() == null || order == StateOrder.READ_BEFORE_THE_CHANGE ? Uni.createFrom().voidItem()
-                : sessions.place(c, new PlugSessions.Reading(observedAt, r.isPluggedIn(), r.energyMeterKwh()));
+    protected Uni<Void> followUp(List<Observed<ChargerEntity, ChargerReport>> observed) {
+        return sessions.placeAll(observed.stream()
+                .filter(o -> o.report().isPluggedIn() != null && o.order() != StateOrder.READ_BEFORE_THE_CHANGE)
+                .map(o -> new ChargerSessionService.Placement(o.device(), new PlugSessions.Reading(o.observedAt(),
+                        o.report().isPluggedIn(), o.report().energyMeterKwh())))
+                .toList());
     }
 }

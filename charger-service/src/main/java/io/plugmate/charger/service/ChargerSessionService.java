@@ -1,7 +1,12 @@
 package io.plugmate.charger.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +32,21 @@ import io.smallrye.mutiny.Uni;
 public class ChargerSessionService {
 
     /**
-     * The sessions a reading can touch: open ones, and those ended since the reading or since the earliest open one
-     * started, whichever is earlier — one statement (issue 14; the earliest open start was a select of its own).
+     * The sessions the readings of a batch can touch, for all its chargers at once: open ones, and those ended since
+     * the batch's earliest reading or since the charger's earliest open one started, whichever is earlier. Each
+     * charger's are narrowed to its own reading's in {@link #touching}: one statement for the batch, not one per
+     * reading (issue 14; the earliest open start was a select of its own before that).
      */
     private static final String SESSIONS = """
-            from ChargerSessionEntity where chargerId = :c and (endedAt is null or endedAt >= least(:at,
-            (select min(o.startedAt) from ChargerSessionEntity o where o.chargerId = :c and o.endedAt is null)))""";
+            from ChargerSessionEntity s where s.chargerId in :chargers and (s.endedAt is null or s.endedAt >= least(
+            :earliest, (select min(o.startedAt) from ChargerSessionEntity o where o.chargerId = s.chargerId
+            and o.endedAt is null)))""";
+    /** Each charger's readings since its own point ({@code from}), for all the batch's chargers in one statement. */
     private static final NativeSelect READINGS = NativeSelect.of("""
-            select observed_at, is_plugged_in, energy_meter_kwh from charger_observation
-            where charger_id = :c and observed_at >= :from and is_plugged_in is not null order by observed_at, received_at""");
+            select o.charger_id, o.observed_at, o.is_plugged_in, o.energy_meter_kwh
+            from unnest(cast(:chargers as uuid[]), cast(:froms as text[])::timestamptz[]) as f(charger_id, from_at)
+            join charger_observation o on o.charger_id = f.charger_id and o.observed_at >= f.from_at
+            where o.is_plugged_in is not null order by o.charger_id, o.observed_at, o.received_at""");
 
     private final Outbox outbox;
 
@@ -43,25 +54,87 @@ public class ChargerSessionService {
         this.outbox = outbox;
     }
 
-    /** Places one new reading (already stored in {@code charger_observation}) among the charger's sessions. */
-    public Uni<Void> place(ChargerEntity charger, PlugSessions.Reading reading) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(SESSIONS, ChargerSessionEntity.class)
-                .setParameter("c", charger.id).setParameter("at", reading.at()).getResultList()
-                .chain(sessions -> {
-                    // the readings since the earlier of the reading and the earliest open session's start
-                    Instant from = sessions.stream().filter(session -> session.endedAt == null)
-                            .map(session -> session.startedAt).filter(start -> start.isBefore(reading.at()))
-                            .min(Instant::compareTo).orElse(reading.at());
-                    return readings(charger.id, from).chain(readings -> apply(charger, sessions,
-                            PlugSessions.apply(reading, readings,
-                                    sessions.stream().map(ChargerSessionEntity::view).toList())));
-                }));
+    /** One new reading of one charger, already stored in {@code charger_observation}, to place among its sessions. */
+    public record Placement(ChargerEntity charger, PlugSessions.Reading reading) {
     }
 
-    private Uni<List<PlugSessions.Reading>> readings(UUID chargerId, Instant from) {
-        return READINGS.with("c", chargerId).with("from", from).list()
-                .map(rows -> rows.stream().map(row -> new PlugSessions.Reading(NativeSelect.instant(row[0]), (Boolean) row[1],
-                        row[2] == null ? null : ((Number) row[2]).doubleValue())).toList());
+    /** Places one new reading among the charger's sessions. */
+    public Uni<Void> place(ChargerEntity charger, PlugSessions.Reading reading) {
+        return placeAll(List.of(new Placement(charger, reading)));
+    }
+
+    /**
+     * Places each new reading among its charger's sessions, as {@link #place} would one after the other: the sessions
+     * and readings of all the chargers are read in one statement each, then each charger's changes are made.
+     *
+     * @param placements at most one reading per charger (a second would have to see what the first changed)
+     */
+    public Uni<Void> placeAll(List<Placement> placements) {
+        if (placements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<UUID> chargers = new LinkedHashSet<>();
+        placements.forEach(p -> {
+            if (!chargers.add(p.charger().id)) {
+                throw new IllegalArgumentException("charger " + p.charger().id + " twice in one placement");
+            }
+        });
+        Instant earliest = placements.stream().map(p -> p.reading().at()).min(Instant::compareTo).orElseThrow();
+        return Panache.getSession().chain(s -> s.createSelectionQuery(SESSIONS, ChargerSessionEntity.class)
+                .setParameter("chargers", List.copyOf(chargers)).setParameter("earliest", earliest).getResultList())
+                .chain(loaded -> {
+                    List<List<ChargerSessionEntity>> sessions = placements.stream()
+                            .map(p -> touching(loaded, p.charger().id, p.reading().at())).toList();
+                    return readings(placements, sessions).chain(readings -> {
+                        Uni<Void> placed = Uni.createFrom().voidItem();
+                        for (int i = 0; i < placements.size(); i++) {
+                            Placement p = placements.get(i);
+                            List<ChargerSessionEntity> its = sessions.get(i);
+                            List<Change> changes = PlugSessions.apply(p.reading(),
+                                    readings.getOrDefault(p.charger().id, List.of()),
+                                    its.stream().map(ChargerSessionEntity::view).toList());
+                            placed = placed.chain(() -> apply(p.charger(), its, changes));
+                        }
+                        return placed;
+                    });
+                });
+    }
+
+    /**
+     * One charger's sessions a reading at {@code at} can touch: open ones, and those ended since {@code at} or since the
+     * earliest open one started, whichever is earlier.
+     */
+    private static List<ChargerSessionEntity> touching(List<ChargerSessionEntity> loaded, UUID charger, Instant at) {
+        List<ChargerSessionEntity> its = loaded.stream().filter(s -> s.chargerId.equals(charger)).toList();
+        Instant since = since(its, at);
+        return its.stream().filter(s -> s.endedAt == null || !s.endedAt.isBefore(since)).toList();
+    }
+
+    /** The earlier of {@code at} and the start of the charger's earliest open session. */
+    private static Instant since(List<ChargerSessionEntity> sessions, Instant at) {
+        return sessions.stream().filter(s -> s.endedAt == null).map(s -> s.startedAt)
+                .filter(start -> start.isBefore(at)).min(Instant::compareTo).orElse(at);
+    }
+
+    /**
+     * Each charger's readings since the earlier of its reading and its earliest open session's start, in measurement
+     * (then arrival) order.
+     */
+    private Uni<Map<UUID, List<PlugSessions.Reading>>> readings(List<Placement> placements,
+            List<List<ChargerSessionEntity>> sessions) {
+        UUID[] chargers = new UUID[placements.size()];
+        String[] froms = new String[placements.size()];
+        for (int i = 0; i < placements.size(); i++) {
+            chargers[i] = placements.get(i).charger().id;
+            froms[i] = since(sessions.get(i), placements.get(i).reading().at()).toString();
+        }
+        return READINGS.with("chargers", chargers).with("froms", froms).list().map(rows -> {
+            Map<UUID, List<PlugSessions.Reading>> byCharger = new HashMap<>();
+            rows.forEach(row -> byCharger.computeIfAbsent((UUID) row[0], c -> new ArrayList<>())
+                    .add(new PlugSessions.Reading(NativeSelect.instant(row[1]), (Boolean) row[2],
+                            row[3] == null ? null : ((Number) row[3]).doubleValue())));
+            return byCharger;
+        });
     }
 
     private Uni<Void> apply(ChargerEntity charger, List<ChargerSessionEntity> sessions, List<Change> changes) {

@@ -40,12 +40,16 @@ import io.quarkus.vertx.VertxContextSupport;
  * own). Opening a session adds its insert, closing one its update and its event.
  * <p>
  * Deliveries waiting together share one transaction (device-kit's WebhookBatches): one statement records all of them,
- * one reads and locks every charger they name, then each charger is written and its sessions placed as before — one
- * BEGIN and COMMIT and one charger lookup for the batch. A charger's later readings in the batch read its row again (it
- * is locked already): the first worked its values out on the copy read up front.
+ * one reads and locks every charger they name, one writes each charger's first reading of the batch, then each
+ * charger's sessions are placed — one BEGIN and COMMIT, one charger lookup and one write for the batch. A charger's
+ * later readings in the batch read its row again (it is locked already) and are written one by one after: the first
+ * worked its values out on the copy read up front.
  */
 @QuarkusTest
 class WebhookStatementsTest {
+
+    /** How device-kit's ObservationWrite begins: the rows it writes, as arrays. */
+    private static final String OBSERVATIONS = "with report as materialized ( select * from unnest(";
 
     @TestHTTPResource("/oem/easee/webhooks")
     URI webhooks;
@@ -76,10 +80,10 @@ class WebhookStatementsTest {
         Consumer<String> delivery = s -> assertThat(s).startsWith(WaitingDeliveries.RECORD).contains("unnest");
         Consumer<String> charger = s -> assertThat(s).startsWith("select").contains(" from charger ")
                 .contains("for no key update");
-        Consumer<String> write = s -> assertThat(s).startsWith("with observation as ( insert into charger_observation")
-                .contains("update charger set").contains("insert into outbox_event");
+        Consumer<String> write = s -> assertThat(s).startsWith(OBSERVATIONS).contains("insert into charger_observation")
+                .contains("update charger d set").contains("insert into outbox_event");
         Consumer<String> sessions = s -> assertThat(s).startsWith("select").contains(" from charger_session ");
-        Consumer<String> readings = s -> assertThat(s).startsWith("select").contains(" from charger_observation ");
+        Consumer<String> readings = s -> assertThat(s).startsWith("select").contains(" join charger_observation ");
 
         assertThat(deliver(c, t, true, 100)).as("the cable goes in: a session opens").satisfiesExactly(delivery,
                 charger, write, sessions, readings, startsWith("insert into charger_session"));
@@ -128,6 +132,8 @@ class WebhookStatementsTest {
         assertThat(lookups).as("both chargers in one lookup, the first charger's later readings read again")
                 .hasSize(3).filteredOn(s -> s.contains("unnest")).hasSize(1);
         assertThat(lookups.getFirst()).contains("unnest");
+        assertThat(sent).as("both chargers' first readings in one write, the first charger's later ones one each")
+                .filteredOn(s -> s.startsWith(OBSERVATIONS)).hasSize(3 + config.batches().inFlight());
         List<Object[]> sessions = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
                 .getSession().chain(s -> s.createNativeQuery("select meter_start_kwh, meter_stop_kwh, ended_at from "
                         + "charger_session where charger_id = :id", Object[].class).setParameter("id", c.id)
@@ -137,5 +143,58 @@ class WebhookStatementsTest {
             assertThat(((Number) row[1]).doubleValue()).isEqualTo(102.0);
             assertThat(row[2]).isNotNull();
         });
+    }
+
+    /**
+     * Three chargers' readings waiting together: one opens a session, one closes the session opened before the batch,
+     * one opens another. Their sessions are read in one statement and their readings in another (not two per reading),
+     * and each charger's sessions are what its reading alone would make.
+     */
+    @Test
+    void chargersWaitingTogetherArePlacedWithOneReadOfSessionsAndOneOfReadings() throws Throwable {
+        ChargerEntity opens = SeededChargers.seed("client-" + UUID.randomUUID(), "alice");
+        ChargerEntity closes = SeededChargers.seed("client-" + UUID.randomUUID(), "bob");
+        ChargerEntity alsoOpens = SeededChargers.seed("client-" + UUID.randomUUID(), "carol");
+        Instant t = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        deliver(closes, t.minusSeconds(600), true, 40);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+
+        List<String> sent;
+        try (var waiting = WaitingDeliveries.behindBusySlots(webhooks, batches, config.batches().inFlight())) {
+            answers.add(waiting.queue(WaitingDeliveries.body(opens, t, true, 100)));
+            answers.add(waiting.queue(WaitingDeliveries.body(closes, t, false, 52)));
+            answers.add(waiting.queue(WaitingDeliveries.body(alsoOpens, t, true, 7)));
+            sent = Statements.during(() -> {
+                waiting.release();
+                answers.forEach(WaitingDeliveries::answer);
+            });
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(WaitingDeliveries.answer(answer).body())
+                .contains("\"chargersUpdated\":1"));
+        int held = config.batches().inFlight();
+        assertThat(sent).as("one read of the three chargers' sessions, and one of each held batch")
+                .filteredOn(s -> s.startsWith("select") && s.contains(" from charger_session ")).hasSize(1 + held);
+        assertThat(sent).as("one read of the three chargers' readings, and one of each held batch")
+                .filteredOn(s -> s.startsWith("select") && s.contains(" join charger_observation ")).hasSize(1 + held);
+        assertThat(sessionsOf(opens)).singleElement().satisfies(row -> {
+            assertThat(((Number) row[0]).doubleValue()).isEqualTo(100.0);
+            assertThat(row[1]).isNull();
+        });
+        assertThat(sessionsOf(closes)).singleElement().satisfies(row -> {
+            assertThat(((Number) row[0]).doubleValue()).isEqualTo(40.0);
+            assertThat(((Number) row[1]).doubleValue()).isEqualTo(52.0);
+        });
+        assertThat(sessionsOf(alsoOpens)).singleElement().satisfies(row -> {
+            assertThat(((Number) row[0]).doubleValue()).isEqualTo(7.0);
+            assertThat(row[1]).isNull();
+        });
+    }
+
+    /** Each session's meter at start and at stop (null while open). */
+    private static List<Object[]> sessionsOf(ChargerEntity c) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select meter_start_kwh, meter_stop_kwh from charger_session "
+                        + "where charger_id = :id", Object[].class).setParameter("id", c.id).getResultList())));
     }
 }

@@ -1,6 +1,6 @@
 package io.plugmate.device;
 
-import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,22 +35,21 @@ public interface DeviceDirectory {
     Uni<Integer> observe(String vendor, JsonNode report);
 
     /**
-     * Reports of several devices in one transaction (a webhook batch): every linked copy of the named devices is read
-     * and locked in one statement, by vendor, OEM id and id (one order for every batch: concurrent ones cannot
-     * deadlock), instead of one lookup per report; none when {@code named} is empty.
+     * Several reports in one transaction (a webhook batch), each as {@link #observe} would apply it alone: every linked
+     * copy of the devices they name is read and locked in one statement, by vendor, OEM id and id (one order for every
+     * batch: concurrent ones cannot deadlock), and each device's first report is written with the others' in one
+     * statement; a later report of the same device follows it. Any report refused fails the whole call.
      *
-     * @return applies one report at a time as {@link #observe} does, to the copies read here
+     * @param reports one device's in the order they are to be applied
+     * @return per report, in list order, how many copies took it as a new observation
      */
-    Uni<Observing> observing(Collection<OemDevice> named);
+    Uni<List<Integer>> observeAll(List<Reported> reports);
+
+    /** One OEM report as it came, and the vendor it came from. */
+    record Reported(String vendor, JsonNode report) {
+    }
 
     /** One OEM device: its vendor and the OEM's id of it (each API client that linked it has a copy). */
     record OemDevice(String vendor, String oemDeviceId) {
-    }
-
-    /** Applies reports to devices read and locked up front ({@link #observing}). */
-    @FunctionalInterface
-    interface Observing {
-
-        Uni<Integer> observe(String vendor, JsonNode report);
     }
 }

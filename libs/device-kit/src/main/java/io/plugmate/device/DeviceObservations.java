@@ -5,12 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -32,11 +33,11 @@ import io.smallrye.mutiny.Uni;
  * to the second, so two different reports may share their {@code observedAt} (a command carried out in the second of a
  * plug change): both are kept and published in arrival order, and the later one is the device's state (issue 13) —
  * unless it is a read from before a plug change that second holds ({@link StateOrder}). A report measured further in
- * the future than
- * {@link ObservationConfig#futureTolerance()} is refused ({@link FutureReportProblem}) before anything is recorded:
- * taken as state, it would outrank every true report until that date. Unknown (null) fields keep what was known. The service's
- * subclass is its {@link DeviceDirectory}: it applies what only its kind reports, and records the observation, writes the
- * state and publishes its event in one statement ({@link ObservationWrite}).
+ * the future than {@link ObservationConfig#futureTolerance()} is refused ({@link FutureReportProblem}) before anything
+ * is recorded: taken as state, it would outrank every true report until that date. Unknown (null) fields keep what was
+ * known. The service's subclass is its {@link DeviceDirectory}: it applies what only its kind reports and gives the row
+ * that records the observation, writes the state and publishes its event; the rows of a report's copies — of a webhook
+ * batch's devices — are written in one statement ({@link ObservationWrite}).
  *
  * @param <E> the service's device entity
  * @param <R> the service's OEM report
@@ -50,19 +51,22 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     private final DeviceRepository<E> devices;
     private final ObjectMapper json;
     private final ObservationConfig config;
+    private final ObservationWrite write;
 
+    /** @param write the statement {@link #observation}'s rows belong to */
     protected DeviceObservations(DeviceKind kind, Class<R> reportType, DeviceRepository<E> devices,
-            ObjectMapper json, ObservationConfig config) {
+            ObjectMapper json, ObservationConfig config, ObservationWrite write) {
         this.kind = kind;
         this.reportType = reportType;
         this.devices = devices;
         this.json = json;
         this.config = config;
+        this.write = write;
     }
 
     /** For CDI's client proxy only. */
     protected DeviceObservations() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
@@ -72,66 +76,104 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
 
     @Override
     public Uni<Integer> observe(String vendor, JsonNode report) {
-        return observe(vendor, report, this::lookUp);
+        return Uni.createFrom().item(() -> read(vendor, report)).chain(r -> apply(vendor, r));
+    }
+
+    /** Applies the report to every linked copy of the OEM device (each API client has its own). */
+    public Uni<Integer> apply(String vendor, R report) {
+        return Uni.createFrom().item(() -> checked(vendor, report))
+                .chain(r -> lookUp(vendor, r.deviceId()).chain(copies -> written(pending(copies, r), false)))
+                .map(DeviceObservations::fresh);
     }
 
     @Override
-    public Uni<Observing> observing(Collection<OemDevice> named) {
+    public Uni<List<Integer>> observeAll(List<Reported> reports) {
+        List<R> read = new ArrayList<>(reports.size());
+        Set<OemDevice> named = new LinkedHashSet<>();
+        try {
+            for (Reported reported : reports) {
+                R report = checked(reported.vendor(), read(reported.vendor(), reported.report()));
+                read.add(report);
+                named.add(new OemDevice(reported.vendor(), report.deviceId()));
+            }
+        } catch (RuntimeException refused) {
+            return Uni.createFrom().failure(refused);
+        }
         if (named.isEmpty()) {
-            return Uni.createFrom().item(this::observe);
+            return Uni.createFrom().item(List.of());
         }
         // one device: the lookup every single report makes, whose text fits the 1,024 bytes of a query pg_stat_activity
         // shows (the batch's does not: its select list is long), so whoever looks sees which lookup waits for a lock
         // (the held-batch tests do)
         OemDevice first = named.iterator().next();
-        Uni<List<E>> read = named.size() == 1 ? devices.findByVendorIdForUpdate(first.vendor(), first.oemDeviceId())
+        Uni<List<E>> locked = named.size() == 1 ? devices.findByVendorIdForUpdate(first.vendor(), first.oemDeviceId())
                 : devices.findByVendorIdsForUpdate(named);
-        return read.call(this::detached).map(copies -> {
-            Map<OemDevice, List<E>> byDevice = new HashMap<>();
-            named.forEach(device -> byDevice.put(device, new ArrayList<>()));
-            copies.forEach(copy -> byDevice.computeIfAbsent(
-                    new OemDevice(copy.vendor, copy.vendorDeviceId()), device -> new ArrayList<>()).add(copy));
-            // a device's first report takes the copies read here; a later one reads them again (this transaction holds
-            // their lock already), since the first worked its values out on these
-            return (vendor, report) -> observe(vendor, report, (v, id) -> {
-                List<E> taken = byDevice.remove(new OemDevice(v, id));
-                return taken == null ? lookUp(v, id) : Uni.createFrom().item(taken);
-            });
-        });
+        return locked.call(this::detached).chain(copies -> applied(reports, read, byDevice(named, copies)));
     }
 
-    private Uni<Integer> observe(String vendor, JsonNode report, BiFunction<String, String, Uni<List<E>>> copies) {
-        return Uni.createFrom().item(() -> DeviceReport.read(json, report, reportType, kind))
-                .chain(r -> apply(vendor, r, copies));
+    private static <E extends LinkedDeviceEntity> Map<OemDevice, List<E>> byDevice(Set<OemDevice> named,
+            List<E> copies) {
+        Map<OemDevice, List<E>> byDevice = new HashMap<>();
+        named.forEach(device -> byDevice.put(device, new ArrayList<>()));
+        copies.forEach(copy -> byDevice.computeIfAbsent(new OemDevice(copy.vendor, copy.vendorDeviceId()),
+                device -> new ArrayList<>()).add(copy));
+        return byDevice;
     }
 
-    /** Applies the report to every linked copy of the OEM device (each API client has its own). */
-    public Uni<Integer> apply(String vendor, R report) {
-        return apply(vendor, report, this::lookUp);
+    /**
+     * Each device's first report in the list takes the copies read up front, and all of those are written in one
+     * statement; a later report of a device (rare: two deliveries of one device waiting together) comes after it,
+     * reading the row again (this transaction holds its lock already), since the first changed it.
+     */
+    private Uni<List<Integer>> applied(List<Reported> reports, List<R> read, Map<OemDevice, List<E>> byDevice) {
+        List<Pending<E, R>> first = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<Integer> later = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            List<E> copies = byDevice.remove(new OemDevice(reports.get(i).vendor(), read.get(i).deviceId()));
+            if (copies == null) {
+                later.add(i);
+                continue;
+            }
+            for (Pending<E, R> pending : pending(copies, read.get(i))) {
+                first.add(pending);
+                owners.add(i);
+            }
+        }
+        Integer[] counts = new Integer[read.size()];
+        Arrays.fill(counts, 0);
+        Uni<Void> done = written(first, true).invoke(fresh -> {
+            for (int p = 0; p < fresh.size(); p++) {
+                counts[owners.get(p)] += fresh.get(p) ? 1 : 0;
+            }
+        }).replaceWithVoid();
+        for (int i : later) {
+            done = done.chain(() -> apply(reports.get(i).vendor(), read.get(i)).invoke(n -> counts[i] = n))
+                    .replaceWithVoid();
+        }
+        return done.map(nothing -> List.of(counts));
     }
 
-    private Uni<Integer> apply(String vendor, R report, BiFunction<String, String, Uni<List<E>>> copies) {
+    private R read(String vendor, JsonNode report) {
+        return DeviceReport.read(json, report, reportType, kind);
+    }
+
+    /** What a report must be before anything of it is applied; a refusal fails the whole call. */
+    private R checked(String vendor, R report) {
         if (report.deviceId() == null || report.observedAt() == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("report without device id or observedAt"));
+            throw new IllegalArgumentException("report without device id or observedAt");
         }
         Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
         if (FutureReportProblem.tooFarAhead(observedAt, now, config.futureTolerance())) {
             LOG.warnf("%s %s of %s: report observed at %s, more than %s ahead of our clock (%s); refused", kind,
                     report.deviceId(), vendor, observedAt, config.futureTolerance(), now);
-            return Uni.createFrom().failure(new FutureReportProblem(observedAt, now, config.futureTolerance()));
+            throw new FutureReportProblem(observedAt, now, config.futureTolerance());
         }
-        // the copies locked, then one after the other
-        return copies.apply(vendor, report.deviceId()).chain(locked -> {
-            Uni<Integer> applied = Uni.createFrom().item(0);
-            for (E copy : locked) {
-                applied = applied.chain(count -> applyTo(copy, report).map(fresh -> count + (fresh ? 1 : 0)));
-            }
-            return applied;
-        });
+        return report;
     }
 
-    /** Every linked copy of one OEM device, locked and let go of by the session (see {@link #applyTo}). */
+    /** Every linked copy of one OEM device, locked and let go of by the session (see {@link #pending}). */
     private Uni<List<E>> lookUp(String vendor, String oemDeviceId) {
         return devices.findByVendorIdForUpdate(vendor, oemDeviceId).call(this::detached);
     }
@@ -140,14 +182,23 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
         return Panache.getSession().invoke(session -> copies.forEach(session::detach)).replaceWithVoid();
     }
 
+    /** What a report does to one copy, worked out and not yet written. */
+    private record Pending<E, R>(E device, R report, StateOrder order, Instant observedAt, Instant stateKept,
+            boolean implausible, Instant now, ObservationWrite.Row row) {
+    }
+
+    private List<Pending<E, R>> pending(List<E> copies, R report) {
+        return copies.stream().map(copy -> pending(copy, report)).toList();
+    }
+
     /**
      * The copy is detached from the session (locked, read, let go of): what a new observation changes of it is worked
-     * out here, before the database says whether the report is new, and written by {@link #recorded} in its one
-     * statement — only when it is. Hibernate neither checks nor writes the row at flush, nor walks the copies at every
-     * flush of a batch, and nothing later in the transaction sees the values worked out for a report recorded before: a
-     * later read of the device reads the row.
+     * out here, before the database says whether the report is new, and written by {@link #written} in one statement
+     * with the others — only when it is. Hibernate neither checks nor writes the row at flush, nor walks the copies at
+     * every flush of a batch, and nothing later in the transaction sees the values worked out for a report recorded
+     * before: a later read of the device reads the row.
      */
-    private Uni<Boolean> applyTo(E device, R report) {
+    private Pending<E, R> pending(E device, R report) {
         Instant observedAt = WallClock.micros(report.observedAt());
         Instant now = WallClock.now();
         Instant stateKept = device.stateObservedAt;
@@ -169,17 +220,49 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
             }
         }
         device.heardFrom(now);
-        return recorded(device, report, observedAt, contentHash(report), now).chain(fresh -> {
-            if (!fresh) {
-                return Uni.createFrom().item(false);
+        return new Pending<>(device, report, order, observedAt, stateKept, implausible, now,
+                observation(device, report, observedAt, contentHash(report), now));
+    }
+
+    /**
+     * Writes the observations in one statement, logs each new one, then runs the follow-up of the new ones together.
+     *
+     * @param forget whether what the follow-up left in the session is written and let go of after it (a batch: every
+     *        native statement flushes the session first, and Hibernate's flush walks every entity it holds, so those
+     *        entities would make each later statement of the batch slower)
+     * @return per observation, in order, whether it was new
+     */
+    private Uni<List<Boolean>> written(List<Pending<E, R>> pending, boolean forget) {
+        return write.write(pending.stream().map(Pending::row).toList()).call(fresh -> {
+            List<Observed<E, R>> observed = new ArrayList<>();
+            for (int p = 0; p < pending.size(); p++) {
+                if (fresh.get(p)) {
+                    Pending<E, R> done = pending.get(p);
+                    logged(done);
+                    observed.add(new Observed<>(done.device(), done.report(), done.order(), done.observedAt()));
+                }
             }
-            logged(device, report, order, observedAt, stateKept, implausible, now);
-            return followUp(device, report, order, observedAt).replaceWith(true);
+            Uni<Void> followed = observed.isEmpty() ? Uni.createFrom().voidItem() : followUp(observed);
+            return forget ? followed.chain(DeviceObservations::forgetEntities) : followed;
         });
     }
 
-    private void logged(E device, R report, StateOrder order, Instant observedAt, Instant stateKept,
-            boolean implausible, Instant now) {
+    private static int fresh(List<Boolean> fresh) {
+        return (int) fresh.stream().filter(Boolean::booleanValue).count();
+    }
+
+    private static Uni<Void> forgetEntities() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
+    }
+
+    private void logged(Pending<E, R> p) {
+        E device = p.device();
+        R report = p.report();
+        StateOrder order = p.order();
+        Instant observedAt = p.observedAt();
+        Instant stateKept = p.stateKept();
+        boolean implausible = p.implausible();
+        Instant now = p.now();
         if (implausible) {
             // kept before reports from the future were refused: it would otherwise outrank every true report
             LOG.infof("%s %s: state kept from %s, too far ahead of our clock (%s); replaced by the report "
@@ -206,15 +289,14 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     }
 
     /**
-     * Records the observation in the service's observation table, keyed by device, {@code observedAt} and
-     * {@code contentHash}, and — only when that inserted a row — writes the device's state as {@code device} now holds
-     * it and publishes the new observation (the kind's state topic) as the OEM reported it, whatever its
+     * The observation's row of the service's {@link ObservationWrite}: what the observation table keeps of the report
+     * (keyed by device, {@code observedAt} and {@code contentHash}), the device's state as {@code device} now holds it,
+     * and the event publishing the new observation (the kind's state topic) as the OEM reported it, whatever its
      * {@link StateOrder} made of it for the state — late reports and reads from before a change too: consumers order by
-     * event time. One statement ({@link ObservationWrite}).
-     *
-     * @return false for the same report recorded before (nothing written)
+     * event time. The state and the event are written only if the observation is new.
      */
-    protected abstract Uni<Boolean> recorded(E device, R report, Instant observedAt, String contentHash, Instant now);
+    protected abstract ObservationWrite.Row observation(E device, R report, Instant observedAt, String contentHash,
+            Instant now);
 
     /**
      * What makes a report the same report: a SHA-256 (hex) of everything it says but the OEM's {@code reportId}. A
@@ -236,13 +318,20 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
     /**
      * Applies what only this kind reports; called only for a report not older than the state kept (at the same
      * {@code observedAt}, the later of two different reports, unless it is a read from before the second's plug
-     * change). The copy is read-only (see {@link #recorded}): every column set here must be among the state columns the
+     * change). The copy is read-only (see {@link #observation}): every column set here must be among the state columns the
      * service's {@link ObservationWrite} writes.
      */
     protected abstract void newerState(E device, R report, Instant observedAt);
 
-    /** What else follows from a new observation, after {@link #recorded} wrote it; nothing by default. */
-    protected Uni<Void> followUp(E device, R report, StateOrder order, Instant observedAt) {
+    /** A new observation of one copy, written: the copy as it now is, the report and how it ranked. */
+    protected record Observed<E, R>(E device, R report, StateOrder order, Instant observedAt) {
+    }
+
+    /**
+     * What else follows from new observations, after their {@link #observation}s were written: at most one of each
+     * copy, in the order they were written (a webhook batch's devices, or one report's copies); nothing by default.
+     */
+    protected Uni<Void> followUp(List<Observed<E, R>> observed) {
         return Uni.createFrom().voidItem();
     }
 

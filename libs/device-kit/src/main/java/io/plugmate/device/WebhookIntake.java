@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.plugmate.commons.problem.BadRequestProblem;
 import io.plugmate.commons.time.WallClock;
-import io.plugmate.device.DeviceDirectory.Observing;
-import io.plugmate.device.DeviceDirectory.OemDevice;
+import io.plugmate.device.DeviceDirectory.Reported;
 import io.plugmate.messaging.NativeSelect;
 import io.plugmate.oem.OemConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -88,9 +85,9 @@ public class WebhookIntake {
     /**
      * Records and applies the deliveries in one transaction; any failure (a report refused, a lost connection, a
      * deadlock) rolls all of them back. Each delivery is processed as if alone: a delivery recorded before — or earlier
-     * in the list — is a duplicate. The devices of the new ones are read and locked first, in one statement
-     * ({@link DeviceDirectory#observing}: one order for every batch, so concurrent batches cannot deadlock on each
-     * other); the deliveries are then applied ordered by vendor and device (one device's in list order).
+     * in the list — is a duplicate. The new ones are applied together ({@link DeviceDirectory#observeAll}: their devices
+     * read and locked in one statement, in one order for every batch, so concurrent batches cannot deadlock on each
+     * other, and their observations written in one).
      *
      * @return each delivery's {@code {deliveryId, result, <kind>sUpdated}} (e.g. {@code vehiclesUpdated}), in list order
      */
@@ -105,32 +102,39 @@ public class WebhookIntake {
                     rows.forEach(row -> unseen.add((String) row[0]));
                     // the first of a key in the list is the new delivery, any other a duplicate
                     List<Boolean> recorded = deliveries.stream().map(d -> unseen.remove(d.key())).toList();
-                    return devices.observing(named(deliveries, recorded))
-                            .chain(batch -> applied(deliveries, recorded, batch));
+                    return applied(deliveries, recorded);
                 });
     }
 
-    /** The devices of the new deliveries' reports (none for a duplicate, an ignored event or a report naming none). */
-    private Set<OemDevice> named(List<WebhookDelivery> deliveries, List<Boolean> recorded) {
-        Set<OemDevice> named = new LinkedHashSet<>();
-        for (int i = 0; i < deliveries.size(); i++) {
+    /**
+     * The new deliveries of this kind's event go to the directory together, ordered by vendor and device (a stable
+     * sort: one device's keep their arrival order); duplicates and other events are answered without it.
+     */
+    private Uni<List<Map<String, Object>>> applied(List<WebhookDelivery> deliveries, List<Boolean> recorded) {
+        List<Map<String, Object>> outcomes = new ArrayList<>(Collections.nCopies(deliveries.size(), null));
+        List<Integer> observed = new ArrayList<>();
+        for (int i : lockOrder(deliveries)) {
             WebhookDelivery d = deliveries.get(i);
-            if (recorded.get(i) && observed(d) && !d.deviceId().isEmpty()) {
-                named.add(new OemDevice(d.vendor(), d.deviceId()));
+            if (!recorded.get(i)) {
+                outcomes.set(i, outcome(d.deliveryId(), "duplicate-delivery", 0));
+            } else if (!observed(d)) {
+                outcomes.set(i, outcome(d.deliveryId(), "ignored", 0));
+            } else {
+                observed.add(i);
             }
         }
-        return named;
-    }
-
-    private Uni<List<Map<String, Object>>> applied(List<WebhookDelivery> deliveries, List<Boolean> recorded,
-            Observing batch) {
-        List<Map<String, Object>> outcomes = new ArrayList<>(Collections.nCopies(deliveries.size(), null));
-        Uni<Void> applied = Uni.createFrom().voidItem();
-        for (int i : lockOrder(deliveries)) {
-            applied = applied.chain(() -> process(deliveries.get(i), recorded.get(i), batch))
-                    .invoke(outcome -> outcomes.set(i, outcome)).chain(WebhookIntake::forgetEntities);
+        if (observed.isEmpty()) {
+            return Uni.createFrom().item(outcomes);
         }
-        return applied.replaceWith(outcomes);
+        List<Reported> reports = observed.stream()
+                .map(i -> new Reported(deliveries.get(i).vendor(), deliveries.get(i).payload().report())).toList();
+        return devices.observeAll(reports).map(updated -> {
+            for (int n = 0; n < observed.size(); n++) {
+                outcomes.set(observed.get(n), outcome(deliveries.get(observed.get(n)).deliveryId(), "accepted",
+                        updated.get(n)));
+            }
+            return outcomes;
+        });
     }
 
     /** The deliveries' positions by vendor and device; a stable sort, so one device's keep their arrival order. */
@@ -143,27 +147,6 @@ public class WebhookIntake {
 
     private boolean observed(WebhookDelivery delivery) {
         return devices.webhookEvent().equals(delivery.payload().event());
-    }
-
-    private Uni<Map<String, Object>> process(WebhookDelivery delivery, boolean recorded, Observing batch) {
-        if (!recorded) {
-            return Uni.createFrom().item(outcome(delivery.deliveryId(), "duplicate-delivery", 0));
-        }
-        if (!observed(delivery)) {
-            return Uni.createFrom().item(outcome(delivery.deliveryId(), "ignored", 0));
-        }
-        return batch.observe(delivery.vendor(), delivery.payload().report())
-                .map(updated -> outcome(delivery.deliveryId(), "accepted", updated));
-    }
-
-    /**
-     * What a delivery left in the session is written and let go: every native statement flushes the session first, and
-     * Hibernate's flush walks every entity it holds, so the entities of earlier deliveries would make each later
-     * statement of the batch slower. The batch's devices were read up front and are held outside the session
-     * ({@link DeviceObservations} detaches every copy it reads), so nothing of them is lost.
-     */
-    private static Uni<Void> forgetEntities() {
-        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private Map<String, Object> outcome(String deliveryId, String result, int updated) {

@@ -36,26 +36,6 @@ public class Outbox {
     public record Entry(String topic, String key, PlugmateEvent event) {
     }
 
-    /**
-     * The outbox row of one event as part of a larger native statement (a CTE), written once for each row
-     * {@code source} yields — e.g. only when an insert before it wrote something. The statement's parameters
-     * {@code :outboxTopic}, {@code :outboxKey}, {@code :outboxEventId}, {@code :outboxEventType} and
-     * {@code :outboxPayload} are bound by {@link #bind}. The same row {@link #publish} writes, in the caller's
-     * transaction: the relay sends it like any other.
-     */
-    public static String insertFor(String source) {
-        return """
-                insert into outbox_event (topic, message_key, event_id, event_type, payload)
-                select :outboxTopic, :outboxKey, cast(:outboxEventId as uuid), :outboxEventType, :outboxPayload
-                from %s""".formatted(source);
-    }
-
-    /** Binds the parameters of {@link #insertFor} for one event ({@code key}: the partition key). */
-    public static NativeSelect.Call bind(NativeSelect.Call call, String topic, String key, PlugmateEvent event) {
-        return call.with("outboxTopic", topic).with("outboxKey", key).with("outboxEventId", event.eventId())
-                .with("outboxEventType", event.type()).with("outboxPayload", EventJson.write(event));
-    }
-
     /** Must run inside the caller's {@code @WithTransaction}; fails otherwise rather than publish outside one. */
     public Uni<Void> publish(String topic, String key, PlugmateEvent event) {
         return Panache.currentTransaction()

@@ -1,5 +1,7 @@
 package io.plugmate.vehicle.oem;
 
+import static io.plugmate.device.ObservationWrite.column;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,6 @@ import io.plugmate.events.VehicleStateObserved;
 import io.plugmate.oem.OemConfig.DeviceKind;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Vehicles as the shared webhook intake and poller see them, and one OEM observation of one vehicle (device-kit's
@@ -29,17 +30,19 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Observations extends DeviceObservations<VehicleEntity, VehicleReport> {
 
-    /** An observation, the vehicle's state and its event: one statement (issue 14). */
+    /** Observations, the vehicles' state and their events: one statement for all a batch brings (issue 14). */
     private static final ObservationWrite RECORD = ObservationWrite.of("vehicle", "vehicle_observation", "vehicle_id",
-            List.of(), List.of("vehicle_charge_rate_kw", "battery_level", "range_km", "charge_limit", "is_fully_charged",
-                    "latitude", "longitude", "location_observed_at"));
+            List.of(), List.of(column("vehicle_charge_rate_kw", "float8"), column("battery_level", "float8"),
+                    column("range_km", "float8"), column("charge_limit", "float8"), column("is_fully_charged", "boolean"),
+                    column("latitude", "float8"), column("longitude", "float8"),
+                    column("location_observed_at", "timestamptz")));
 
     public Observations(VehicleRepository vehicles, ObjectMapper json, ObservationConfig config) {
-        super(DeviceKind.vehicle, VehicleReport.class, vehicles, json, config);
+        super(DeviceKind.vehicle, VehicleReport.class, vehicles, json, config, RECORD);
     }
 
     @Override
-    protected Uni<Boolean> recorded(VehicleEntity v, VehicleReport r, Instant observedAt, String contentHash,
+    protected ObservationWrite.Row observation(VehicleEntity v, VehicleReport r, Instant observedAt, String contentHash,
             Instant now) {
         Map<String, Object> state = new HashMap<>();
         state.put("vehicle_charge_rate_kw", v.vehicleChargeRateKw);
@@ -50,7 +53,7 @@ public class Observations extends DeviceObservations<VehicleEntity, VehicleRepor
         state.put("latitude", v.latitude);
         state.put("longitude", v.longitude);
         state.put("location_observed_at", v.locationObservedAt);
-        return RECORD.of(v, observedAt, contentHash, now).state(state).publishing(Topics.VEHICLE_STATE, v.userId,
+        return RECORD.row(v, observedAt, contentHash, now).state(state).publishing(Topics.VEHICLE_STATE, v.userId,
                 new VehicleStateObserved(UUID.randomUUID(), VehicleStateObserved.SCHEMA_VERSION, v.clientId, v.userId,
                         now, v.id.toString(), v.vendor, observedAt, r.isPluggedIn(), r.isCharging(), r.chargeRateKw(),
                         r.batteryLevel(), position(r), r.maxCurrentA()));

@@ -33,11 +33,14 @@ import io.restassured.response.ValidatableResponse;
  * outbox row and Hibernate's update of the whole row were one each.
  * <p>
  * Deliveries waiting together share one transaction (device-kit's WebhookBatches): one statement records all of them,
- * one reads and locks every vehicle they name (one lookup per batch, not per delivery), then each vehicle is written as
- * before — one BEGIN and COMMIT for the batch instead of one per delivery.
+ * one reads and locks every vehicle they name, and one writes all their observations, states and events — three
+ * statements and one BEGIN and COMMIT for the batch, whatever its size (it was 2 + one write per vehicle).
  */
 @QuarkusTest
 class WebhookStatementsTest {
+
+    /** How device-kit's ObservationWrite begins: the rows it writes, as arrays. */
+    private static final String OBSERVATIONS = "with report as materialized ( select * from unnest(";
 
     @TestHTTPResource("/oem/tesla/webhooks")
     URI webhooks;
@@ -68,8 +71,8 @@ class WebhookStatementsTest {
             assertThat(sent).as("statements of one webhook").satisfiesExactly(
                     s -> assertThat(s).startsWith(WaitingDeliveries.RECORD).contains("unnest"),
                     s -> assertThat(s).startsWith("select").contains(" from vehicle ").contains("for no key update"),
-                    s -> assertThat(s).startsWith("with observation as ( insert into vehicle_observation")
-                            .contains("update vehicle set").contains("insert into outbox_event"));
+                    s -> assertThat(s).startsWith(OBSERVATIONS).contains("insert into vehicle_observation")
+                            .contains("update vehicle d set").contains("insert into outbox_event"));
         }
         assertThat(SeededVehicles.reload(v.id).batteryLevel).isEqualTo(61.0);
     }
@@ -115,7 +118,8 @@ class WebhookStatementsTest {
         assertThat(sent).as("one lookup locking the %d vehicles", deliveries).filteredOn(s -> s.startsWith("select")
                 && s.contains(" from vehicle ") && s.contains("for no key update")).singleElement()
                 .satisfies(s -> assertThat(s).contains("unnest").contains("order by"));
-        assertThat(sent).filteredOn(s -> s.startsWith("with observation as")).hasSize(deliveries + config.batches().inFlight());
+        assertThat(sent).as("one write of the %d vehicles' observations, and one of each held batch", deliveries)
+                .filteredOn(s -> s.startsWith(OBSERVATIONS)).hasSize(1 + config.batches().inFlight());
         for (int n = 0; n < deliveries; n++) {
             assertThat(SeededVehicles.reload(vehicles.get(n).id).batteryLevel).isEqualTo(60.0 + n);
         }
