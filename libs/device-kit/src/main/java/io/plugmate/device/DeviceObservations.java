@@ -76,7 +76,7 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
 
     @Override
     public Uni<Integer> observe(String vendor, JsonNode report) {
-        return Uni.createFrom().item(() -> read(vendor, report)).chain(r -> apply(vendor, r));
+        return Uni.createFrom().item(() -> read(report)).chain(r -> apply(vendor, r));
     }
 
     /** Applies the report to every linked copy of the OEM device (each API client has its own). */
@@ -92,7 +92,7 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
         Set<OemDevice> named = new LinkedHashSet<>();
         try {
             for (Reported reported : reports) {
-                R report = checked(reported.vendor(), read(reported.vendor(), reported.report()));
+                R report = checked(reported.vendor(), read(reported.report()));
                 read.add(report);
                 named.add(new OemDevice(reported.vendor(), report.deviceId()));
             }
@@ -154,7 +154,7 @@ public abstract class DeviceObservations<E extends LinkedDeviceEntity, R extends
         return done.map(nothing -> List.of(counts));
     }
 
-    private R read(String vendor, JsonNode report) {
+    private R read(JsonNode report) {
         return DeviceReport.read(json, report, reportType, kind);
     }
 
