@@ -35,10 +35,11 @@ public class ChargerSessionService {
      * The sessions the readings of a batch can touch, for all its chargers at once: open ones, and those ended since
      * the batch's earliest reading or since the charger's earliest open one started, whichever is earlier. Each
      * charger's are narrowed to its own reading's in {@link #touching}: one statement for the batch, not one per
-     * reading (issue 14; the earliest open start was a select of its own before that).
+     * reading (issue 14; the earliest open start was a select of its own before that). The chargers go as one array
+     * ({@code array_contains}): an {@code in} list would be a statement text per number of chargers.
      */
     private static final String SESSIONS = """
-            from ChargerSessionEntity s where s.chargerId in :chargers and (s.endedAt is null or s.endedAt >= least(
+            from ChargerSessionEntity s where array_contains(:chargers, s.chargerId) and (s.endedAt is null or s.endedAt >= least(
             :earliest, (select min(o.startedAt) from ChargerSessionEntity o where o.chargerId = s.chargerId
             and o.endedAt is null)))""";
     /** Each charger's readings since its own point ({@code from}), for all the batch's chargers in one statement. */
@@ -81,7 +82,7 @@ public class ChargerSessionService {
         });
         Instant earliest = placements.stream().map(p -> p.reading().at()).min(Instant::compareTo).orElseThrow();
         return Panache.getSession().chain(s -> s.createSelectionQuery(SESSIONS, ChargerSessionEntity.class)
-                .setParameter("chargers", List.copyOf(chargers)).setParameter("earliest", earliest).getResultList())
+                .setParameter("chargers", chargers.toArray(UUID[]::new)).setParameter("earliest", earliest).getResultList())
                 .chain(loaded -> {
                     List<List<ChargerSessionEntity>> sessions = placements.stream()
                             .map(p -> touching(loaded, p.charger().id, p.reading().at())).toList();
