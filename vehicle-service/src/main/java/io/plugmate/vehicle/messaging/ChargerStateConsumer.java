@@ -1,18 +1,44 @@
 package io.plugmate.vehicle.messaging;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerStateObserved;
+import io.plugmate.events.EventJson;
+import io.plugmate.messaging.ConsumerFailures;
 import io.plugmate.messaging.Inbox;
 import io.plugmate.messaging.RetriedInPlace;
+import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Keeps the wall measurement of the charger each vehicle is plugged into, for the improved charge rate. */
+/**
+ * Keeps the wall measurement of the charger each vehicle is plugged into, for the improved charge rate. A batch of
+ * records is one transaction (issue 14: one per record fell behind a webhook load): the inbox marks in one statement,
+ * the vehicles plugged into any of the batch's chargers read and locked in one, each given the batch's readings in
+ * record order (an older reading changes nothing, so the result is the one of record after record), written by
+ * Hibernate at commit.
+ * <p>
+ * A record that does not read or has no {@code observedAt} is left out and goes alone to {@code charger-state-dlq}
+ * with its reason once the rest is committed; any other failure fails the batch and {@link RetriedInPlace} tries it
+ * again whole (the inbox makes the repeat harmless).
+ */
 @ApplicationScoped
 public class ChargerStateConsumer {
 
@@ -27,19 +53,75 @@ public class ChargerStateConsumer {
     }
 
     @Incoming("charger-state")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     @RetriedInPlace
-    @WithTransaction
-    public Uni<Void> consume(String record) {
-        return inbox.handleOnce(CONSUMER, record, ChargerStateObserved.class, this::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        Map<KafkaRecord<String, String>, Throwable> poison = new LinkedHashMap<>(); // nacked in record order
+        List<ChargerStateObserved> events = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(read(record.getPayload()));
+            } catch (RuntimeException unreadable) {
+                poison.put(record, unreadable);
+            }
+        }
+        return Panache.withTransaction(() -> apply(events))
+                // poison was taken out above: a poison-looking failure now is ours, and must not dead-letter the batch
+                .onFailure(failure -> ConsumerFailures.isPoison(ConsumerFailures.poisonOr(failure)))
+                .transform(failure -> new IllegalStateException("a batch failed without a record at fault: " + failure))
+                .chain(() -> settle(batch, poison));
     }
 
-    private Uni<Void> apply(ChargerStateObserved event) {
+    private static ChargerStateObserved read(String payload) {
+        ChargerStateObserved event = EventJson.read(payload, ChargerStateObserved.class);
         if (event.observedAt() == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("ChargerStateObserved without observedAt"));
+            throw new IllegalArgumentException("ChargerStateObserved without observedAt");
         }
-        return vehicles.findPluggedIntoForUpdate(event.clientId(), event.chargerId())
-                .invoke(plugged -> plugged.forEach(vehicle -> vehicle.chargerRateObserved(event.chargeRateKw(),
-                        event.observedAt(), WallClock.now())))
+        return event;
+    }
+
+    private Uni<Void> apply(List<ChargerStateObserved> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return inbox.firstDeliveries(CONSUMER, events.stream().map(ChargerStateObserved::eventId).toList())
+                .chain(first -> {
+                    // a repeat within the batch is a redelivery too
+                    Set<UUID> pending = new HashSet<>(first);
+                    List<ChargerStateObserved> fresh = events.stream().filter(e -> pending.remove(e.eventId())).toList();
+                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : observe(fresh);
+                });
+    }
+
+    private Uni<Void> observe(List<ChargerStateObserved> events) {
+        Set<Charger> chargers = events.stream().map(Charger::of).collect(Collectors.toCollection(LinkedHashSet::new));
+        return vehicles.findPluggedIntoForUpdate(chargers.stream().map(Charger::clientId).toArray(String[]::new),
+                chargers.stream().map(Charger::chargerId).toArray(String[]::new))
+                .invoke(plugged -> {
+                    Map<Charger, List<VehicleEntity>> byCharger = plugged.stream().collect(
+                            Collectors.groupingBy(v -> new Charger(v.clientId, v.pluggedInChargerId)));
+                    for (ChargerStateObserved event : events) {
+                        byCharger.getOrDefault(Charger.of(event), List.of()).forEach(vehicle -> vehicle
+                                .chargerRateObserved(event.chargeRateKw(), event.observedAt(), WallClock.now()));
+                    }
+                })
                 .replaceWithVoid();
+    }
+
+    private static Uni<Void> settle(KafkaRecordBatch<String, String> batch,
+            Map<KafkaRecord<String, String>, Throwable> poison) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (var refused : poison.entrySet()) {
+            done = done.chain(() -> Uni.createFrom().completionStage(refused.getKey().nack(refused.getValue())));
+        }
+        return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** A charger is its client's: the same id under two clients is two chargers. */
+    private record Charger(String clientId, String chargerId) {
+
+        static Charger of(ChargerStateObserved event) {
+            return new Charger(event.clientId(), event.chargerId());
+        }
     }
 }
