@@ -1,13 +1,11 @@
 package io.plugmate.vehicle.messaging;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.plugmate.commons.time.WallClock;
 import io.plugmate.events.ChargerStateObserved;
 import io.plugmate.events.EventJson;
-import io.plugmate.messaging.ConsumerFailures;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RecordBatches;
 import io.plugmate.messaging.RetriedInPlace;
 import io.plugmate.vehicle.persistence.VehicleEntity;
 import io.plugmate.vehicle.persistence.VehicleRepository;
@@ -65,11 +63,9 @@ public class ChargerStateConsumer {
                 poison.put(record, unreadable);
             }
         }
-        return Panache.withTransaction(() -> apply(events))
-                // poison was taken out above: a poison-looking failure now is ours, and must not dead-letter the batch
-                .onFailure(failure -> ConsumerFailures.isPoison(ConsumerFailures.poisonOr(failure)))
-                .transform(failure -> new IllegalStateException("a batch failed without a record at fault: " + failure))
-                .chain(() -> settle(batch, poison));
+        // poison was taken out above: a poison-looking failure now is ours, and must not dead-letter the batch
+        return RecordBatches.retriedWhole(Panache.withTransaction(() -> apply(events)))
+                .chain(() -> RecordBatches.settle(batch, poison));
     }
 
     private static ChargerStateObserved read(String payload) {
@@ -86,9 +82,8 @@ public class ChargerStateConsumer {
         }
         return inbox.firstDeliveries(CONSUMER, events.stream().map(ChargerStateObserved::eventId).toList())
                 .chain(first -> {
-                    // a repeat within the batch is a redelivery too
-                    Set<UUID> pending = new HashSet<>(first);
-                    List<ChargerStateObserved> fresh = events.stream().filter(e -> pending.remove(e.eventId())).toList();
+                    List<ChargerStateObserved> fresh = RecordBatches.firstDeliveries(events,
+                            ChargerStateObserved::eventId, first);
                     return fresh.isEmpty() ? Uni.createFrom().voidItem() : observe(fresh);
                 });
     }
@@ -106,15 +101,6 @@ public class ChargerStateConsumer {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> settle(KafkaRecordBatch<String, String> batch,
-            Map<KafkaRecord<String, String>, Throwable> poison) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (var refused : poison.entrySet()) {
-            done = done.chain(() -> Uni.createFrom().completionStage(refused.getKey().nack(refused.getValue())));
-        }
-        return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
     /** A charger is its client's: the same id under two clients is two chargers. */

@@ -1,22 +1,18 @@
 package io.plugmate.pairing.messaging;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import io.plugmate.events.EventJson;
 import io.plugmate.events.PlugmateEvent;
 import io.plugmate.messaging.ConsumerFailures;
 import io.plugmate.messaging.Inbox;
+import io.plugmate.messaging.RecordBatches;
 import io.plugmate.pairing.service.PairingService;
 import io.plugmate.pairing.service.RefusedInput;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,8 +33,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  */
 @ApplicationScoped
 public class InputBatches {
-
-    private static final Logger LOG = Logger.getLogger(InputBatches.class);
 
     /** Users per transaction: their round trips shared, their detectors in memory together (dev/benchmarks README). */
     static final int USERS_PER_TRANSACTION = 16;
@@ -66,10 +60,7 @@ public class InputBatches {
         for (List<Input> users : byUsers(inputs)) {
             committed = committed.chain(() -> commit(consumer, users, poison));
         }
-        return committed
-                .onFailure(failure -> ConsumerFailures.isPoison(ConsumerFailures.poisonOr(failure)))
-                .transform(InputBatches::notPoison)
-                .chain(() -> settle(batch, poison));
+        return RecordBatches.retriedWhole(committed).chain(() -> RecordBatches.settle(batch, poison));
     }
 
     private Uni<Void> commit(String consumer, List<Input> inputs, Map<KafkaRecord<String, String>, Throwable> poison) {
@@ -78,7 +69,8 @@ public class InputBatches {
         }
         return Panache.withTransaction(() -> inbox.firstDeliveries(consumer, inputs.stream()
                 .map(input -> input.event().eventId()).toList())
-                .chain(first -> pairing.acceptAll(firstDeliveries(inputs, first))))
+                .chain(first -> pairing.acceptAll(RecordBatches.firstDeliveries(inputs, input -> input.event().eventId(),
+                        first).stream().map(Input::event).toList())))
                 .replaceWithVoid()
                 .onFailure(failure -> ConsumerFailures.poisonOr(failure) instanceof RefusedInput).recoverWithUni(failure -> {
                     RefusedInput refused = (RefusedInput) ConsumerFailures.poisonOr(failure);
@@ -91,8 +83,8 @@ public class InputBatches {
                         }
                     }
                     if (rest.size() == inputs.size()) {
-                        // not one of this batch's inputs: never loop on it
-                        return Uni.createFrom().failure(notPoison(refused));
+                        // not one of this batch's inputs: never loop on it (retried whole, see RecordBatches)
+                        return Uni.createFrom().failure(refused);
                     }
                     return commit(consumer, rest, poison);
                 });
@@ -125,31 +117,6 @@ public class InputBatches {
             groups.add(group);
         }
         return groups;
-    }
-
-    /** Each event once, the first time this consumer sees it; a repeat within the batch is a redelivery too. */
-    private static List<PlugmateEvent> firstDeliveries(List<Input> inputs, Set<UUID> first) {
-        Set<UUID> pending = new HashSet<>(first);
-        return inputs.stream().map(Input::event).filter(event -> pending.remove(event.eventId())).toList();
-    }
-
-    private static Uni<Void> settle(KafkaRecordBatch<String, String> batch,
-            Map<KafkaRecord<String, String>, Throwable> poison) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (var refused : poison.entrySet()) {
-            done = done.chain(() -> Uni.createFrom().completionStage(refused.getKey().nack(refused.getValue())));
-        }
-        return done.chain(() -> Uni.createFrom().completionStage(batch.ack()));
-    }
-
-    /**
-     * A poison-looking failure no input was named for is a fault of ours, not of a record: were it poison, the channel
-     * would send the whole batch to the DLQ. It is retried in place instead (the partition waits), without its cause,
-     * which would again read as poison.
-     */
-    private static Throwable notPoison(Throwable failure) {
-        LOG.error("a batch failed without naming the record at fault; it is retried whole", failure);
-        return new IllegalStateException("a batch failed without naming the record at fault: " + failure);
     }
 
     record Input(KafkaRecord<String, String> record, PlugmateEvent event) {
