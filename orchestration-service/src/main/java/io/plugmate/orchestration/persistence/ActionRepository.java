@@ -33,14 +33,6 @@ public class ActionRepository implements PanacheRepositoryBase<ActionEntity, UUI
         return find("id = ?1 and clientId = ?2", id, clientId).firstResult();
     }
 
-    /** The user an action belongs to (null: no such action of the client), read without loading it. */
-    public Uni<String> userOf(String clientId, UUID id) {
-        return Panache.getSession().chain(s -> s.createQuery(
-                "select a.userId from ActionEntity a where a.id = :id and a.clientId = :clientId", String.class)
-                .setParameter("id", id).setParameter("clientId", clientId).getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.getFirst());
-    }
-
     /** Pending actions that target the device or send their commands to it. */
     public Uni<List<ActionEntity>> pendingInvolving(String clientId, String deviceId) {
         return list("clientId = ?1 and state = ?2 and (targetId = ?3 or routeDeviceId = ?3) order by createdAt",

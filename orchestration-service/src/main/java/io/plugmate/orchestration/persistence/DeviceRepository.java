@@ -20,12 +20,6 @@ public class DeviceRepository implements PanacheRepositoryBase<DeviceEntity, UUI
                 .firstResult();
     }
 
-    /** A linked (not removed) device of the client, or null. */
-    public Uni<DeviceEntity> findLinked(String clientId, DeviceType type, String deviceId) {
-        return find("clientId = ?1 and deviceType = ?2 and deviceId = ?3 and removed = false", clientId,
-                type.wireName(), deviceId).firstResult();
-    }
-
     /**
      * A linked device of the client with what a command on it decides with first, in one statement (issue 14): the
      * client's toggle overrides and the action an {@code Idempotency-Key} was first used for. Null: no such device.

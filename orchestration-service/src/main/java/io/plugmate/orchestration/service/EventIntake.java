@@ -122,14 +122,13 @@ public class EventIntake {
         if (result.actionId() == null || result.commandId() == null || result.outcome() == null) {
             throw new InvalidEventException("CommandResult without actionId, commandId or outcome");
         }
-        return actions.userOf(result.clientId(), result.actionId()).chain(userId -> {
+        return locks.lockUserOfAction(result.clientId(), result.actionId()).chain(userId -> {
             if (userId == null) {
                 LOG.debugf("CommandResult for unknown action %s of %s: ignored", result.actionId(),
                         result.clientId());
                 return Uni.createFrom().voidItem();
             }
-            return locks.lock(result.clientId(), userId)
-                    .chain(() -> actions.findOwned(result.clientId(), result.actionId()))
+            return actions.findOwned(result.clientId(), result.actionId())
                     .chain(row -> writer.write(row, ActionLifecycle.onResult(row.toDomain(), result, policies,
                             WallClock.now())))
                     .replaceWithVoid();
