@@ -14,19 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * A device service's webhook deliveries made to wait for one batch (device-kit's group commit), deterministically —
@@ -54,10 +47,8 @@ public final class HeldWebhookBatches implements AutoCloseable {
 
     private final Intake intake;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ExecutorService lockHolder = Executors.newSingleThreadExecutor();
-    private final CompletableFuture<Void> released = new CompletableFuture<>();
     private final List<CompletableFuture<HttpResponse<String>>> blockers = new ArrayList<>();
-    private CompletableFuture<Void> lockHeld;
+    private HeldTransaction lockHeld;
     private int queued;
 
     private HeldWebhookBatches(Intake intake) {
@@ -98,7 +89,7 @@ public final class HeldWebhookBatches implements AutoCloseable {
 
     /** Lets the held batches, then the waiting deliveries, run. */
     public void release() {
-        released.complete(null);
+        lockHeld.release();
     }
 
     public static HttpResponse<String> answer(CompletableFuture<HttpResponse<String>> answer) {
@@ -113,8 +104,7 @@ public final class HeldWebhookBatches implements AutoCloseable {
     public void close() {
         release();
         blockers.forEach(HeldWebhookBatches::answer);
-        lockHeld.join();
-        lockHolder.shutdown();
+        lockHeld.close();
     }
 
     private long waitingForLocks() {
@@ -135,24 +125,8 @@ public final class HeldWebhookBatches implements AutoCloseable {
 
     /** The device's row locked in a transaction that commits at {@link #release()}. */
     private void lock(UUID device) {
-        CompletableFuture<Void> locked = new CompletableFuture<>();
-        lockHeld = CompletableFuture.runAsync(() -> {
-            try {
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                        .chain(s -> s.createNativeQuery("select id from " + intake.table() + " where id = :id for update")
-                                .setParameter("id", device).getResultList())
-                        .chain(rows -> {
-                            locked.complete(null);
-                            Context context = Vertx.currentContext();
-                            // back on the transaction's own context to commit
-                            return Uni.createFrom().completionStage(released)
-                                    .emitOn(task -> context.runOnContext(ignored -> task.run()));
-                        })));
-            } catch (Throwable e) {
-                locked.completeExceptionally(e);
-                throw new CompletionException(e);
-            }
-        }, lockHolder);
-        locked.join();
+        lockHeld = HeldTransaction.of(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select id from " + intake.table() + " where id = :id for update")
+                        .setParameter("id", device).getResultList()));
     }
 }
