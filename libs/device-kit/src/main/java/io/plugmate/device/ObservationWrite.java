@@ -3,6 +3,7 @@ package io.plugmate.device;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class ObservationWrite {
     private final List<String> kindState;
     /** Every array of the statement, in the order of its parameters and of a row's values. */
     private final List<String> arrays;
+    /** Each array's position in {@link #arrays}: a row sets its values by name, for every webhook. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     private ObservationWrite(NativeSelect statement, List<String> observationColumns, List<String> kindState,
             List<String> arrays) {
@@ -60,6 +63,9 @@ public final class ObservationWrite {
         this.observationColumns = observationColumns;
         this.kindState = kindState;
         this.arrays = arrays;
+        for (int i = 0; i < arrays.size(); i++) {
+            positions.put(arrays.get(i), i);
+        }
     }
 
     /**
@@ -195,7 +201,7 @@ public final class ObservationWrite {
         }
 
         private Row set(String column, Object value) {
-            int index = arrays.indexOf(column);
+            int index = positions.get(column);
             values[index] = value == null ? null : value.toString();
             set[index] = true;
             return this;
