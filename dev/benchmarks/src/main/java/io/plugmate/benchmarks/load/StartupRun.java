@@ -30,8 +30,13 @@ final class StartupRun {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** {@code nativeMemory}: the JVM's NMT summary a second after the first request, when tracked (else null). */
-    record Start(String service, int variant, String aotCache, Duration firstRequest, int status, Duration ready,
-            double memoryMib, ProcessStats.Memory settled, NativeMemory.Summary nativeMemory) {
+    /**
+     * One start. {@code cpuSeconds}: the JVM's CPU time (all its threads, user and system) when the first request was
+     * answered — beside the wall time it says whether the start waited (on the network, on a lock) or computed, and on
+     * two cores whether the compiler threads competed with the start for them.
+     */
+    record Start(String service, int variant, String aotCache, Duration firstRequest, double cpuSeconds, int status,
+            Duration ready, double memoryMib, ProcessStats.Memory settled, NativeMemory.Summary nativeMemory) {
 
         double memorySettledMib() {
             return settled.rss();
@@ -187,11 +192,13 @@ final class StartupRun {
                 int status = request(process.url() + FIRST_REQUEST.get(service.name()), token);
                 if (status > 0 && status < 500) {
                     Duration first = process.elapsed();
+                    double cpu = ProcessStats.ownCpuSeconds(process.pid());
                     double memory = ProcessStats.memoryMib(process.pid());
                     Duration ready = process.awaitAnswer("/q/health/ready", 200, TIMEOUT);
                     ServiceProcess.sleep(1000);
                     ProcessStats.Memory settled = ProcessStats.ownMemory(process.pid());
-                    return new Start(service.name(), variant, process.aotCache(), first, status, ready, memory, settled,
+                    return new Start(service.name(), variant, process.aotCache(), first, cpu, status, ready, memory,
+                            settled,
                             NativeMemory.tracked(jvmOptions) ? NativeMemory.take(process.pid(), nmtFile) : null);
                 }
                 ServiceProcess.sleep(20);
@@ -224,14 +231,15 @@ final class StartupRun {
             }
             table.append("\n");
         }
-        table.append("| service |" + (compared ? " JVM |" : "") + " AOT cache | first request ms | ready ms"
-                + " | RSS after first request MiB | RSS 1 s later MiB | of it file-backed MiB | PSS 1 s later MiB"
-                + " | AOT cache resident / written MiB |\n|---|" + (compared ? "---|" : "")
-                + "---|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append("| service |" + (compared ? " JVM |" : "") + " AOT cache | first request ms"
+                + " | CPU s to first request | ready ms | RSS after first request MiB | RSS 1 s later MiB"
+                + " | of it file-backed MiB | PSS 1 s later MiB | AOT cache resident / written MiB |\n|---|"
+                + (compared ? "---|" : "") + "---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Start s : starts) {
-            table.append("| %s |%s %s | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f / %.0f |\n".formatted(s.service(),
-                    compared ? " " + letter(s.variant()) + " |" : "", s.aotCache(), s.firstRequest().toMillis(),
-                    s.ready().toMillis(), s.memoryMib(), s.settled().rss(), s.settled().file(), s.settled().pss(),
+            table.append("| %s |%s %s | %d | %.2f | %d | %.0f | %.0f | %.0f | %.0f | %.0f / %.0f |\n".formatted(
+                    s.service(), compared ? " " + letter(s.variant()) + " |" : "", s.aotCache(),
+                    s.firstRequest().toMillis(), s.cpuSeconds(), s.ready().toMillis(), s.memoryMib(), s.settled().rss(),
+                    s.settled().file(), s.settled().pss(),
                     s.settled().aotCache().resident(), s.settled().aotCache().written()));
         }
         List<NativeMemory.Row> nmt = new ArrayList<>();
@@ -248,21 +256,24 @@ final class StartupRun {
 
     /** Per service and variant, the medians over the runs, and each as a ratio of variant A's in the same sitting. */
     private static String medians(List<Start> starts, int variants) {
-        StringBuilder table = new StringBuilder("Medians (ratio to A):\n\n| service | JVM | first request ms | ready ms"
-                + " | RSS after first request MiB | RSS 1 s later MiB | PSS 1 s later MiB |\n|---|---|---:|---:|---:|---:|---:|\n");
+        StringBuilder table = new StringBuilder("Medians (ratio to A):\n\n| service | JVM | first request ms"
+                + " | CPU s to first request | ready ms | RSS after first request MiB | RSS 1 s later MiB"
+                + " | PSS 1 s later MiB |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (String service : starts.stream().map(Start::service).distinct().toList()) {
             double[] base = null;
             for (int v = 0; v < variants; v++) {
                 int variant = v;
                 List<Start> mine = starts.stream().filter(s -> s.service().equals(service) && s.variant() == variant)
                         .toList();
-                double[] m = { median(mine, s -> s.firstRequest().toMillis()), median(mine, s -> s.ready().toMillis()),
+                double[] m = { median(mine, s -> s.firstRequest().toMillis()), median(mine, Start::cpuSeconds),
+                        median(mine, s -> s.ready().toMillis()),
                         median(mine, Start::memoryMib), median(mine, Start::memorySettledMib),
                         median(mine, s -> s.settled().pss()) };
                 base = base == null ? m : base;
-                table.append("| %s | %s | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f) |\n"
-                        .formatted(service, letter(v), m[0], m[0] / base[0], m[1], m[1] / base[1], m[2], m[2] / base[2],
-                                m[3], m[3] / base[3], m[4], m[4] / base[4]));
+                table.append(("| %s | %s | %.0f (%.2f) | %.2f (%.2f) | %.0f (%.2f) | %.0f (%.2f) | %.0f (%.2f)"
+                        + " | %.0f (%.2f) |\n").formatted(service, letter(v), m[0], m[0] / base[0], m[1],
+                                m[1] / base[1], m[2], m[2] / base[2], m[3], m[3] / base[3], m[4], m[4] / base[4], m[5],
+                                m[5] / base[5]));
             }
         }
         return table.toString();

@@ -35,9 +35,11 @@ class StartupRunTest {
                 start(1, 3000, 170), start(0, 3000, 310), start(1, 9000, 160));
         String table = StartupRun.table(starts, List.of(List.of("-Xmx358m"), List.of("-XX:+UseSerialGC")));
         assertThat(table).contains("- A: `-Xmx358m`", "- B: `-XX:+UseSerialGC`")
-                .contains("| pairing-service | A | 3000 (1.00) | 3000 (1.00) | 310 (1.00) | 310 (1.00) | 305 (1.00) |")
-                .contains("| pairing-service | B | 3000 (1.00) | 3000 (1.00) | 160 (0.52) | 160 (0.52) | 155 (0.51) |")
-                .contains("| pairing-service | A | app.aot | 2000 | 2000 | 300 | 300 | 20 | 295 | 120 / 100 |");
+                .contains("| pairing-service | A | 3000 (1.00) | 1.50 (1.00) | 3000 (1.00) | 310 (1.00) | 310 (1.00)"
+                        + " | 305 (1.00) |")
+                .contains("| pairing-service | B | 3000 (1.00) | 1.50 (1.00) | 3000 (1.00) | 160 (0.52) | 160 (0.52)"
+                        + " | 155 (0.51) |")
+                .contains("| pairing-service | A | app.aot | 2000 | 1.00 | 2000 | 300 | 300 | 20 | 295 | 120 / 100 |");
     }
 
     @Test
@@ -54,7 +56,7 @@ class StartupRunTest {
     }
 
     private static StartupRun.Start start(int variant, long millis, double mib) {
-        return new StartupRun.Start("pairing-service", variant, "app.aot", Duration.ofMillis(millis), 200,
+        return new StartupRun.Start("pairing-service", variant, "app.aot", Duration.ofMillis(millis), millis / 2000.0, 200,
                 Duration.ofMillis(millis), mib, new ProcessStats.Memory(mib, mib - 20, 20, mib - 5,
                         new ProcessStats.Mapping(120, 100)),
                 null);
