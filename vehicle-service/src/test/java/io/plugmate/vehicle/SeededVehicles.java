@@ -15,6 +15,17 @@ public final class SeededVehicles {
     }
 
     public static VehicleEntity seed(String clientId, String userId) {
+        return persisted(unsaved(clientId, userId));
+    }
+
+    /** A vehicle of the client plugged into the charger, as an activated pair leaves it (no charger reading yet). */
+    public static VehicleEntity pluggedInto(String clientId, String userId, String chargerId) {
+        VehicleEntity v = unsaved(clientId, userId);
+        v.pluggedInChargerId = chargerId;
+        return persisted(v);
+    }
+
+    private static VehicleEntity unsaved(String clientId, String userId) {
         VehicleEntity v = new VehicleEntity();
         v.id = UUID.randomUUID();
         v.clientId = clientId;
@@ -41,6 +52,10 @@ public final class SeededVehicles {
         v.vehicleChargeRateKw = 6.6;
         v.createdAt = now;
         v.updatedAt = now;
+        return v;
+    }
+
+    private static VehicleEntity persisted(VehicleEntity v) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                     .chain(session -> session.persist(v)).replaceWith(v)));
