@@ -65,16 +65,7 @@ class ChargerStateBatchTest {
 
     /** A vehicle of the client plugged into the charger, as an activated pair leaves it. */
     private static VehicleEntity pluggedInto(String clientId, String chargerId) {
-        VehicleEntity v = SeededVehicles.seed(clientId, "alice");
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                    .chain(session -> session.find(VehicleEntity.class, v.id))
-                    .invoke(stored -> stored.pluggedInChargerId = chargerId)));
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        v.pluggedInChargerId = chargerId;
-        return v;
+        return SeededVehicles.pluggedInto(clientId, "alice", chargerId);
     }
 
     /** What a pair change does to the charger's rate: forgotten, so that a re-applied reading would show. */
