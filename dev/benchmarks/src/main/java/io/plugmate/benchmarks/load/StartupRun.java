@@ -29,11 +29,11 @@ final class StartupRun {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** {@code nativeMemory}: the JVM's NMT summary a second after the first request, when tracked (else null). */
     /**
      * One start. {@code cpuSeconds}: the JVM's CPU time (all its threads, user and system) when the first request was
      * answered — beside the wall time it says whether the start waited (on the network, on a lock) or computed, and on
-     * two cores whether the compiler threads competed with the start for them.
+     * two cores whether the compiler threads competed with the start for them. {@code nativeMemory}: the JVM's NMT
+     * summary a second after the first request, when tracked (else null).
      */
     record Start(String service, int variant, String aotCache, Duration firstRequest, double cpuSeconds, int status,
             Duration ready, double memoryMib, ProcessStats.Memory settled, NativeMemory.Summary nativeMemory) {
